@@ -1,0 +1,33 @@
+// The engine: feed the bytes of one order file in chunks of any size, then finish.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "retention/report.hpp"
+
+namespace retention {
+
+class Engine {
+ public:
+  explicit Engine(Options options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Chunks may split the input anywhere. Returns false once a fatal error happened (see error()).
+  bool feed(const char* data, size_t size);
+  // Ends the input and computes the report. Returns false on a fatal error.
+  bool finish();
+
+  const Error& error() const;
+  const Report& report() const;
+  // Bytes consumed so far, for progress.
+  uint64_t bytes_fed() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace retention

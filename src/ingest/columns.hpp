@@ -1,0 +1,32 @@
+// Header -> column roles (SPEC 3), detected from known names or given explicitly.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "retention/report.hpp"
+
+namespace retention {
+
+enum class Role { customer, date, amount, order, refund, quantity, unitPrice };
+constexpr size_t kRoleCount = 7;
+constexpr std::array<const char*, kRoleCount> kRoleNames{"customer", "date",   "amount",   "order",
+                                                         "refund",   "quantity", "unitPrice"};
+
+struct ResolvedColumns {
+  std::array<int, kRoleCount> index;  // field index per role, -1 when the role is not mapped
+  std::array<std::string, kRoleCount> header;
+
+  ResolvedColumns() { index.fill(-1); }
+  int operator[](Role role) const { return index[static_cast<size_t>(role)]; }
+  bool has(Role role) const { return (*this)[role] >= 0; }
+};
+
+// Maps the header. Explicit names win; other roles are detected from known header names.
+// Fails when no customer, date, or amount (or quantity and unit price) column can be found.
+Error resolve_columns(const std::vector<std::string_view>& header, const ColumnMapping& given, int64_t header_line,
+                      ResolvedColumns& out);
+
+}  // namespace retention

@@ -1,0 +1,53 @@
+// bytes -> records: an RFC 4180 reader that accepts the input in chunks split anywhere.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "retention/report.hpp"
+
+namespace retention {
+
+struct CsvRecord {
+  int64_t line = 0;  // file line where the record starts (1-based)
+  std::vector<std::string_view> fields;
+};
+
+// Returns false to stop reading (e.g. strict mode hit a bad row).
+using RecordSink = std::function<bool(const CsvRecord&)>;
+
+class CsvReader {
+ public:
+  explicit CsvReader(char delimiter, RecordSink sink);
+
+  // Reads a chunk; returns false if the sink asked to stop.
+  bool feed(std::string_view chunk);
+  // End of input: emits a last record that has no final newline; an open quote is an error.
+  Error finish();
+
+  int64_t line() const { return line_; }
+
+ private:
+  enum class State { field_start, unquoted, quoted, quote_in_quoted };
+
+  void end_field();
+  bool end_record();
+
+  char delimiter_;
+  RecordSink sink_;
+  State state_ = State::field_start;
+  bool after_cr_ = false;      // a CR ended the last record: a following LF belongs to it
+  bool record_started_ = false;
+  bool any_quoted_ = false;    // distinguishes a line `""` from a blank line
+  int64_t line_ = 1;
+  int64_t record_line_ = 1;
+  int64_t quote_line_ = 0;     // where the open quote started, for the error message
+  std::string buffer_;         // bytes of the current record's fields, back to back
+  std::vector<size_t> field_ends_;
+  CsvRecord record_;
+};
+
+}  // namespace retention

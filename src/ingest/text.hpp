@@ -1,0 +1,38 @@
+// Small string helpers shared by the ingest code.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace retention {
+
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// SPEC 3: an empty field and the usual spreadsheet/statistics markers count as missing.
+inline bool is_missing(std::string_view s) {
+  s = trim(s);
+  return s.empty() || s == "NA" || s == "N/A" || s == "NaN" || s == "null" || s == "NULL" || s == "None" ||
+         s == "-";
+}
+
+// A value quoted in a message: at most 40 bytes, so one bad row cannot flood the report.
+inline std::string quote_value(std::string_view s) {
+  constexpr size_t kMax = 40;
+  std::string out = "'";
+  if (s.size() > kMax) {
+    size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    out.append(s.substr(0, cut)).append("...");
+  } else {
+    out.append(s);
+  }
+  return out + "'";
+}
+
+}  // namespace retention

@@ -1,0 +1,93 @@
+// Options arrive as JSON from the CLI and the JS wrapper; parsed with simdjson.
+#include <simdjson.h>
+
+#include "ingest/dates.hpp"
+#include "retention/report.hpp"
+
+namespace retention {
+
+namespace {
+
+Error invalid(const std::string& message) { return {ErrorCode::invalid_options, "invalid options: " + message, 0}; }
+
+Error read_string(simdjson::dom::element value, const char* name, std::string& out) {
+  std::string_view text;
+  if (value.get_string().get(text)) return invalid(std::string(name) + " must be a string");
+  out = std::string(text);
+  return {};
+}
+
+Error read_int(simdjson::dom::element value, const char* name, int32_t& out) {
+  int64_t number = 0;
+  if (value.get_int64().get(number) || number < 0 || number > 1000000)
+    return invalid(std::string(name) + " must be a whole number from 0 to 1000000");
+  out = static_cast<int32_t>(number);
+  return {};
+}
+
+}  // namespace
+
+Error parse_options_json(const std::string& json, Options& out) {
+  out = Options{};
+  if (json.empty()) return {};
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(json).get(root)) return invalid("not valid JSON");
+  simdjson::dom::object object;
+  if (root.get_object().get(object)) return invalid("expected a JSON object");
+  for (auto field : object) {
+    std::string_view key = field.key;
+    Error e;
+    if (key == "asOf") {
+      if (field.value.is_null()) continue;
+      std::string text;
+      if ((e = read_string(field.value, "asOf", text))) return e;
+      auto date = parse_date(text);
+      if (!date) return invalid("asOf '" + text + "' is not a date (YYYY-MM-DD)");
+      out.asOf = *date;
+    } else if (key == "strict") {
+      bool strict = false;
+      if (field.value.get_bool().get(strict)) return invalid("strict must be true or false");
+      out.strict = strict;
+    } else if (key == "columns") {
+      simdjson::dom::object columns;
+      if (field.value.get_object().get(columns)) return invalid("columns must be an object");
+      for (auto column : columns) {
+        std::string_view role = column.key;
+        std::string* target = role == "customer"    ? &out.columns.customer
+                              : role == "date"      ? &out.columns.date
+                              : role == "amount"    ? &out.columns.amount
+                              : role == "order"     ? &out.columns.order
+                              : role == "refund"    ? &out.columns.refund
+                              : role == "quantity"  ? &out.columns.quantity
+                              : role == "unitPrice" ? &out.columns.unitPrice
+                                                    : nullptr;
+        if (!target) return invalid("unknown column role '" + std::string(role) + "'");
+        if (column.value.is_null()) continue;
+        if ((e = read_string(column.value, "a column name", *target))) return e;
+      }
+    } else if (key == "rfThresholds") {
+      simdjson::dom::object t;
+      if (field.value.get_object().get(t)) return invalid("rfThresholds must be an object");
+      for (auto item : t) {
+        std::string_view name = item.key;
+        int32_t* target = name == "activeBelowDays"   ? &out.rf.activeBelowDays
+                          : name == "lapsedAboveDays" ? &out.rf.lapsedAboveDays
+                          : name == "multiOrders"     ? &out.rf.multiOrders
+                          : name == "highValueOrders" ? &out.rf.highValueOrders
+                                                      : nullptr;
+        if (!target) return invalid("unknown rfThresholds key '" + std::string(name) + "'");
+        if ((e = read_int(item.value, "rfThresholds values", *target))) return e;
+      }
+      if (out.rf.lapsedAboveDays < out.rf.activeBelowDays)
+        return invalid("rfThresholds.lapsedAboveDays must not be below activeBelowDays");
+      if (out.rf.multiOrders < 2 || out.rf.highValueOrders <= out.rf.multiOrders)
+        return invalid("rfThresholds need 2 <= multiOrders < highValueOrders");
+    } else {
+      return invalid("unknown option '" + std::string(key) + "'");
+    }
+  }
+  return {};
+}
+
+}  // namespace retention

@@ -1,0 +1,112 @@
+// The report's numbers against hand-worked values and an independent computation in the test.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { createEngine, RetentionError } from 'retention-kit';
+import { fixture, sampleShop } from './helpers.js';
+
+let engine;
+before(async () => {
+  engine = await createEngine();
+});
+after(() => engine.close());
+
+test('the generic fixture (BOM, CRLF, quoted commas and newlines, line items, a refund) gives the hand-worked report', async () => {
+  const report = await engine.analyze(readFileSync(fixture('generic-orders.csv')));
+  assert.deepEqual(report.summary, {
+    rowsRead: 10,
+    rowsRejected: 0,
+    rowsWithoutCustomer: 0,
+    customers: 4,
+    customersWithoutOrders: 0,
+    orders: 8,
+    ordersAfterAsOf: 0,
+    revenue: 1165,
+    firstOrder: '2022-12-01',
+    lastOrder: '2024-05-02',
+    asOf: '2024-05-02',
+  });
+  assert.deepEqual(report.columns, { customer: 'customer_id', date: 'order_date', amount: 'amount', order: 'order_id' });
+  assert.deepEqual(report.rfMatrix.customers, [[0, 2, 1], [0, 0, 0], [1, 0, 0]]);
+  assert.deepEqual(report.rfMatrix.revenue, [[0, 1095, 30], [0, 0, 0], [40, 0, 0]]);
+  assert.deepEqual(report.rfMatrix.share, [[0, 0.5, 0.25], [0, 0, 0], [0.25, 0, 0]]);
+});
+
+// A second, straightforward implementation of SPEC 4 for files with one row per order id.
+function independentRfMatrix(csvText, asOf) {
+  const [header, ...lines] = csvText.trim().split('\n');
+  const col = Object.fromEntries(header.split(',').map((name, i) => [name, i]));
+  const orders = new Map();
+  for (const line of lines) {
+    const f = line.split(',');
+    const id = f[col.order_id];
+    const order = orders.get(id) ?? { customer: f[col.customer_id], date: f[col.order_date], cents: 0 };
+    if (f[col.order_date] < order.date) order.date = f[col.order_date];
+    order.cents += Math.round(Number(f[col.amount]) * 100);
+    orders.set(id, order);
+  }
+  const counted = [...orders.values()].filter((o) => o.cents > 0);
+  asOf ??= counted.map((o) => o.date).sort().at(-1);
+  const customers = new Map();
+  for (const o of orders.values()) {
+    if (o.date > asOf) continue;
+    const c = customers.get(o.customer) ?? { frequency: 0, cents: 0, last: '' };
+    c.cents += o.cents;
+    if (o.cents > 0) {
+      c.frequency += 1;
+      if (o.date > c.last) c.last = o.date;
+    }
+    customers.set(o.customer, c);
+  }
+  const matrix = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  const revenue = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  for (const c of customers.values()) {
+    if (c.frequency === 0) continue;
+    const recency = (Date.parse(asOf) - Date.parse(c.last)) / 86400000;
+    const r = recency < 90 ? 0 : recency <= 365 ? 1 : 2;
+    const f = c.frequency >= 3 ? 2 : c.frequency === 2 ? 1 : 0;
+    matrix[r][f] += 1;
+    revenue[r][f] += c.cents;
+  }
+  return { matrix, revenue: revenue.map((row) => row.map((cents) => cents / 100)) };
+}
+
+test('the sample shop\'s RF matrix equals an independent computation, for the default and a given asOf', async () => {
+  const text = readFileSync(sampleShop, 'utf8');
+  for (const asOf of [undefined, '2024-06-30', '2023-12-31']) {
+    const report = await engine.analyze(text, { asOf });
+    const expected = independentRfMatrix(text, asOf);
+    assert.deepEqual(report.rfMatrix.customers, expected.matrix, `asOf ${asOf}`);
+    assert.deepEqual(report.rfMatrix.revenue, expected.revenue, `asOf ${asOf}`);
+    const total = expected.matrix.flat().reduce((a, b) => a + b, 0);
+    assert.equal(report.summary.customers, total);
+  }
+});
+
+test('errors are RetentionError values with a code and a line', async () => {
+  await assert.rejects(engine.analyze('customer,date,amount\nc1,2024-01-01,1\n"c2,2024-01-02,3\n'), (error) => {
+    assert.ok(error instanceof RetentionError);
+    assert.equal(error.code, 'unterminated_quote');
+    assert.equal(error.line, 3);
+    assert.equal(error.message, 'line 3: a quoted field starts here and is never closed');
+    return true;
+  });
+  await assert.rejects(engine.analyze('when,total\n2024-01-01,3\n'), { code: 'missing_column', line: 1 });
+  await assert.rejects(engine.analyze(''), { code: 'empty_input', message: 'the file is empty' });
+  await assert.rejects(engine.analyze('a,b\n1,2\n', { asOf: 'soon' }), { code: 'invalid_options' });
+  await assert.rejects(engine.analyze('a,b\n1,2\n', { colums: {} }), {
+    code: 'invalid_options',
+    message: "invalid options: unknown option 'colums'",
+  });
+});
+
+test('explicit column names and strict mode reach the core', async () => {
+  const text = 'who,when,paid,total\nc1,2024-01-01,5,999\nc1,2024-02-01,7,999\n';
+  const report = await engine.analyze(text, { columns: { customer: 'who', date: 'when', amount: 'paid' } });
+  assert.equal(report.summary.revenue, 12);
+  assert.deepEqual(report.columns, { customer: 'who', date: 'when', amount: 'paid' });
+  await assert.rejects(engine.analyze('customer,date,amount\nc1,2024-01-01,x\n', { strict: true }), {
+    code: 'rejected_row',
+    line: 2,
+  });
+});

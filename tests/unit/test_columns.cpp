@@ -1,0 +1,74 @@
+#include <doctest/doctest.h>
+
+#include <string_view>
+#include <vector>
+
+#include "ingest/columns.hpp"
+
+using retention::ColumnMapping;
+using retention::ErrorCode;
+using retention::ResolvedColumns;
+using retention::resolve_columns;
+using retention::Role;
+
+namespace {
+ResolvedColumns resolve(std::vector<std::string_view> header, const ColumnMapping& given = {}) {
+  ResolvedColumns out;
+  retention::Error e = resolve_columns(header, given, 1, out);
+  REQUIRE_MESSAGE(!e, e.message);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the generic names are detected") {
+  auto c = resolve({"order_id", "customer_id", "order_date", "amount"});
+  CHECK(c[Role::order] == 0);
+  CHECK(c[Role::customer] == 1);
+  CHECK(c[Role::date] == 2);
+  CHECK(c[Role::amount] == 3);
+  CHECK_FALSE(c.has(Role::refund));
+}
+
+TEST_CASE("case, spaces and punctuation do not matter, and synonyms are known") {
+  auto c = resolve({"Email", "Created At", "Total", "Order Number", "Refunded Amount"});
+  CHECK(c[Role::customer] == 0);
+  CHECK(c[Role::date] == 1);
+  CHECK(c[Role::amount] == 2);
+  CHECK(c[Role::order] == 3);
+  CHECK(c[Role::refund] == 4);
+  CHECK(c.header[static_cast<size_t>(Role::date)] == "Created At");
+}
+
+TEST_CASE("quantity x unit price is used only when there is no amount column") {
+  auto line_items = resolve({"InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"});
+  CHECK(line_items[Role::quantity] == 1);
+  CHECK(line_items[Role::unitPrice] == 3);
+  CHECK_FALSE(line_items.has(Role::amount));
+  auto with_total = resolve({"customer", "date", "quantity", "price", "total"});
+  CHECK(with_total[Role::amount] == 4);
+  CHECK_FALSE(with_total.has(Role::quantity));
+}
+
+TEST_CASE("explicit names win over detection") {
+  ColumnMapping given;
+  given.customer = "buyer_ref";
+  given.amount = "net";
+  auto c = resolve({"customer_id", "buyer_ref", "date", "amount", "net"}, given);
+  CHECK(c[Role::customer] == 1);
+  CHECK(c[Role::amount] == 4);
+  CHECK(c[Role::date] == 2);
+}
+
+TEST_CASE("a missing required column is an error that names it and lists the header") {
+  ResolvedColumns out;
+  auto e = resolve_columns({"when", "total"}, {}, 1, out);
+  CHECK(e.code == ErrorCode::missing_column);
+  CHECK(e.line == 1);
+  CHECK(e.message == "no customer column found in the header ('when', 'total'); name it with the "
+                     "columns.customer (CLI --customer) option");
+  ColumnMapping given;
+  given.date = "Order Day";
+  e = resolve_columns({"customer", "date", "amount"}, given, 1, out);
+  CHECK(e.code == ErrorCode::missing_column);
+  CHECK(e.message == "the date column 'Order Day' is not in the header ('customer', 'date', 'amount')");
+}

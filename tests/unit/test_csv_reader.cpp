@@ -1,0 +1,130 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/csv_reader.hpp"
+
+using retention::CsvReader;
+using retention::CsvRecord;
+
+namespace {
+
+struct Parsed {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<int64_t> lines;
+  retention::Error error;
+};
+
+// Parses `text` fed in pieces cut at `cuts` (byte offsets, ascending).
+Parsed parse(const std::string& text, char delimiter = ',', std::vector<size_t> cuts = {}) {
+  Parsed out;
+  CsvReader reader(delimiter, [&](const CsvRecord& r) {
+    out.rows.emplace_back(r.fields.begin(), r.fields.end());
+    out.lines.push_back(r.line);
+    return true;
+  });
+  size_t start = 0;
+  cuts.push_back(text.size());
+  for (size_t cut : cuts) {
+    reader.feed(std::string_view(text).substr(start, cut - start));
+    start = cut;
+  }
+  out.error = reader.finish();
+  return out;
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+}  // namespace
+
+TEST_CASE("plain fields split on the delimiter, one record per line") {
+  auto p = parse("a,b,c\n1,2,3\n");
+  CHECK(p.rows == Rows{{"a", "b", "c"}, {"1", "2", "3"}});
+  CHECK(p.lines == std::vector<int64_t>{1, 2});
+}
+
+TEST_CASE("a quoted field keeps its delimiters") {
+  CHECK(parse("x,\"1,000.50\",y\n").rows == Rows{{"x", "1,000.50", "y"}});
+}
+
+TEST_CASE("a doubled quote inside quotes is one quote") {
+  CHECK(parse("\"say \"\"hi\"\"\",b\n").rows == Rows{{"say \"hi\"", "b"}});
+  CHECK(parse("\"\"\"\"\n").rows == Rows{{"\""}});
+}
+
+TEST_CASE("a quoted newline stays inside the field and the next record starts on the right line") {
+  SUBCASE("LF") {
+    auto p = parse("h1,h2\n\"two\nlines\",x\nnext,y\n");
+    CHECK(p.rows == Rows{{"h1", "h2"}, {"two\nlines", "x"}, {"next", "y"}});
+    CHECK(p.lines == std::vector<int64_t>{1, 2, 4});
+  }
+  SUBCASE("CRLF is kept as written inside quotes") {
+    auto p = parse("\"a\r\nb\",c\r\nd,e\r\n");
+    CHECK(p.rows == Rows{{"a\r\nb", "c"}, {"d", "e"}});
+    CHECK(p.lines == std::vector<int64_t>{1, 3});
+  }
+}
+
+TEST_CASE("CRLF, LF and lone CR all end a record") {
+  CHECK(parse("a,b\r\n1,2\r\n").rows == Rows{{"a", "b"}, {"1", "2"}});
+  auto cr = parse("a,b\r1,2\r");
+  CHECK(cr.rows == Rows{{"a", "b"}, {"1", "2"}});
+  CHECK(cr.lines == std::vector<int64_t>{1, 2});
+}
+
+TEST_CASE("the last record needs no final newline") {
+  CHECK(parse("a,b\n1,2").rows == Rows{{"a", "b"}, {"1", "2"}});
+  CHECK(parse("a,\"b\"").rows == Rows{{"a", "b"}});
+}
+
+TEST_CASE("empty fields are kept, including a trailing one") {
+  CHECK(parse("a,,c,\n").rows == Rows{{"a", "", "c", ""}});
+  CHECK(parse(",\n").rows == Rows{{"", ""}});
+}
+
+TEST_CASE("blank lines are skipped but still counted") {
+  auto p = parse("a\n\n\r\nb\n");
+  CHECK(p.rows == Rows{{"a"}, {"b"}});
+  CHECK(p.lines == std::vector<int64_t>{1, 4});
+  CHECK(parse("\"\"\n").rows == Rows{{""}});  // a quoted empty field is a record, not a blank line
+}
+
+TEST_CASE("quotes that do not open a field are kept as written") {
+  CHECK(parse("5\" screen,b\n").rows == Rows{{"5\" screen", "b"}});
+  CHECK(parse("\"ab\"c,d\n").rows == Rows{{"abc", "d"}});
+}
+
+TEST_CASE("other delimiters: semicolon, tab and pipe") {
+  CHECK(parse("a;\"b;c\"\n", ';').rows == Rows{{"a", "b;c"}});
+  CHECK(parse("a\tb\n", '\t').rows == Rows{{"a", "b"}});
+  CHECK(parse("a|b,c\n", '|').rows == Rows{{"a", "b,c"}});
+}
+
+TEST_CASE("an unterminated quote is an error naming the line where the quote opened") {
+  auto p = parse("a,b\n1,2\n3,\"never closed\n4,5\n");
+  CHECK(p.error.code == retention::ErrorCode::unterminated_quote);
+  CHECK(p.error.line == 3);
+  CHECK(p.error.message == "a quoted field starts here and is never closed");
+  CHECK(p.rows == Rows{{"a", "b"}, {"1", "2"}});
+}
+
+TEST_CASE("a chunk boundary at every byte position gives the same records") {
+  const std::string text =
+      "id,\"na,me\",note\r\n1,\"a \"\"quoted\"\" word\",\"multi\r\nline\"\r\n2,,x\r3,\"\",\"\"\"\"\n4,last,\"end\"";
+  Parsed whole = parse(text);
+  REQUIRE(whole.rows.size() == 5);
+  for (size_t cut = 0; cut <= text.size(); ++cut) {
+    CAPTURE(cut);
+    Parsed split = parse(text, ',', {cut});
+    CHECK(split.rows == whole.rows);
+    CHECK(split.lines == whole.lines);
+  }
+  SUBCASE("and so does one byte at a time") {
+    std::vector<size_t> cuts;
+    for (size_t i = 1; i < text.size(); ++i) cuts.push_back(i);
+    Parsed bytewise = parse(text, ',', cuts);
+    CHECK(bytewise.rows == whole.rows);
+    CHECK(bytewise.lines == whole.lines);
+  }
+}

@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include "ingest/money.hpp"
+
+using retention::kMoneyScale;
+using retention::Money;
+using retention::parse_money;
+
+namespace {
+Money dollars(int64_t whole, int64_t millionths = 0) { return whole * kMoneyScale + millionths; }
+}  // namespace
+
+TEST_CASE("plain decimal amounts are read exactly") {
+  CHECK(parse_money("1234.5") == dollars(1234, 500000));
+  CHECK(parse_money("0.1") == dollars(0, 100000));
+  CHECK(parse_money("12") == dollars(12));
+  CHECK(parse_money(".5") == dollars(0, 500000));
+  CHECK(parse_money("-12.00") == -dollars(12));
+  CHECK(parse_money("+3.25") == dollars(3, 250000));
+}
+
+TEST_CASE("thousands separators, currency symbols and accounting negatives") {
+  CHECK(parse_money("1,234.50") == dollars(1234, 500000));
+  CHECK(parse_money("1,234,567.89") == dollars(1234567, 890000));
+  CHECK(parse_money("$12.00") == dollars(12));
+  CHECK(parse_money("USD 12.00") == dollars(12));
+  CHECK(parse_money("12.00 \xE2\x82\xAC") == dollars(12));  // 12.00 €
+  CHECK(parse_money("(12.00)") == -dollars(12));
+  CHECK(parse_money("-$5") == -dollars(5));
+  CHECK(parse_money("5.00-") == -dollars(5));
+}
+
+TEST_CASE("a decimal comma is read when asked for") {
+  CHECK(parse_money("1.234,50", ',') == dollars(1234, 500000));
+  CHECK(parse_money("12,5", ',') == dollars(12, 500000));
+}
+
+TEST_CASE("digits beyond the sixth decimal round half away from zero") {
+  CHECK(parse_money("0.0000005") == 1);
+  CHECK(parse_money("0.0000004") == 0);
+  CHECK(parse_money("-0.0000005") == -1);
+}
+
+TEST_CASE("text that is not an amount is refused rather than guessed") {
+  CHECK_FALSE(parse_money(""));
+  CHECK_FALSE(parse_money("abc"));
+  CHECK_FALSE(parse_money("1.2.3"));
+  CHECK_FALSE(parse_money("12,00"));  // a decimal comma under '.' is ambiguous, never read as 1200
+  CHECK_FALSE(parse_money("1,23.4"));
+  CHECK_FALSE(parse_money("--5"));
+  CHECK_FALSE(parse_money("99999999999999999999"));
+}
+
+TEST_CASE("quantity times unit price is exact and rounds half away from zero") {
+  using retention::multiply_money;
+  CHECK(multiply_money(dollars(3), dollars(0, 295000)) == dollars(0, 885000));
+  CHECK(multiply_money(-dollars(2), dollars(1, 250000)) == -dollars(2, 500000));
+  CHECK(multiply_money(dollars(0, 500000), 1) == 1);  // 0.5 x 0.000001 = 0.0000005 -> 0.000001
+  CHECK_FALSE(multiply_money(dollars(9000000000), dollars(9000000000)));
+}

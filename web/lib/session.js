@@ -1,0 +1,69 @@
+// Runs one analysis on a loaded wasm module: bytes in through the heap, the report text out.
+import { RetentionError } from './errors.js';
+
+// Options the JS side handles itself; everything else goes to the C++ core, which rejects unknown keys.
+const JS_ONLY_OPTIONS = new Set(['chunkSize', 'onProgress', 'signal']);
+// Give the event loop a turn this often, so abort signals and progress reach the page.
+const YIELD_EVERY_MS = 50;
+
+export function coreOptions(options = {}) {
+  const core = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (JS_ONLY_OPTIONS.has(key) || value === undefined) continue;
+    core[key] = key === 'asOf' && value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  }
+  return core;
+}
+
+function engineError(statusJson) {
+  const { error } = JSON.parse(statusJson);
+  return new RetentionError(error.message, { code: error.code, line: error.line });
+}
+
+// `format` is 'json' (the report document) or 'text' (the terminal summary).
+export async function runAnalysis(Module, { total, chunks }, { options = {}, onProgress, isAborted, format = 'json' } = {}) {
+  const opened = JSON.parse(Module.open(JSON.stringify(coreOptions(options))));
+  if (opened.error) throw new RetentionError(opened.error.message, opened.error);
+  const handle = opened.handle;
+  // One staging buffer in the wasm heap, owned here: grown when a chunk is larger, freed in `finally`.
+  let buffer = 0;
+  let capacity = 0;
+  let loaded = 0;
+  let lastYield = Date.now();
+  try {
+    for await (const chunk of chunks) {
+      if (isAborted?.()) throw new DOMException('The analysis was cancelled', 'AbortError');
+      if (chunk.byteLength === 0) continue;
+      if (chunk.byteLength > capacity) {
+        if (buffer) Module._free(buffer);
+        capacity = chunk.byteLength;
+        buffer = Module._malloc(capacity);
+        if (!buffer) throw new RetentionError('out of memory for the input chunk', { code: 'internal' });
+      }
+      Module.HEAPU8.set(chunk, buffer); // read HEAPU8 anew: memory growth detaches older views
+      const status = Module.append(handle, buffer, chunk.byteLength);
+      if (status) throw engineError(status);
+      loaded += chunk.byteLength;
+      onProgress?.({ bytesLoaded: loaded, bytesTotal: total });
+      if (Date.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = Date.now();
+      }
+    }
+    if (isAborted?.()) throw new DOMException('The analysis was cancelled', 'AbortError');
+    const status = Module.finish(handle);
+    if (status) throw engineError(status);
+    onProgress?.({ bytesLoaded: loaded, bytesTotal: total ?? loaded });
+    return format === 'text' ? Module.reportText(handle) : Module.reportJson(handle);
+  } finally {
+    if (buffer) Module._free(buffer);
+    Module.close(handle);
+  }
+}
+
+// onProgress(fraction, {bytesLoaded, bytesTotal}); fraction is undefined while the size is unknown, 1 at the end.
+export function progressReporter(onProgress) {
+  if (!onProgress) return undefined;
+  return ({ bytesLoaded, bytesTotal }) =>
+    onProgress(bytesTotal ? Math.min(1, bytesLoaded / bytesTotal) : undefined, { bytesLoaded, bytesTotal });
+}

@@ -1,0 +1,35 @@
+// The engine's Web Worker: loads the wasm module once and runs analyses off the main thread.
+import createRetentionModule from '../../dist/wasm/retention-kit.mjs';
+import { errorToPlain } from './errors.js';
+import { Request, Response } from './protocol.js';
+import { runAnalysis } from './session.js';
+import { toChunks } from './sources.js';
+
+let modulePromise;
+const cancelled = new Set();
+
+self.onmessage = async (event) => {
+  const { messageId, type, data } = event.data;
+  if (type === Request.CANCEL) {
+    cancelled.add(data.requestId);
+    return;
+  }
+  if (type !== Request.ANALYZE) {
+    self.postMessage({ requestId: messageId, type: Response.ERROR, data: errorToPlain(new Error(`unknown request ${type}`)) });
+    return;
+  }
+  try {
+    modulePromise ??= createRetentionModule();
+    const Module = await modulePromise;
+    const report = await runAnalysis(Module, toChunks(data.input, data.chunkSize), {
+      options: data.options,
+      onProgress: (progress) => self.postMessage({ requestId: messageId, type: Response.PROGRESS, data: progress }),
+      isAborted: () => cancelled.has(messageId),
+    });
+    self.postMessage({ requestId: messageId, type: Response.RESULT, data: report });
+  } catch (error) {
+    self.postMessage({ requestId: messageId, type: Response.ERROR, data: errorToPlain(error) });
+  } finally {
+    cancelled.delete(messageId);
+  }
+};
