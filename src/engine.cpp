@@ -80,6 +80,7 @@ struct Engine::Impl {
     if (!header_done) {
       header_done = true;
       error = resolve_columns(record.fields, options.columns, record.line, columns);
+      orders = OrderBook(columns.attributes.size());
       return !error;
     }
     ++report.summary.rowsRead;
@@ -132,18 +133,34 @@ struct Engine::Impl {
     }
 
     // A later line of an order seen before may leave its date or total blank.
-    auto continuation = [&] { return has_order_id && orders.has_order(order_id); };
+    auto earlier_order = [&] { return has_order_id ? orders.find_order(order_id) : int64_t{-1}; };
+    int64_t order = -1;
     if (!date) {
-      if (!continuation()) return reject(record.line, Role::date, "the date is missing");
-      orders.add_to_order(order_id, amount);
-      return true;
-    }
-    if (amount_missing && !continuation())
+      if ((order = earlier_order()) < 0) return reject(record.line, Role::date, "the date is missing");
+      orders.add_to_order(static_cast<uint32_t>(order), amount);
+    } else if (amount_missing && (order = earlier_order()) < 0) {
       return reject(record.line, amount_role, columns.has(Role::amount) ? "the amount is missing"
                                                                         : "the quantity or unit price is missing");
-    if (has_order_id) orders.add_row(customer, order_id, *date, amount);
-    else orders.add_row(customer, *date, amount);
+    } else {
+      order = has_order_id ? orders.add_row(customer, order_id, *date, amount) : orders.add_row(customer, *date, amount);
+    }
+    record_details(record, static_cast<uint32_t>(order), amount);
     return true;
+  }
+
+  // Product lines and customer attributes, for the analyses that break results down by them.
+  void record_details(const CsvRecord& record, uint32_t order, Money amount) {
+    if (columns.has(Role::product)) {
+      std::string_view product = trim(field(record, Role::product));
+      if (!is_missing(product)) orders.add_line(order, product, amount);
+    }
+    if (columns.attributes.empty()) return;
+    uint32_t customer = orders.order_customer()[order];
+    for (size_t a = 0; a < columns.attributes.size(); ++a) {
+      auto i = static_cast<size_t>(columns.attributes[a]);
+      std::string_view value = i < record.fields.size() ? trim(record.fields[i]) : std::string_view{};
+      if (!is_missing(value)) orders.set_attribute(customer, a, value);
+    }
   }
 
   bool start_reader(bool at_end) {
@@ -199,6 +216,7 @@ struct Engine::Impl {
   bool analyse() {
     for (size_t r = 0; r < kRoleCount; ++r)
       if (columns.index[r] >= 0) report.columns.emplace_back(kRoleNames[r], columns.header[r]);
+    report.attributeColumns = columns.attribute_headers;
 
     CustomerTable customers;
     if ((error = build_customer_table(orders, options.asOf, customers))) return false;

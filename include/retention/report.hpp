@@ -44,7 +44,8 @@ std::string describe_error(const Error& error);
 
 // Column roles (SPEC 3). An empty name means "detect from the header".
 struct ColumnMapping {
-  std::string customer, date, amount, order, refund, quantity, unitPrice;
+  std::string customer, date, amount, order, refund, quantity, unitPrice, product;
+  std::vector<std::string> attributes;  // e.g. country, channel; detected from known names when empty
 };
 
 struct RfThresholds {
@@ -93,6 +94,7 @@ struct RfMatrix {
 struct Report {
   Summary summary;
   std::vector<std::pair<std::string, std::string>> columns;  // role -> header name, in role order
+  std::vector<std::string> attributeColumns;                  // header names of the attribute columns
   std::string delimiter;
   RfMatrix rfMatrix;
   std::vector<Warning> warnings;  // the first kMaxWarnings rejected rows

@@ -1,5 +1,6 @@
 #include "ingest/columns.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "ingest/text.hpp"
@@ -32,6 +33,8 @@ const std::vector<std::vector<std::string>>& synonyms() {
       /* refund */ {"refundedamount", "amountrefunded", "refund", "refunds", "refundamount"},
       /* quantity */ {"quantity", "qty"},
       /* unitPrice */ {"unitprice", "price", "itemprice"},
+      /* product */ {"product", "productname", "producttitle", "item", "itemname", "sku", "productid",
+                     "stockcode", "description"},
   };
   return table;
 }
@@ -64,8 +67,18 @@ const std::string& given_name(const ColumnMapping& given, Role role) {
     case Role::refund: return given.refund;
     case Role::quantity: return given.quantity;
     case Role::unitPrice: return given.unitPrice;
+    case Role::product: return given.product;
   }
   return given.customer;
+}
+
+// Columns that describe a customer (SPEC 3 `attributes`), by normalized header name.
+bool is_known_attribute(const std::string& normalized) {
+  static const std::vector<std::string> names{
+      "country", "billingcountry", "shippingcountry", "customercountry", "city", "billingcity", "shippingcity",
+      "region", "state", "province", "billingprovince", "shippingprovince", "channel", "saleschannel", "source",
+      "referringsite", "category", "productcategory", "segment", "customertype", "gender", "agegroup"};
+  return std::find(names.begin(), names.end(), normalized) != names.end();
 }
 
 }  // namespace
@@ -130,6 +143,23 @@ Error resolve_columns(const std::vector<std::string_view>& header, const ColumnM
 
   for (size_t r = 0; r < kRoleCount; ++r)
     if (out.index[r] >= 0) out.header[r] = std::string(trim(header[static_cast<size_t>(out.index[r])]));
+
+  // Attributes: the named ones, else every free column with a known attribute name.
+  if (!given.attributes.empty()) {
+    for (const std::string& name : given.attributes) {
+      int i = find_exact(header, name);
+      if (i < 0) {
+        return {ErrorCode::missing_column,
+                "the attribute column " + quote_value(name) + " is not in the header (" + header_list(header) + ")",
+                header_line};
+      }
+      out.attributes.push_back(i);
+    }
+  } else {
+    for (size_t i = 0; i < header.size(); ++i)
+      if (!taken[i] && is_known_attribute(normalized[i])) out.attributes.push_back(static_cast<int>(i));
+  }
+  for (int i : out.attributes) out.attribute_headers.emplace_back(trim(header[static_cast<size_t>(i)]));
   return {};
 }
 

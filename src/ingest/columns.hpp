@@ -10,14 +10,16 @@
 
 namespace retention {
 
-enum class Role { customer, date, amount, order, refund, quantity, unitPrice };
-constexpr size_t kRoleCount = 7;
-constexpr std::array<const char*, kRoleCount> kRoleNames{"customer", "date",   "amount",   "order",
-                                                         "refund",   "quantity", "unitPrice"};
+enum class Role { customer, date, amount, order, refund, quantity, unitPrice, product };
+constexpr size_t kRoleCount = 8;
+constexpr std::array<const char*, kRoleCount> kRoleNames{"customer", "date",     "amount",    "order",
+                                                         "refund",   "quantity", "unitPrice", "product"};
 
 struct ResolvedColumns {
   std::array<int, kRoleCount> index;  // field index per role, -1 when the role is not mapped
   std::array<std::string, kRoleCount> header;
+  std::vector<int> attributes;  // field indices of the attribute columns (country, channel ...)
+  std::vector<std::string> attribute_headers;
 
   ResolvedColumns() { index.fill(-1); }
   int operator[](Role role) const { return index[static_cast<size_t>(role)]; }

@@ -1,4 +1,5 @@
-// rows -> orders: rows sharing an order id are one order (SPEC 4), stored column by column.
+// rows -> orders: rows sharing an order id are one order (SPEC 4), stored column by column,
+// with the customer attributes and product lines that the analytics need.
 #pragma once
 
 #include <cstdint>
@@ -10,15 +11,28 @@
 
 namespace retention {
 
+// One row's contribution to a product's revenue (only kept when a product column exists).
+struct OrderLine {
+  uint32_t order;
+  uint32_t product;
+  Money amount;
+};
+
 class OrderBook {
  public:
-  // Adds one row. Without an order id the row is an order of its own.
-  void add_row(std::string_view customer, Date date, Money amount);
-  void add_row(std::string_view customer, std::string_view order_id, Date date, Money amount);
-  // True when `order_id` was seen on an earlier row (a later line item of that order).
-  bool has_order(std::string_view order_id) const;
+  explicit OrderBook(size_t attribute_count = 0) : attributes_(attribute_count) {}
+
+  // Adds one row and returns its order. Without an order id the row is an order of its own.
+  uint32_t add_row(std::string_view customer, Date date, Money amount);
+  uint32_t add_row(std::string_view customer, std::string_view order_id, Date date, Money amount);
+  // The order of `order_id` if seen on an earlier row, else -1 (a later line item of that order).
+  int64_t find_order(std::string_view order_id) const;
   // Adds `amount` to an order seen before (a line-item row without its own date).
-  void add_to_order(std::string_view order_id, Money amount);
+  void add_to_order(uint32_t order, Money amount);
+
+  void add_line(uint32_t order, std::string_view product, Money amount);
+  // Records a customer's value of attribute `a`; the first non-missing value wins.
+  void set_attribute(uint32_t customer, size_t a, std::string_view value);
 
   size_t order_count() const { return order_customer_.size(); }
   size_t customer_count() const { return customers_.size(); }
@@ -29,7 +43,22 @@ class OrderBook {
   const std::vector<Date>& order_date() const { return order_date_; }
   const std::vector<Money>& order_net() const { return order_net_; }
 
+  const std::vector<OrderLine>& lines() const { return lines_; }
+  std::string_view product_name(uint32_t product) const { return products_[product]; }
+  size_t product_count() const { return products_.size(); }
+
+  size_t attribute_count() const { return attributes_.size(); }
+  // Value id of attribute `a` per customer (-1 = none), and the value behind an id.
+  const std::vector<int32_t>& customer_attribute(size_t a) const { return attributes_[a].of_customer; }
+  std::string_view attribute_value(size_t a, uint32_t value) const { return attributes_[a].values[value]; }
+  size_t attribute_value_count(size_t a) const { return attributes_[a].values.size(); }
+
  private:
+  struct Attribute {
+    StringInterner values;
+    std::vector<int32_t> of_customer;
+  };
+
   uint32_t customer_index(std::string_view customer);
   uint32_t new_order(uint32_t customer, Date date, Money amount);
 
@@ -39,6 +68,9 @@ class OrderBook {
   std::vector<uint32_t> order_customer_;
   std::vector<Date> order_date_;
   std::vector<Money> order_net_;
+  StringInterner products_;
+  std::vector<OrderLine> lines_;
+  std::vector<Attribute> attributes_;
 };
 
 }  // namespace retention

@@ -61,7 +61,18 @@ Error parse_options_json(const std::string& json, Options& out) {
                               : role == "refund"    ? &out.columns.refund
                               : role == "quantity"  ? &out.columns.quantity
                               : role == "unitPrice" ? &out.columns.unitPrice
+                              : role == "product"   ? &out.columns.product
                                                     : nullptr;
+        if (role == "attributes") {
+          simdjson::dom::array names;
+          if (column.value.get_array().get(names)) return invalid("columns.attributes must be an array of names");
+          for (auto name : names) {
+            std::string text;
+            if ((e = read_string(name, "an attribute column name", text))) return e;
+            out.columns.attributes.push_back(text);
+          }
+          continue;
+        }
         if (!target) return invalid("unknown column role '" + std::string(role) + "'");
         if (column.value.is_null()) continue;
         if ((e = read_string(column.value, "a column name", *target))) return e;

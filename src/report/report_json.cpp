@@ -87,6 +87,9 @@ std::string to_json(const Report& report) {
   write_summary(w, report.summary);
   w.key("columns").begin_object();
   for (const auto& [role, header] : report.columns) w.key(role).string(header);
+  w.key("attributes").begin_array();
+  for (const std::string& header : report.attributeColumns) w.string(header);
+  w.end_array();
   w.end_object();
   w.key("input").begin_object();
   w.key("format").string("csv");

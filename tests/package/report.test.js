@@ -26,7 +26,13 @@ test('the generic fixture (BOM, CRLF, quoted commas and newlines, line items, a 
     lastOrder: '2024-05-02',
     asOf: '2024-05-02',
   });
-  assert.deepEqual(report.columns, { customer: 'customer_id', date: 'order_date', amount: 'amount', order: 'order_id' });
+  assert.deepEqual(report.columns, {
+    customer: 'customer_id',
+    date: 'order_date',
+    amount: 'amount',
+    order: 'order_id',
+    attributes: [],
+  });
   assert.deepEqual(report.rfMatrix.customers, [[0, 2, 1], [0, 0, 0], [1, 0, 0]]);
   assert.deepEqual(report.rfMatrix.revenue, [[0, 1095, 30], [0, 0, 0], [40, 0, 0]]);
   assert.deepEqual(report.rfMatrix.share, [[0, 0.5, 0.25], [0, 0, 0], [0.25, 0, 0]]);
@@ -104,7 +110,7 @@ test('explicit column names and strict mode reach the core', async () => {
   const text = 'who,when,paid,total\nc1,2024-01-01,5,999\nc1,2024-02-01,7,999\n';
   const report = await engine.analyze(text, { columns: { customer: 'who', date: 'when', amount: 'paid' } });
   assert.equal(report.summary.revenue, 12);
-  assert.deepEqual(report.columns, { customer: 'who', date: 'when', amount: 'paid' });
+  assert.deepEqual(report.columns, { customer: 'who', date: 'when', amount: 'paid', attributes: [] });
   await assert.rejects(engine.analyze('customer,date,amount\nc1,2024-01-01,x\n', { strict: true }), {
     code: 'rejected_row',
     line: 2,

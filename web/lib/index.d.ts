@@ -9,6 +9,9 @@ export interface ColumnMapping {
   refund?: string;
   quantity?: string;
   unitPrice?: string;
+  product?: string;
+  /** Columns describing a customer (country, channel ...); detected from known names when absent. */
+  attributes?: string[];
 }
 
 export interface RfThresholds {
