@@ -1,14 +1,17 @@
 // Wires the one-way flow: bytes -> records -> rows -> orders -> customers -> analytics -> report.
 #include "retention/engine.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "analytics/rf_matrix.hpp"
 #include "ingest/columns.hpp"
 #include "ingest/csv_reader.hpp"
-#include "ingest/dates.hpp"
-#include "ingest/money.hpp"
+#include "ingest/json_reader.hpp"
+#include "ingest/row_mapper.hpp"
 #include "ingest/sniff.hpp"
 #include "ingest/text.hpp"
 #include "model/customer_table.hpp"
@@ -16,27 +19,37 @@
 
 namespace retention {
 
-std::string describe_error(const Error& error) {
-  return error.line > 0 ? "line " + std::to_string(error.line) + ": " + error.message : error.message;
-}
-
-const char* error_code_name(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::ok: return "ok";
-    case ErrorCode::invalid_options: return "invalid_options";
-    case ErrorCode::empty_input: return "empty_input";
-    case ErrorCode::no_data_rows: return "no_data_rows";
-    case ErrorCode::missing_column: return "missing_column";
-    case ErrorCode::unterminated_quote: return "unterminated_quote";
-    case ErrorCode::rejected_row: return "rejected_row";
-    case ErrorCode::no_orders: return "no_orders";
-    case ErrorCode::internal: return "internal";
-  }
-  return "internal";
-}
 namespace {
-// The header line is sniffed before parsing starts; a longer first line is sniffed from this much.
+
+// The first two lines decide the format; longer ones are sniffed from this much.
 constexpr size_t kMaxSniffBytes = 1 << 16;
+// Rows that wait for the decimal separator (`1,234` before any `12.50`); past this '.' is assumed.
+constexpr size_t kMaxPendingRows = 100000;
+
+// A record copied out of the reader's buffer, to be read once the decimal separator is known.
+struct PendingRow {
+  int64_t line = 0;
+  std::string bytes;
+  std::vector<size_t> ends;
+};
+
+// Counts rows per distinct value (currencies, excluded statuses), in order of first sight.
+struct ValueCounts {
+  StringInterner values;
+  std::vector<int64_t> rows;
+  void add(std::string_view value) {
+    bool added = false;
+    uint32_t id = values.intern(value, added);
+    if (added) rows.push_back(0);
+    ++rows[id];
+  }
+  std::vector<std::pair<std::string, int64_t>> list() const {
+    std::vector<std::pair<std::string, int64_t>> out;
+    for (uint32_t i = 0; i < values.size(); ++i) out.emplace_back(values[i], rows[i]);
+    return out;
+  }
+};
+
 }  // namespace
 
 struct Engine::Impl {
@@ -46,29 +59,24 @@ struct Engine::Impl {
   uint64_t bytes = 0;
   bool finished = false;
 
-  std::string prefix;  // input held back until the header line is complete
-  std::optional<CsvReader> reader;
-  bool header_done = false;
-  ResolvedColumns columns;
+  std::string prefix;  // input held back until the first line is complete
+  std::unique_ptr<RecordReader> reader;
+  std::optional<RowMapper> mapper;  // once the header is read
   OrderBook orders;
+  StringInterner excluded_orders;  // order ids whose status says no money moved
+  std::vector<PendingRow> pending;
+  ValueCounts currencies, excluded_statuses;
 
   explicit Impl(Options o) : options(std::move(o)) {}
 
-  std::string_view field(const CsvRecord& record, Role role) const {
-    int i = columns[role];
-    return i >= 0 && static_cast<size_t>(i) < record.fields.size() ? record.fields[static_cast<size_t>(i)]
-                                                                     : std::string_view{};
-  }
-
   // A row the analysis cannot use: counted, the first ones listed; fatal in strict mode.
-  bool reject(int64_t line, Role role, std::string message) {
+  bool reject(int64_t line, const std::string& column, std::string message) {
     ++report.summary.rowsRejected;
     if (options.strict) {
       error = {ErrorCode::rejected_row, message + " (strict mode rejects any bad row)", line};
       return false;
     }
-    if (report.warnings.size() < kMaxWarnings)
-      report.warnings.push_back({line, columns.header[static_cast<size_t>(role)], std::move(message)});
+    if (report.warnings.size() < kMaxWarnings) report.warnings.push_back({line, column, std::move(message)});
     return true;
   }
 
@@ -77,106 +85,152 @@ struct Engine::Impl {
     bool blank = true;
     for (std::string_view f : record.fields) blank = blank && trim(f).empty();
     if (blank) return true;
-    if (!header_done) {
-      header_done = true;
-      error = resolve_columns(record.fields, options.columns, record.line, columns);
-      orders = OrderBook(columns.attributes.size());
-      return !error;
-    }
+    if (!mapper) return on_header(record);
     ++report.summary.rowsRead;
-    std::string_view customer = trim(field(record, Role::customer));
-    if (is_missing(customer)) {
-      ++report.summary.rowsWithoutCustomer;
-      return true;
-    }
-    std::string_view order_id = trim(field(record, Role::order));
-    bool has_order_id = columns.has(Role::order) && !is_missing(order_id);
-
-    std::string_view date_text = field(record, Role::date);
-    std::optional<Date> date;
-    if (!is_missing(date_text)) {
-      date = parse_date(date_text);
-      if (!date) return reject(record.line, Role::date, "cannot read the date " + quote_value(trim(date_text)));
-    }
-
-    Money amount = 0;
-    Role amount_role = columns.has(Role::amount) ? Role::amount : Role::quantity;
-    bool amount_missing = false;
-    if (columns.has(Role::amount)) {
-      std::string_view text = field(record, Role::amount);
-      amount_missing = is_missing(text);
-      if (!amount_missing) {
-        auto value = parse_money(text);
-        if (!value) return reject(record.line, Role::amount, "cannot read the amount " + quote_value(trim(text)));
-        amount = *value;
-      }
-    } else {
-      std::string_view q = field(record, Role::quantity), p = field(record, Role::unitPrice);
-      amount_missing = is_missing(q) || is_missing(p);
-      if (!amount_missing) {
-        auto quantity = parse_money(q);
-        if (!quantity) return reject(record.line, Role::quantity, "cannot read the quantity " + quote_value(trim(q)));
-        auto price = parse_money(p);
-        if (!price) return reject(record.line, Role::unitPrice, "cannot read the unit price " + quote_value(trim(p)));
-        auto product = multiply_money(*quantity, *price);
-        if (!product) return reject(record.line, Role::quantity, "quantity x unit price is too large");
-        amount = *product;
-      }
-    }
-    if (columns.has(Role::refund)) {
-      std::string_view text = field(record, Role::refund);
-      if (!is_missing(text)) {
-        auto refund = parse_money(text);
-        if (!refund) return reject(record.line, Role::refund, "cannot read the refund " + quote_value(trim(text)));
-        amount -= *refund;  // SPEC 3: a refund is subtracted from the row's amount
-      }
-    }
-
-    // A later line of an order seen before may leave its date or total blank.
-    auto earlier_order = [&] { return has_order_id ? orders.find_order(order_id) : int64_t{-1}; };
-    int64_t order = -1;
-    if (!date) {
-      if ((order = earlier_order()) < 0) return reject(record.line, Role::date, "the date is missing");
-      orders.add_to_order(static_cast<uint32_t>(order), amount);
-    } else if (amount_missing && (order = earlier_order()) < 0) {
-      return reject(record.line, amount_role, columns.has(Role::amount) ? "the amount is missing"
-                                                                        : "the quantity or unit price is missing");
-    } else {
-      order = has_order_id ? orders.add_row(customer, order_id, *date, amount) : orders.add_row(customer, *date, amount);
-    }
-    record_details(record, static_cast<uint32_t>(order), amount);
+    if (!on_row(record)) return false;
+    if (!pending.empty() && mapper->decimal_separator()) return replay_pending();
     return true;
   }
 
-  // Product lines and customer attributes, for the analyses that break results down by them.
-  void record_details(const CsvRecord& record, uint32_t order, Money amount) {
-    if (columns.has(Role::product)) {
-      std::string_view product = trim(field(record, Role::product));
-      if (!is_missing(product)) orders.add_line(order, product, amount);
+  bool on_header(const CsvRecord& record) {
+    ResolvedColumns columns;
+    if ((error = resolve_columns(record.fields, options.columns, record.line, columns))) return false;
+    DayMonthOrder order = options.dayFirst < 0   ? DayMonthOrder::undecided
+                          : options.dayFirst > 0 ? DayMonthOrder::day_first
+                                                 : DayMonthOrder::month_first;
+    orders = OrderBook(columns.attributes.size());
+    mapper.emplace(std::move(columns), order, options.decimalSeparator);
+    return true;
+  }
+
+  bool on_row(const CsvRecord& record) {
+    Row row;
+    std::string reason;
+    Role role = Role::customer;
+    switch (mapper->map(record, row, reason, role)) {
+      case RowOutcome::no_customer:
+        ++report.summary.rowsWithoutCustomer;
+        return true;
+      case RowOutcome::excluded: {
+        ++report.summary.rowsExcluded;
+        excluded_statuses.add(row.status);
+        std::string_view order_id = trim(field(record, Role::order));
+        bool added = false;
+        if (!is_missing(order_id)) excluded_orders.intern(order_id, added);
+        return true;
+      }
+      case RowOutcome::pending:
+        hold(record);
+        return true;
+      case RowOutcome::rejected:
+        return reject(record.line, mapper->columns().header[static_cast<size_t>(role)], std::move(reason));
+      case RowOutcome::ok:
+        return add(record, row);
     }
-    if (columns.attributes.empty()) return;
-    uint32_t customer = orders.order_customer()[order];
-    for (size_t a = 0; a < columns.attributes.size(); ++a) {
-      auto i = static_cast<size_t>(columns.attributes[a]);
-      std::string_view value = i < record.fields.size() ? trim(record.fields[i]) : std::string_view{};
-      if (!is_missing(value)) orders.set_attribute(customer, a, value);
+    return true;
+  }
+
+  std::string_view field(const CsvRecord& record, Role role) const {
+    int i = mapper->columns()[role];
+    return i >= 0 && static_cast<size_t>(i) < record.fields.size() ? record.fields[static_cast<size_t>(i)]
+                                                                     : std::string_view{};
+  }
+
+  bool add(const CsvRecord& record, const Row& row) {
+    const ResolvedColumns& columns = mapper->columns();
+    if (!row.order_id.empty() && excluded_orders.find(row.order_id) >= 0) {  // a later line of an excluded order
+      ++report.summary.rowsExcluded;
+      return true;
     }
+    // A later line of an order seen before may leave its date or total blank (Shopify line items).
+    int64_t earlier = row.order_id.empty() || (row.has_date && row.has_amount) ? -1 : orders.find_order(row.order_id);
+    uint32_t order = 0;
+    if (!row.has_date) {
+      if (earlier < 0) return reject(record.line, columns.header[static_cast<size_t>(Role::date)], "the date is missing");
+      order = static_cast<uint32_t>(earlier);
+      orders.add_to_order(order, row.amount);
+    } else if (!row.has_amount && earlier < 0) {
+      Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
+      return reject(record.line, columns.header[static_cast<size_t>(role)],
+                    role == Role::amount ? "the amount is missing" : "the quantity or unit price is missing");
+    } else {
+      order = orders.add_row(row.customer, row.order_id, row.date_month_first, row.date_day_first, row.amount);
+    }
+    if (!row.product.empty()) orders.add_line(order, row.product, row.line_amount);
+    if (!row.currency.empty()) currencies.add(row.currency);
+    if (!columns.attributes.empty()) {
+      uint32_t customer = orders.order_customer()[order];
+      for (size_t a = 0; a < columns.attributes.size(); ++a) {
+        auto i = static_cast<size_t>(columns.attributes[a]);
+        std::string_view value = i < record.fields.size() ? trim(record.fields[i]) : std::string_view{};
+        if (!is_missing(value)) orders.set_attribute(customer, a, value);
+      }
+    }
+    return true;
+  }
+
+  void hold(const CsvRecord& record) {
+    PendingRow row;
+    row.line = record.line;
+    for (std::string_view f : record.fields) {
+      row.bytes.append(f);
+      row.ends.push_back(row.bytes.size());
+    }
+    pending.push_back(std::move(row));
+    if (pending.size() >= kMaxPendingRows) mapper->assume_decimal_separator();
+  }
+
+  // Reads the rows that waited for the decimal separator, now that it is known.
+  bool replay_pending() {
+    std::vector<PendingRow> rows;
+    rows.swap(pending);
+    CsvRecord record;
+    for (const PendingRow& row : rows) {
+      record.line = row.line;
+      record.fields.clear();
+      size_t begin = 0;
+      for (size_t end : row.ends) {
+        record.fields.emplace_back(row.bytes.data() + begin, end - begin);
+        begin = end;
+      }
+      if (!on_row(record)) return false;
+    }
+    return true;
   }
 
   bool start_reader(bool at_end) {
-    // Wait for the whole header line, so the delimiter is sniffed from all of it.
+    // Wait for the first two lines, so the format and delimiter are sniffed from whole lines.
     size_t newline = prefix.find('\n');
+    if (newline != std::string::npos) newline = prefix.find('\n', newline + 1);
     if (newline == std::string::npos && !at_end && prefix.size() < kMaxSniffBytes) return true;
-    size_t bom = bom_length(prefix);
     std::string_view text(prefix);
-    text.remove_prefix(bom);
-    char delimiter = sniff_delimiter(text.substr(0, newline == std::string::npos ? text.size() : newline - bom));
-    report.delimiter = std::string(1, delimiter);
-    reader.emplace(delimiter, [this](const CsvRecord& r) { return on_record(r); });
+    if (Error e = check_text(text)) {
+      error = e;
+      return false;
+    }
+    text.remove_prefix(bom_length(text));
+    std::string_view first_line = text.substr(0, std::min(text.find('\n'), text.size()));
+    InputFormat format = options.format == InputFormat::automatic ? sniff_format(text) : options.format;
+    auto sink = [this](const CsvRecord& r) { return on_record(r); };
+    DataQuality& quality = report.dataQuality;
+    if (format == InputFormat::json || format == InputFormat::ndjson) {
+      quality.format = format == InputFormat::json ? "json" : "ndjson";
+      reader = std::make_unique<JsonReader>(format == InputFormat::ndjson, sink);
+    } else {
+      char delimiter = options.delimiter ? options.delimiter : sniff_delimiter(first_line);
+      quality.format = delimiter == ' ' ? "text" : "csv";
+      quality.delimiter = delimiter == ' ' ? "whitespace" : std::string(1, delimiter);
+      reader = std::make_unique<CsvReader>(delimiter, sink);
+    }
     bool ok = reader->feed(text);
     prefix.clear();
     prefix.shrink_to_fit();
-    return ok && !error;
+    return keep_going(ok);
+  }
+
+  bool keep_going(bool fed) {
+    if (!fed && !error) error = reader->error();
+    return fed && !error;
   }
 
   bool feed(const char* data, size_t size) {
@@ -186,7 +240,7 @@ struct Engine::Impl {
       prefix.append(data, size);
       return start_reader(false);
     }
-    return reader->feed(std::string_view(data, size)) && !error;
+    return keep_going(reader->feed(std::string_view(data, size)));
   }
 
   bool finish() {
@@ -194,7 +248,7 @@ struct Engine::Impl {
     if (finished) return true;
     finished = true;
     if (!reader) {
-      if (prefix.size() == bom_length(prefix) || trim(prefix).empty()) {
+      if (trim(std::string_view(prefix).substr(bom_length(prefix))).empty()) {
         error = {ErrorCode::empty_input, "the file is empty", 0};
         return false;
       }
@@ -202,22 +256,83 @@ struct Engine::Impl {
     }
     if (Error e = reader->finish()) error = e;
     if (error) return false;
-    if (!header_done) {
+    if (!mapper) {
       error = {ErrorCode::empty_input, "the file is empty", 0};
       return false;
     }
+    if (!pending.empty()) {
+      mapper->assume_decimal_separator();
+      if (!replay_pending()) return false;
+    }
     if (report.summary.rowsRead == 0) {
-      error = {ErrorCode::no_data_rows, "the file has a header but no data rows", reader->line()};
+      error = {ErrorCode::no_data_rows, "the file has a header but no data rows", 0};
       return false;
     }
     return analyse();
   }
 
-  bool analyse() {
+  void describe_input() {
+    const ResolvedColumns& columns = mapper->columns();
+    report.preset = columns.preset;
     for (size_t r = 0; r < kRoleCount; ++r)
       if (columns.index[r] >= 0) report.columns.emplace_back(kRoleNames[r], columns.header[r]);
     report.attributeColumns = columns.attribute_headers;
 
+    DataQuality& q = report.dataQuality;
+    const DateColumn& dates = mapper->dates();
+    q.dateFormat = dates.format_name();
+    if (dates.order() != DayMonthOrder::undecided || dates.ambiguous_rows() > 0)
+      q.dayMonthOrder = dates.order() == DayMonthOrder::day_first ? "day-first" : "month-first";
+    q.datesAmbiguous = dates.ambiguous();
+    q.ambiguousDateRows = dates.ambiguous_rows();
+    q.dayMonthDecidedOnLine = dates.decided_line();
+    q.decimalSeparator = mapper->decimal_separator() ? std::string(1, mapper->decimal_separator()) : "";
+    q.decimalSeparatorAssumed = mapper->decimal_assumed();
+    q.decimalSeparatorDecidedOnLine = mapper->decimal_decided_line();
+    q.currencies = currencies.list();
+    q.excludedStatuses = excluded_statuses.list();
+    q.ordersWithSeveralCustomers = orders.orders_with_several_customers();
+    for (std::string_view id : orders.shared_order_examples()) q.sharedOrderIds.emplace_back(id);
+    q.ordersMergedFromRows = orders.orders_merged();
+    q.rowsMerged = orders.rows_merged();
+  }
+
+  // Counted orders far above the rest (Tukey's far-out fence, Q3 + 3 x IQR), and the largest few.
+  void find_outliers(const CustomerTable& customers) {
+    std::vector<uint32_t> counted;
+    const auto& net = orders.order_net();
+    const auto& date = orders.order_date();
+    for (uint32_t o = 0; o < net.size(); ++o)
+      if (net[o] > 0 && date[o] <= customers.asOf) counted.push_back(o);
+    constexpr size_t kMinOrders = 20;
+    if (counted.size() < kMinOrders) return;
+    std::vector<Money> amounts;
+    for (uint32_t o : counted) amounts.push_back(net[o]);
+    std::sort(amounts.begin(), amounts.end());
+    auto quantile = [&](double q) {  // linear interpolation between closest ranks
+      double pos = q * static_cast<double>(amounts.size() - 1);
+      auto lo = static_cast<size_t>(pos);
+      size_t hi = std::min(lo + 1, amounts.size() - 1);
+      return static_cast<double>(amounts[lo]) + (pos - static_cast<double>(lo)) * static_cast<double>(amounts[hi] - amounts[lo]);
+    };
+    double q1 = quantile(0.25), q3 = quantile(0.75);
+    auto threshold = static_cast<Money>(std::llround(q3 + 3 * (q3 - q1)));
+    DataQuality& q = report.dataQuality;
+    q.outlierThreshold = threshold;
+    q.outlierOrders = amounts.end() - std::upper_bound(amounts.begin(), amounts.end(), threshold);
+    constexpr size_t kLargest = 5;
+    size_t keep = std::min(kLargest, counted.size());
+    std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(keep), counted.end(),
+                      [&](uint32_t a, uint32_t b) { return net[a] != net[b] ? net[a] > net[b] : a < b; });
+    for (size_t i = 0; i < keep; ++i) {
+      uint32_t o = counted[i];
+      q.largestOrders.push_back({std::string(orders.customer_id(orders.order_customer()[o])), date[o], net[o]});
+    }
+  }
+
+  bool analyse() {
+    orders.settle_dates(mapper->dates().order() == DayMonthOrder::day_first);
+    describe_input();
     CustomerTable customers;
     if ((error = build_customer_table(orders, options.asOf, customers))) return false;
     Summary& s = report.summary;
@@ -231,6 +346,7 @@ struct Engine::Impl {
       if (!s.firstOrder || customers.firstOrder[i] < *s.firstOrder) s.firstOrder = customers.firstOrder[i];
       if (!s.lastOrder || customers.lastOrder[i] > *s.lastOrder) s.lastOrder = customers.lastOrder[i];
     }
+    find_outliers(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
     return true;
   }

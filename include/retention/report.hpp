@@ -24,6 +24,8 @@ enum class ErrorCode {
   no_data_rows,
   missing_column,
   unterminated_quote,
+  invalid_json,
+  not_text,      // binary or UTF-16 input
   rejected_row,  // strict mode: the first rejected row becomes an error
   no_orders,
   internal,
@@ -44,7 +46,7 @@ std::string describe_error(const Error& error);
 
 // Column roles (SPEC 3). An empty name means "detect from the header".
 struct ColumnMapping {
-  std::string customer, date, amount, order, refund, quantity, unitPrice, product;
+  std::string customer, date, amount, order, refund, quantity, unitPrice, product, status, currency;
   std::vector<std::string> attributes;  // e.g. country, channel; detected from known names when empty
 };
 
@@ -55,11 +57,17 @@ struct RfThresholds {
   int32_t highValueOrders = 3;    // highValue: frequency >= highValueOrders
 };
 
+enum class InputFormat { automatic, csv, json, ndjson };
+
 struct Options {
   ColumnMapping columns;
   std::optional<Date> asOf;
   RfThresholds rf;
   bool strict = false;
+  InputFormat format = InputFormat::automatic;
+  char delimiter = 0;         // 0: sniffed; ' ' reads a whitespace-aligned table
+  char decimalSeparator = 0;  // 0: detected from the data
+  int dayFirst = -1;          // -1: detected from the data; 0 month-first (M/D/YYYY); 1 day-first (D/M/YYYY)
 };
 
 // A row the engine did not use, with why (SPEC 3: counted, first few listed).
@@ -73,6 +81,7 @@ struct Summary {
   int64_t rowsRead = 0;
   int64_t rowsRejected = 0;
   int64_t rowsWithoutCustomer = 0;
+  int64_t rowsExcluded = 0;  // a status saying no money moved
   int64_t customers = 0;
   int64_t customersWithoutOrders = 0;
   int64_t orders = 0;
@@ -91,11 +100,40 @@ struct RfMatrix {
   std::array<std::array<Money, 3>, 3> revenue{};
 };
 
+// What a careful analyst checks before trusting the numbers (SPEC 3).
+struct DataQuality {
+  std::string format;     // csv, text (whitespace-aligned), json, ndjson
+  std::string delimiter;  // for csv
+  std::string dateFormat;
+  std::string dayMonthOrder;  // month-first, day-first, or empty when no date needed it
+  bool datesAmbiguous = false;  // every such date fitted both orders: month-first was assumed
+  int64_t ambiguousDateRows = 0;
+  int64_t dayMonthDecidedOnLine = 0;
+  std::string decimalSeparator;
+  bool decimalSeparatorAssumed = false;
+  int64_t decimalSeparatorDecidedOnLine = 0;
+  std::vector<std::pair<std::string, int64_t>> currencies;        // code -> rows
+  std::vector<std::pair<std::string, int64_t>> excludedStatuses;  // status -> rows
+  int64_t ordersWithSeveralCustomers = 0;
+  std::vector<std::string> sharedOrderIds;  // a few examples
+  int64_t ordersMergedFromRows = 0;
+  int64_t rowsMerged = 0;
+  struct Outlier {
+    std::string customer;
+    Date date = 0;
+    Money amount = 0;
+  };
+  int64_t outlierOrders = 0;  // counted orders above outlierThreshold
+  Money outlierThreshold = 0;  // Q3 + 3 x IQR of counted order amounts; 0 when too few orders
+  std::vector<Outlier> largestOrders;
+};
+
 struct Report {
   Summary summary;
+  std::string preset;                                         // the known export layout that matched
   std::vector<std::pair<std::string, std::string>> columns;  // role -> header name, in role order
   std::vector<std::string> attributeColumns;                  // header names of the attribute columns
-  std::string delimiter;
+  DataQuality dataQuality;
   RfMatrix rfMatrix;
   std::vector<Warning> warnings;  // the first kMaxWarnings rejected rows
 };

@@ -1,4 +1,5 @@
 // Native CLI: `retention-kit analyze FILE [--json] [options]`, the same arguments and output as the npm CLI.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -12,7 +13,10 @@ namespace {
 constexpr const char* kUsage =
     "usage: retention-kit analyze FILE [--json] [--as-of YYYY-MM-DD] [--strict]\n"
     "         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n"
-    "         [--quantity COL] [--unit-price COL] [--options JSON]\n"
+    "         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n"
+    "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n"
+    "         [--delimiter auto|,|;|tab|\"|\"|whitespace] [--decimal-separator auto|.|,]\n"
+    "         [--date-order auto|month-first|day-first] [--options JSON]\n"
     "FILE may be - for standard input.\n";
 
 int usage_error(const std::string& message) {
@@ -20,13 +24,20 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
+// A flag with a value, and the options key it sets (in "columns" for a column role).
 struct Flag {
   const char* name;
-  const char* role;  // column role, or nullptr for --as-of
+  const char* key;
 };
 constexpr Flag kColumnFlags[] = {{"--customer", "customer"}, {"--date", "date"},         {"--amount", "amount"},
                                  {"--order", "order"},       {"--refund", "refund"},     {"--quantity", "quantity"},
-                                 {"--unit-price", "unitPrice"}};
+                                 {"--unit-price", "unitPrice"}, {"--product", "product"}, {"--status", "status"},
+                                 {"--currency", "currency"}};
+constexpr Flag kSettingFlags[] = {{"--as-of", "asOf"},
+                                  {"--format", "format"},
+                                  {"--delimiter", "delimiter"},
+                                  {"--decimal-separator", "decimalSeparator"},
+                                  {"--date-order", "dateOrder"}};
 
 }  // namespace
 
@@ -38,9 +49,9 @@ int main(int argc, char** argv) {
   }
   if (args[0] != "analyze") return usage_error("unknown command '" + args[0] + "'");
 
-  std::string file, as_of, options_json;
+  std::string file, options_json, attributes;
   bool json = false, strict = false;
-  std::vector<std::pair<std::string, std::string>> columns;
+  std::vector<std::pair<std::string, std::string>> columns, settings;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& out) {
@@ -48,20 +59,25 @@ int main(int argc, char** argv) {
       out = args[++i];
       return true;
     };
-    bool matched = false;
-    for (const Flag& f : kColumnFlags) {
-      if (a == f.name) {
+    // Flags with a value: a column role, or a setting.
+    auto take = [&](const auto& flags, auto& target) {
+      for (const Flag& f : flags) {
+        if (a != f.name) continue;
         std::string v;
-        if (!value(v)) return usage_error(a + " needs a column name");
-        columns.emplace_back(f.role, v);
-        matched = true;
+        if (!value(v)) return -1;
+        target.emplace_back(f.key, v);
+        return 1;
       }
-    }
+      return 0;
+    };
+    int matched = take(kColumnFlags, columns);
+    if (!matched) matched = take(kSettingFlags, settings);
+    if (matched < 0) return usage_error(a + " needs a value");
     if (matched) continue;
     if (a == "--json") json = true;
     else if (a == "--strict") strict = true;
-    else if (a == "--as-of") {
-      if (!value(as_of)) return usage_error("--as-of needs a date");
+    else if (a == "--attributes") {
+      if (!value(attributes)) return usage_error("--attributes needs column names");
     } else if (a == "--options") {
       if (!value(options_json)) return usage_error("--options needs a JSON object");
     } else if (a.size() > 1 && a[0] == '-' && a != "-") return usage_error("unknown option '" + a + "'");
@@ -74,11 +90,20 @@ int main(int argc, char** argv) {
   if (options_json.empty()) {
     retention::JsonWriter w;
     w.begin_object();
-    if (!as_of.empty()) w.key("asOf").string(as_of);
+    for (const auto& [key, value] : settings) w.key(key).string(value);
     if (strict) w.key("strict").boolean(true);
-    if (!columns.empty()) {
+    if (!columns.empty() || !attributes.empty()) {
       w.key("columns").begin_object();
       for (const auto& [role, name] : columns) w.key(role).string(name);
+      if (!attributes.empty()) {
+        w.key("attributes").begin_array();
+        for (size_t start = 0; start <= attributes.size();) {  // "Country,Channel"
+          size_t comma = std::min(attributes.find(',', start), attributes.size());
+          w.string(attributes.substr(start, comma - start));
+          start = comma + 1;
+        }
+        w.end_array();
+      }
       w.end_object();
     }
     w.end_object();

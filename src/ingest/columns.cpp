@@ -7,10 +7,7 @@
 
 namespace retention {
 
-namespace {
-
-// "Customer ID" -> "customerid": case, spaces and punctuation never decide a match.
-std::string normalize(std::string_view name) {
+std::string normalize_name(std::string_view name) {
   std::string out;
   for (char c : name) {
     auto u = static_cast<unsigned char>(c);
@@ -19,9 +16,13 @@ std::string normalize(std::string_view name) {
   return out;
 }
 
-// Known header names per role, most specific first (normalized form).
-const std::vector<std::vector<std::string>>& synonyms() {
-  static const std::vector<std::vector<std::string>> table{
+namespace {
+
+using Names = std::vector<const char*>;
+
+// Generic header names per role, most specific first (normalized form).
+const std::array<Names, kRoleCount>& synonyms() {
+  static const std::array<Names, kRoleCount> table{{
       /* customer */ {"customerid", "customer", "customeremail", "email", "clientid", "client", "userid", "user",
                       "buyerid", "buyer", "buyeremail", "billingemail", "accountid", "memberid", "contactid"},
       /* date */ {"orderdate", "date", "orderedat", "createdat", "created", "purchasedate", "invoicedate",
@@ -30,22 +31,94 @@ const std::vector<std::vector<std::string>>& synonyms() {
                     "ordervalue", "netamount", "dollarvalue"},
       /* order */ {"orderid", "ordernumber", "order", "invoiceno", "invoice", "invoiceid", "invoicenumber",
                    "transactionid"},
-      /* refund */ {"refundedamount", "amountrefunded", "refund", "refunds", "refundamount"},
+      /* refund */ {"refundedamount", "amountrefunded", "refund", "refunds", "refundamount", "refundtotal"},
       /* quantity */ {"quantity", "qty"},
       /* unitPrice */ {"unitprice", "price", "itemprice"},
       /* product */ {"product", "productname", "producttitle", "item", "itemname", "sku", "productid",
                      "stockcode", "description"},
-  };
+      /* status */ {"financialstatus", "paymentstatus", "orderstatus", "status"},
+      /* currency */ {"currency", "currencycode", "ordercurrency"},
+      /* captured */ {"captured"},
+  }};
   return table;
 }
 
-int find_exact(const std::vector<std::string_view>& header, std::string_view name) {
-  for (size_t i = 0; i < header.size(); ++i)
-    if (trim(header[i]) == trim(name)) return static_cast<int>(i);
-  std::string wanted = normalize(name);
-  for (size_t i = 0; i < header.size(); ++i)
-    if (normalize(header[i]) == wanted) return static_cast<int>(i);
-  return -1;
+// Columns that describe a customer (SPEC 3 `attributes`), by normalized header name.
+const Names& attribute_names() {
+  static const Names names{"country", "billingcountry", "shippingcountry", "customercountry", "city",
+                           "billingcity", "shippingcity", "region", "state", "province", "billingprovince",
+                           "shippingprovince", "channel", "saleschannel", "source", "referringsite", "category",
+                           "productcategory", "segment", "customertype", "gender", "agegroup"};
+  return names;
+}
+
+// A known export: when every signature column is present (an entry "a|b" takes either), its
+// roles are mapped from its own header names before the generic ones are tried.
+struct Preset {
+  const char* name;
+  Names signature;
+  std::vector<std::pair<Role, Names>> roles;
+  Names attributes;
+  Names no_customer;
+};
+
+const std::vector<Preset>& presets() {
+  static const std::vector<Preset> table{
+      {"shopify",
+       {"Name", "Financial Status", "Lineitem name"},
+       {{Role::customer, {"Email", "Customer Email"}},
+        {Role::order, {"Name"}},
+        {Role::date, {"Created at"}},
+        {Role::amount, {"Total"}},
+        {Role::refund, {"Refunded Amount"}},
+        {Role::status, {"Financial Status"}},
+        {Role::currency, {"Currency"}},
+        {Role::product, {"Lineitem name"}},
+        {Role::quantity, {"Lineitem quantity"}},
+        {Role::unitPrice, {"Lineitem price"}}},
+       {"Billing Country", "Source"},
+       {}},
+      {"stripe",
+       {"id", "Created date (UTC)", "Amount", "Status"},
+       {{Role::order, {"id"}},
+        {Role::customer, {"Customer ID", "Customer Email"}},
+        {Role::date, {"Created date (UTC)"}},
+        {Role::amount, {"Converted Amount", "Amount"}},
+        {Role::refund, {"Converted Amount Refunded", "Amount Refunded"}},
+        {Role::currency, {"Converted Currency", "Currency"}},
+        {Role::status, {"Status"}},
+        {Role::captured, {"Captured"}}},
+       {"Card Issue Country"},
+       {}},
+      {"woocommerce",
+       {"order_total", "order_id|order_number"},
+       {{Role::order, {"order_id", "order_number"}},
+        {Role::customer, {"customer_email", "billing_email", "customer_id", "customer_user"}},
+        {Role::date, {"order_date", "date_created", "paid_date"}},
+        {Role::amount, {"order_total"}},
+        {Role::refund, {"refund_total", "order_refund", "refunded_total"}},
+        {Role::status, {"status", "order_status"}},
+        {Role::currency, {"order_currency", "currency"}},
+        {Role::product, {"item_name", "product_name"}}},
+       {"billing_country", "shipping_country"},
+       {"0"}},  // WooCommerce writes customer id 0 for guest checkouts
+      {"online-retail",
+       {"StockCode", "Quantity", "InvoiceDate"},
+       {{Role::order, {"InvoiceNo", "Invoice"}},
+        {Role::customer, {"CustomerID", "Customer ID"}},
+        {Role::date, {"InvoiceDate"}},
+        {Role::quantity, {"Quantity"}},
+        {Role::unitPrice, {"UnitPrice", "Price"}},
+        {Role::product, {"Description", "StockCode"}}},
+       {"Country"},
+       {}},
+      {"cdnow",
+       {"customer_id", "date", "dollar_value"},
+       {{Role::customer, {"customer_id"}}, {Role::date, {"date"}}, {Role::amount, {"dollar_value"}}},
+       {},
+       {}},
+  };
+  return table;
 }
 
 std::string header_list(const std::vector<std::string_view>& header) {
@@ -58,74 +131,124 @@ std::string header_list(const std::vector<std::string_view>& header) {
   return out;
 }
 
-const std::string& given_name(const ColumnMapping& given, Role role) {
+const std::string* given_name(const ColumnMapping& given, Role role) {
   switch (role) {
-    case Role::customer: return given.customer;
-    case Role::date: return given.date;
-    case Role::amount: return given.amount;
-    case Role::order: return given.order;
-    case Role::refund: return given.refund;
-    case Role::quantity: return given.quantity;
-    case Role::unitPrice: return given.unitPrice;
-    case Role::product: return given.product;
+    case Role::customer: return &given.customer;
+    case Role::date: return &given.date;
+    case Role::amount: return &given.amount;
+    case Role::order: return &given.order;
+    case Role::refund: return &given.refund;
+    case Role::quantity: return &given.quantity;
+    case Role::unitPrice: return &given.unitPrice;
+    case Role::product: return &given.product;
+    case Role::status: return &given.status;
+    case Role::currency: return &given.currency;
+    case Role::captured: return nullptr;
   }
-  return given.customer;
+  return nullptr;
 }
 
-// Columns that describe a customer (SPEC 3 `attributes`), by normalized header name.
-bool is_known_attribute(const std::string& normalized) {
-  static const std::vector<std::string> names{
-      "country", "billingcountry", "shippingcountry", "customercountry", "city", "billingcity", "shippingcity",
-      "region", "state", "province", "billingprovince", "shippingprovince", "channel", "saleschannel", "source",
-      "referringsite", "category", "productcategory", "segment", "customertype", "gender", "agegroup"};
-  return std::find(names.begin(), names.end(), normalized) != names.end();
-}
+class HeaderIndex {
+ public:
+  explicit HeaderIndex(const std::vector<std::string_view>& header) : header_(header), taken_(header.size()) {
+    for (auto h : header) normalized_.push_back(normalize_name(h));
+  }
+  // The first free column called `name` (exactly, else by normalized name), or -1.
+  int find(std::string_view name) const {
+    for (size_t i = 0; i < header_.size(); ++i)
+      if (!taken_[i] && trim(header_[i]) == trim(name)) return static_cast<int>(i);
+    std::string wanted = normalize_name(name);
+    for (size_t i = 0; i < header_.size(); ++i)
+      if (!taken_[i] && !wanted.empty() && normalized_[i] == wanted) return static_cast<int>(i);
+    return -1;
+  }
+  int find_any(const Names& names) const {
+    for (const char* name : names)
+      if (int i = find(name); i >= 0) return i;
+    return -1;
+  }
+  bool has_all(const Names& signature) const {
+    for (std::string_view entry : signature) {
+      bool found = false;
+      for (size_t start = 0; start <= entry.size() && !found;) {
+        size_t bar = std::min(entry.find('|', start), entry.size());
+        found = find(entry.substr(start, bar - start)) >= 0;
+        start = bar + 1;
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+  void take(int i) { taken_[static_cast<size_t>(i)] = true; }
+  bool taken(size_t i) const { return taken_[i]; }
+  const std::string& normalized(size_t i) const { return normalized_[i]; }
+
+ private:
+  const std::vector<std::string_view>& header_;
+  std::vector<std::string> normalized_;
+  std::vector<bool> taken_;
+};
 
 }  // namespace
 
 Error resolve_columns(const std::vector<std::string_view>& header, const ColumnMapping& given, int64_t header_line,
                       ResolvedColumns& out) {
   out = ResolvedColumns{};
-  std::vector<bool> taken(header.size(), false);
+  HeaderIndex index(header);
+  auto assign = [&](Role role, int i) {
+    out.index[static_cast<size_t>(role)] = i;
+    index.take(i);
+  };
+  auto not_in_header = [&](const std::string& what, const std::string& name) {
+    return Error{ErrorCode::missing_column,
+                 "the " + what + " column " + quote_value(name) + " is not in the header (" + header_list(header) + ")",
+                 header_line};
+  };
 
   // Explicit names first, so detection never steals a column the user named.
   for (size_t r = 0; r < kRoleCount; ++r) {
-    const std::string& name = given_name(given, static_cast<Role>(r));
-    if (name.empty()) continue;
-    int i = find_exact(header, name);
-    if (i < 0) {
-      return {ErrorCode::missing_column,
-              std::string("the ") + kRoleNames[r] + " column " + quote_value(name) +
-                  " is not in the header (" + header_list(header) + ")",
-              header_line};
-    }
-    out.index[r] = i;
-    taken[static_cast<size_t>(i)] = true;
+    const std::string* name = given_name(given, static_cast<Role>(r));
+    if (!name || name->empty()) continue;
+    int i = index.find(*name);
+    if (i < 0) return not_in_header(kRoleNames[r], *name);
+    assign(static_cast<Role>(r), i);
+  }
+  for (const std::string& name : given.attributes) {
+    int i = index.find(name);
+    if (i < 0) return not_in_header("attribute", name);
+    out.attributes.push_back(i);
+    index.take(i);
   }
 
-  std::vector<std::string> normalized;
-  for (auto h : header) normalized.push_back(normalize(h));
+  const Preset* preset = nullptr;
+  for (const Preset& p : presets())
+    if (index.has_all(p.signature)) {
+      preset = &p;
+      break;
+    }
+  if (preset) {
+    out.preset = preset->name;
+    for (const char* value : preset->no_customer) out.no_customer.emplace_back(value);
+    for (const auto& [role, names] : preset->roles) {
+      if (out.has(role)) continue;
+      if (int i = index.find_any(names); i >= 0) assign(role, i);
+    }
+  }
   for (size_t r = 0; r < kRoleCount; ++r) {
     if (out.index[r] >= 0) continue;
-    // A quantity x price pair is only looked for when no amount was named.
-    bool line_item_role = r == static_cast<size_t>(Role::quantity) || r == static_cast<size_t>(Role::unitPrice);
-    if (line_item_role && !given.amount.empty()) continue;
-    for (const std::string& synonym : synonyms()[r]) {
+    for (const char* synonym : synonyms()[r]) {
       int found = -1;
       for (size_t i = 0; i < header.size() && found < 0; ++i)
-        if (!taken[i] && normalized[i] == synonym) found = static_cast<int>(i);
+        if (!index.taken(i) && index.normalized(i) == synonym) found = static_cast<int>(i);
       if (found >= 0) {
-        out.index[r] = found;
-        taken[static_cast<size_t>(found)] = true;
+        assign(static_cast<Role>(r), found);
         break;
       }
     }
   }
-  // Amount wins over quantity x unit price when both exist.
-  if (out.has(Role::amount)) {
-    out.index[static_cast<size_t>(Role::quantity)] = -1;
-    out.index[static_cast<size_t>(Role::unitPrice)] = -1;
-  } else if (!(out.has(Role::quantity) && out.has(Role::unitPrice))) {
+  // Quantity x unit price makes the amount when there is no amount column, and the product
+  // lines' revenue when there is one (Shopify's order Total vs its line items); never one alone.
+  if (!(out.has(Role::quantity) && out.has(Role::unitPrice))) {
     out.index[static_cast<size_t>(Role::quantity)] = -1;
     out.index[static_cast<size_t>(Role::unitPrice)] = -1;
   }
@@ -141,24 +264,24 @@ Error resolve_columns(const std::vector<std::string_view>& header, const ColumnM
   if (!out.has(Role::amount) && !out.has(Role::quantity))
     return missing("amount (or quantity and unit price)", "columns.amount (CLI --amount)");
 
+  if (given.attributes.empty()) {
+    const Names* names = preset && !preset->attributes.empty() ? &preset->attributes : nullptr;
+    if (names) {
+      for (const char* name : *names)
+        if (int i = index.find(name); i >= 0) {
+          out.attributes.push_back(i);
+          index.take(i);
+        }
+    } else if (!preset) {
+      for (size_t i = 0; i < header.size(); ++i) {
+        const Names& known = attribute_names();
+        if (!index.taken(i) && std::find(known.begin(), known.end(), index.normalized(i)) != known.end())
+          out.attributes.push_back(static_cast<int>(i));
+      }
+    }
+  }
   for (size_t r = 0; r < kRoleCount; ++r)
     if (out.index[r] >= 0) out.header[r] = std::string(trim(header[static_cast<size_t>(out.index[r])]));
-
-  // Attributes: the named ones, else every free column with a known attribute name.
-  if (!given.attributes.empty()) {
-    for (const std::string& name : given.attributes) {
-      int i = find_exact(header, name);
-      if (i < 0) {
-        return {ErrorCode::missing_column,
-                "the attribute column " + quote_value(name) + " is not in the header (" + header_list(header) + ")",
-                header_line};
-      }
-      out.attributes.push_back(i);
-    }
-  } else {
-    for (size_t i = 0; i < header.size(); ++i)
-      if (!taken[i] && is_known_attribute(normalized[i])) out.attributes.push_back(static_cast<int>(i));
-  }
   for (int i : out.attributes) out.attribute_headers.emplace_back(trim(header[static_cast<size_t>(i)]));
   return {};
 }

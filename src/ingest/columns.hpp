@@ -1,4 +1,4 @@
-// Header -> column roles (SPEC 3), detected from known names or given explicitly.
+// Header -> column roles (SPEC 3): known exports (presets), generic names, or given explicitly.
 #pragma once
 
 #include <array>
@@ -10,25 +10,31 @@
 
 namespace retention {
 
-enum class Role { customer, date, amount, order, refund, quantity, unitPrice, product };
-constexpr size_t kRoleCount = 8;
-constexpr std::array<const char*, kRoleCount> kRoleNames{"customer", "date",     "amount",    "order",
-                                                         "refund",   "quantity", "unitPrice", "product"};
+enum class Role { customer, date, amount, order, refund, quantity, unitPrice, product, status, currency, captured };
+constexpr size_t kRoleCount = 11;
+constexpr std::array<const char*, kRoleCount> kRoleNames{
+    "customer", "date", "amount", "order", "refund", "quantity", "unitPrice", "product", "status", "currency",
+    "captured"};
 
 struct ResolvedColumns {
   std::array<int, kRoleCount> index;  // field index per role, -1 when the role is not mapped
   std::array<std::string, kRoleCount> header;
   std::vector<int> attributes;  // field indices of the attribute columns (country, channel ...)
   std::vector<std::string> attribute_headers;
+  std::string preset = "generic";       // the known export layout that matched
+  std::vector<std::string> no_customer;  // values that stand for "no customer" in this layout (WooCommerce guest 0)
 
   ResolvedColumns() { index.fill(-1); }
   int operator[](Role role) const { return index[static_cast<size_t>(role)]; }
   bool has(Role role) const { return (*this)[role] >= 0; }
 };
 
-// Maps the header. Explicit names win; other roles are detected from known header names.
+// Maps the header. Explicit names win; then the preset of a known export, then generic names.
 // Fails when no customer, date, or amount (or quantity and unit price) column can be found.
 Error resolve_columns(const std::vector<std::string_view>& header, const ColumnMapping& given, int64_t header_line,
                       ResolvedColumns& out);
+
+// "Customer ID" -> "customerid": case, spaces and punctuation never decide a match.
+std::string normalize_name(std::string_view name);
 
 }  // namespace retention

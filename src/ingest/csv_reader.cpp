@@ -4,12 +4,16 @@
 
 namespace retention {
 
-CsvReader::CsvReader(char delimiter, RecordSink sink) : delimiter_(delimiter), sink_(std::move(sink)) {}
+CsvReader::CsvReader(char delimiter, RecordSink sink)
+    : delimiter_(delimiter), whitespace_(delimiter == ' '), sink_(std::move(sink)) {}
 
 void CsvReader::end_field() { field_ends_.push_back(buffer_.size()); }
 
 bool CsvReader::end_record() {
-  end_field();
+  // In a whitespace table the spaces before a line end close no further field.
+  bool trailing_space = whitespace_ && state_ == State::field_start && !field_ends_.empty() &&
+                        field_ends_.back() == buffer_.size();
+  if (!trailing_space) end_field();
   bool blank_line = field_ends_.size() == 1 && buffer_.empty() && !any_quoted_;
   bool keep_going = true;
   if (!blank_line) {
@@ -49,7 +53,9 @@ bool CsvReader::feed(std::string_view chunk) {
     switch (state_) {
       case State::field_start:
       case State::unquoted:
-        if (c == delimiter_) {
+        if (whitespace_ && state_ == State::field_start && (c == ' ' || c == '\t')) {
+          // leading or repeated whitespace: no empty field
+        } else if (is_delimiter(c)) {
           end_field();
           state_ = State::field_start;
         } else if (c == '\n' || c == '\r') {
@@ -65,7 +71,7 @@ bool CsvReader::feed(std::string_view chunk) {
         } else {
           // Fast path: copy the run of ordinary bytes up to the next special one.
           const char* run = p;
-          while (p < end && *p != delimiter_ && *p != '\n' && *p != '\r') ++p;
+          while (p < end && !is_delimiter(*p) && *p != '\n' && *p != '\r') ++p;
           buffer_.append(run, static_cast<size_t>(p - run));
           state_ = State::unquoted;
           continue;
@@ -86,7 +92,7 @@ bool CsvReader::feed(std::string_view chunk) {
         if (c == '"') {
           buffer_.push_back('"');  // doubled quote
           state_ = State::quoted;
-        } else if (c == delimiter_) {
+        } else if (is_delimiter(c)) {
           end_field();
           state_ = State::field_start;
         } else if (c == '\n' || c == '\r') {

@@ -2,31 +2,23 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "retention/report.hpp"
+#include "ingest/record_reader.hpp"
 
 namespace retention {
 
-struct CsvRecord {
-  int64_t line = 0;  // file line where the record starts (1-based)
-  std::vector<std::string_view> fields;
-};
-
-// Returns false to stop reading (e.g. strict mode hit a bad row).
-using RecordSink = std::function<bool(const CsvRecord&)>;
-
-class CsvReader {
+class CsvReader : public RecordReader {
  public:
+  // A delimiter of ' ' reads a whitespace-aligned table: runs of spaces and tabs separate fields.
   explicit CsvReader(char delimiter, RecordSink sink);
 
   // Reads a chunk; returns false if the sink asked to stop.
-  bool feed(std::string_view chunk);
+  bool feed(std::string_view chunk) override;
   // End of input: emits a last record that has no final newline; an open quote is an error.
-  Error finish();
+  Error finish() override;
 
   int64_t line() const { return line_; }
 
@@ -36,7 +28,10 @@ class CsvReader {
   void end_field();
   bool end_record();
 
+  bool is_delimiter(char c) const { return whitespace_ ? c == ' ' || c == '\t' : c == delimiter_; }
+
   char delimiter_;
+  bool whitespace_;
   RecordSink sink_;
   State state_ = State::field_start;
   bool after_cr_ = false;      // a CR ended the last record: a following LF belongs to it

@@ -85,6 +85,27 @@ std::optional<Money> parse_money(std::string_view text, char decimal) {
   return negative ? -value : value;
 }
 
+DecimalHint decimal_hint(std::string_view text) {
+  std::string_view s = strip_currency(trim(text));
+  size_t dots = 0, commas = 0, last_dot = 0, last_comma = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '.') ++dots, last_dot = i;
+    if (s[i] == ',') ++commas, last_comma = i;
+  }
+  if (!dots && !commas) return DecimalHint::none;
+  if (dots && commas) return last_dot > last_comma ? DecimalHint::dot : DecimalHint::comma;
+  if (dots > 1) return DecimalHint::comma;  // 1.234.567: dots group thousands
+  if (commas > 1) return DecimalHint::dot;
+  size_t at = dots ? last_dot : last_comma;
+  DecimalHint self = dots ? DecimalHint::dot : DecimalHint::comma;
+  size_t after = 0, before = 0;
+  while (at + 1 + after < s.size() && is_digit(s[at + 1 + after])) ++after;
+  while (before < at && is_digit(s[at - 1 - before])) ++before;
+  // Only `d,ddd` .. `ddd,ddd` without a leading zero can be a thousands group.
+  if (after != 3 || before == 0 || before > 3 || s[at - before] == '0') return self;
+  return DecimalHint::ambiguous;
+}
+
 std::optional<Money> multiply_money(Money a, Money b) {
   __extension__ typedef __int128 Wide;  // a product of two millionths needs 128 bits before rescaling
   Wide product = static_cast<Wide>(a) * b;

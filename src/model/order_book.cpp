@@ -9,30 +9,54 @@ uint32_t OrderBook::customer_index(std::string_view customer) {
   return customers_.intern(customer, added);
 }
 
-uint32_t OrderBook::new_order(uint32_t customer, Date date, Money amount) {
+namespace {
+constexpr uint8_t kMerged = 1;
+constexpr uint8_t kSharedCustomer = 2;
+constexpr size_t kMaxExamples = 5;
+}  // namespace
+
+uint32_t OrderBook::new_order(uint32_t customer, Date month_first, Date day_first, Money amount) {
   auto index = static_cast<uint32_t>(order_customer_.size());
   order_customer_.push_back(customer);
-  order_date_.push_back(date);
+  order_date_.push_back(month_first);
+  order_date_day_first_.push_back(day_first);
   order_net_.push_back(amount);
+  order_flags_.push_back(0);
   return index;
 }
 
-uint32_t OrderBook::add_row(std::string_view customer, Date date, Money amount) {
-  return new_order(customer_index(customer), date, amount);
-}
-
-uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id, Date date, Money amount) {
+uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id, Date month_first, Date day_first,
+                            Money amount) {
+  if (order_id.empty()) return new_order(customer_index(customer), month_first, day_first, amount);
   bool added = false;
   uint32_t key = order_ids_.intern(order_id, added);
   if (added) {
-    uint32_t order = new_order(customer_index(customer), date, amount);
+    uint32_t order = new_order(customer_index(customer), month_first, day_first, amount);
     order_of_key_.push_back(order);
     return order;
   }
   uint32_t order = order_of_key_[key];
-  order_date_[order] = std::min(order_date_[order], date);  // SPEC 4: the earliest row date
+  // SPEC 4: the order's date is its earliest row date, its net amount the sum of its rows.
+  order_date_[order] = std::min(order_date_[order], month_first);
+  order_date_day_first_[order] = std::min(order_date_day_first_[order], day_first);
   order_net_[order] += amount;
+  ++rows_merged_;
+  if (!(order_flags_[order] & kMerged)) {
+    order_flags_[order] |= kMerged;
+    ++orders_merged_;
+  }
+  if (!(order_flags_[order] & kSharedCustomer) && customers_[order_customer_[order]] != customer) {
+    order_flags_[order] |= kSharedCustomer;
+    ++orders_with_several_customers_;
+    if (shared_order_examples_.size() < kMaxExamples) shared_order_examples_.push_back(order_ids_[key]);
+  }
   return order;
+}
+
+void OrderBook::settle_dates(bool day_first) {
+  if (day_first) order_date_.swap(order_date_day_first_);
+  order_date_day_first_ = {};
+  order_flags_ = {};
 }
 
 int64_t OrderBook::find_order(std::string_view order_id) const {

@@ -23,8 +23,9 @@ class OrderBook {
   explicit OrderBook(size_t attribute_count = 0) : attributes_(attribute_count) {}
 
   // Adds one row and returns its order. Without an order id the row is an order of its own.
-  uint32_t add_row(std::string_view customer, Date date, Money amount);
-  uint32_t add_row(std::string_view customer, std::string_view order_id, Date date, Money amount);
+  // A row's date comes read both ways while the file's day/month order is open (see DateColumn).
+  uint32_t add_row(std::string_view customer, std::string_view order_id, Date month_first, Date day_first,
+                   Money amount);
   // The order of `order_id` if seen on an earlier row, else -1 (a later line item of that order).
   int64_t find_order(std::string_view order_id) const;
   // Adds `amount` to an order seen before (a line-item row without its own date).
@@ -37,6 +38,15 @@ class OrderBook {
   size_t order_count() const { return order_customer_.size(); }
   size_t customer_count() const { return customers_.size(); }
   std::string_view customer_id(uint32_t customer) const { return customers_[customer]; }
+
+  // Once the day/month order is known: keeps the order dates read that way.
+  void settle_dates(bool day_first);
+
+  // Data quality: order ids shared by rows of different customers, rows merged into an order.
+  int64_t orders_with_several_customers() const { return orders_with_several_customers_; }
+  const std::vector<std::string_view>& shared_order_examples() const { return shared_order_examples_; }
+  int64_t rows_merged() const { return rows_merged_; }
+  int64_t orders_merged() const { return orders_merged_; }
 
   // Per order: the customer of its first row, the earliest row date, the net amount.
   const std::vector<uint32_t>& order_customer() const { return order_customer_; }
@@ -60,13 +70,19 @@ class OrderBook {
   };
 
   uint32_t customer_index(std::string_view customer);
-  uint32_t new_order(uint32_t customer, Date date, Money amount);
+  uint32_t new_order(uint32_t customer, Date month_first, Date day_first, Money amount);
 
   StringInterner customers_;
   StringInterner order_ids_;
   std::vector<uint32_t> order_of_key_;  // order id (interned) -> order index
   std::vector<uint32_t> order_customer_;
   std::vector<Date> order_date_;
+  std::vector<Date> order_date_day_first_;  // dropped by settle_dates()
+  std::vector<uint8_t> order_flags_;        // kMerged, kSharedCustomer
+  int64_t orders_with_several_customers_ = 0;
+  std::vector<std::string_view> shared_order_examples_;
+  int64_t rows_merged_ = 0;
+  int64_t orders_merged_ = 0;
   std::vector<Money> order_net_;
   StringInterner products_;
   std::vector<OrderLine> lines_;

@@ -45,6 +45,33 @@ Error parse_options_json(const std::string& json, Options& out) {
       auto date = parse_date(text);
       if (!date) return invalid("asOf '" + text + "' is not a date (YYYY-MM-DD)");
       out.asOf = *date;
+    } else if (key == "format") {
+      std::string text;
+      if ((e = read_string(field.value, "format", text))) return e;
+      if (text == "auto") out.format = InputFormat::automatic;
+      else if (text == "csv") out.format = InputFormat::csv;
+      else if (text == "text") out.format = InputFormat::csv, out.delimiter = ' ';
+      else if (text == "json") out.format = InputFormat::json;
+      else if (text == "ndjson") out.format = InputFormat::ndjson;
+      else return invalid("format must be auto, csv, text, json or ndjson");
+    } else if (key == "delimiter") {
+      std::string text;
+      if ((e = read_string(field.value, "delimiter", text))) return e;
+      if (text == "tab" || text == "\t") out.delimiter = '\t';
+      else if (text == "whitespace") out.delimiter = ' ';
+      else if (text == "," || text == ";" || text == "|") out.delimiter = text[0];
+      else if (text != "auto") return invalid("delimiter must be one of , ; | tab whitespace auto");
+    } else if (key == "decimalSeparator") {
+      std::string text;
+      if ((e = read_string(field.value, "decimalSeparator", text))) return e;
+      if (text == "." || text == ",") out.decimalSeparator = text[0];
+      else if (text != "auto") return invalid("decimalSeparator must be \".\", \",\" or auto");
+    } else if (key == "dateOrder") {
+      std::string text;
+      if ((e = read_string(field.value, "dateOrder", text))) return e;
+      if (text == "month-first") out.dayFirst = 0;
+      else if (text == "day-first") out.dayFirst = 1;
+      else if (text != "auto") return invalid("dateOrder must be month-first, day-first or auto");
     } else if (key == "strict") {
       bool strict = false;
       if (field.value.get_bool().get(strict)) return invalid("strict must be true or false");
@@ -62,6 +89,8 @@ Error parse_options_json(const std::string& json, Options& out) {
                               : role == "quantity"  ? &out.columns.quantity
                               : role == "unitPrice" ? &out.columns.unitPrice
                               : role == "product"   ? &out.columns.product
+                              : role == "status"    ? &out.columns.status
+                              : role == "currency"  ? &out.columns.currency
                                                     : nullptr;
         if (role == "attributes") {
           simdjson::dom::array names;

@@ -17,6 +17,7 @@ test('the generic fixture (BOM, CRLF, quoted commas and newlines, line items, a 
     rowsRead: 10,
     rowsRejected: 0,
     rowsWithoutCustomer: 0,
+    rowsExcluded: 0,
     customers: 4,
     customersWithoutOrders: 0,
     orders: 8,
@@ -27,6 +28,7 @@ test('the generic fixture (BOM, CRLF, quoted commas and newlines, line items, a 
     asOf: '2024-05-02',
   });
   assert.deepEqual(report.columns, {
+    preset: 'generic',
     customer: 'customer_id',
     date: 'order_date',
     amount: 'amount',
@@ -110,7 +112,7 @@ test('explicit column names and strict mode reach the core', async () => {
   const text = 'who,when,paid,total\nc1,2024-01-01,5,999\nc1,2024-02-01,7,999\n';
   const report = await engine.analyze(text, { columns: { customer: 'who', date: 'when', amount: 'paid' } });
   assert.equal(report.summary.revenue, 12);
-  assert.deepEqual(report.columns, { customer: 'who', date: 'when', amount: 'paid', attributes: [] });
+  assert.deepEqual(report.columns, { preset: 'generic', customer: 'who', date: 'when', amount: 'paid', attributes: [] });
   await assert.rejects(engine.analyze('customer,date,amount\nc1,2024-01-01,x\n', { strict: true }), {
     code: 'rejected_row',
     line: 2,

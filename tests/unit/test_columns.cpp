@@ -39,14 +39,16 @@ TEST_CASE("case, spaces and punctuation do not matter, and synonyms are known") 
   CHECK(c.header[static_cast<size_t>(Role::date)] == "Created At");
 }
 
-TEST_CASE("quantity x unit price is used only when there is no amount column") {
+TEST_CASE("quantity x unit price makes the amount without an amount column, and prices product lines with one") {
   auto line_items = resolve({"InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"});
   CHECK(line_items[Role::quantity] == 1);
   CHECK(line_items[Role::unitPrice] == 3);
   CHECK_FALSE(line_items.has(Role::amount));
   auto with_total = resolve({"customer", "date", "quantity", "price", "total"});
   CHECK(with_total[Role::amount] == 4);
-  CHECK_FALSE(with_total.has(Role::quantity));
+  CHECK(with_total[Role::quantity] == 2);
+  auto quantity_alone = resolve({"customer", "date", "quantity", "total"});
+  CHECK_FALSE(quantity_alone.has(Role::quantity));
 }
 
 TEST_CASE("explicit names win over detection") {

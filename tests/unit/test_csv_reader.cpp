@@ -128,3 +128,11 @@ TEST_CASE("a chunk boundary at every byte position gives the same records") {
     CHECK(bytewise.lines == whole.lines);
   }
 }
+
+TEST_CASE("a whitespace-aligned table splits on runs of spaces and tabs") {
+  auto p = parse(" customer_id  date number_of_cds  dollar_value\n 00001 19970101  1   11.77\n\t00002\t19970112 5 77.00  \n", ' ');
+  CHECK(p.rows == Rows{{"customer_id", "date", "number_of_cds", "dollar_value"},
+                       {"00001", "19970101", "1", "11.77"},
+                       {"00002", "19970112", "5", "77.00"}});
+  CHECK(parse("   \n a \"b c\"  d\n", ' ').rows == Rows{{"a", "b c", "d"}});
+}

@@ -84,7 +84,7 @@ TEST_CASE("the generic fixture gives the hand-computed summary and RF matrix") {
 TEST_CASE("the report JSON has the SPEC 5 shape with exact numbers") {
   Run run = analyse("customer_id,order_date,amount\nc1,2024-01-01,10.5\nc1,2024-02-01,0.25\nc2,2023-01-01,3\n");
   REQUIRE(run.ok);
-  CHECK(run.json.find("\"summary\":{\"rowsRead\":3,\"rowsRejected\":0,\"rowsWithoutCustomer\":0,\"customers\":2,"
+  CHECK(run.json.find("\"summary\":{\"rowsRead\":3,\"rowsRejected\":0,\"rowsWithoutCustomer\":0,\"rowsExcluded\":0,\"customers\":2,"
                       "\"customersWithoutOrders\":0,\"orders\":3,\"ordersAfterAsOf\":0,\"revenue\":13.75,"
                       "\"firstOrder\":\"2023-01-01\",\"lastOrder\":\"2024-02-01\",\"asOf\":\"2024-02-01\"}") !=
         std::string::npos);
@@ -218,11 +218,13 @@ TEST_CASE("files that cannot be analysed end with a clear error") {
 
 TEST_CASE("the delimiter is sniffed from the header line") {
   Run run = analyse("customer;date;amount\nc1;2024-01-01;\"1,5\"\n");
-  CHECK(run.report.delimiter == ";");
-  CHECK(run.report.summary.rowsRejected == 1);  // "1,5" is not a '.'-decimal amount
+  REQUIRE(run.ok);
+  CHECK(run.report.dataQuality.delimiter == ";");
+  CHECK(run.report.summary.revenue == 1500000);  // and "1,5" shows a decimal comma
+  CHECK(run.report.dataQuality.decimalSeparator == ",");
   Run tabs = analyse("customer\tdate\tamount\nc1\t2024-01-01\t2\n");
   REQUIRE(tabs.ok);
-  CHECK(tabs.report.delimiter == "\t");
+  CHECK(tabs.report.dataQuality.delimiter == "\t");
   CHECK(tabs.report.summary.revenue == 2 * kMoneyScale);
 }
 

@@ -58,3 +58,21 @@ TEST_CASE("quantity times unit price is exact and rounds half away from zero") {
   CHECK(multiply_money(dollars(0, 500000), 1) == 1);  // 0.5 x 0.000001 = 0.0000005 -> 0.000001
   CHECK_FALSE(multiply_money(dollars(9000000000), dollars(9000000000)));
 }
+
+TEST_CASE("each amount hints at the decimal separator it was written with") {
+  using retention::DecimalHint;
+  using retention::decimal_hint;
+  CHECK(decimal_hint("12.50") == DecimalHint::dot);
+  CHECK(decimal_hint("$1,234.50") == DecimalHint::dot);
+  CHECK(decimal_hint("1,234,567") == DecimalHint::dot);
+  CHECK(decimal_hint("0.125") == DecimalHint::dot);
+  CHECK(decimal_hint("12,5") == DecimalHint::comma);
+  CHECK(decimal_hint("1.234,50 \xE2\x82\xAC") == DecimalHint::comma);
+  CHECK(decimal_hint("1.234.567") == DecimalHint::comma);
+  CHECK(decimal_hint("0,125") == DecimalHint::comma);
+  CHECK(decimal_hint("1234") == DecimalHint::none);
+  CHECK(decimal_hint("(12)") == DecimalHint::none);
+  CHECK(decimal_hint("1,234") == DecimalHint::ambiguous);
+  CHECK(decimal_hint("123.456") == DecimalHint::ambiguous);
+  CHECK(decimal_hint("1234,567") == DecimalHint::comma);
+}

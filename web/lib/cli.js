@@ -7,7 +7,10 @@ import { createEngine } from './node.js';
 const USAGE =
   'usage: retention-kit analyze FILE [--json] [--as-of YYYY-MM-DD] [--strict]\n' +
   '         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n' +
-  '         [--quantity COL] [--unit-price COL] [--options JSON]\n' +
+  '         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n' +
+  '         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n' +
+  '         [--delimiter auto|,|;|tab|"|"|whitespace] [--decimal-separator auto|.|,]\n' +
+  '         [--date-order auto|month-first|day-first] [--options JSON]\n' +
   'FILE may be - for standard input.\n';
 
 const COLUMN_FLAGS = {
@@ -18,6 +21,17 @@ const COLUMN_FLAGS = {
   '--refund': 'refund',
   '--quantity': 'quantity',
   '--unit-price': 'unitPrice',
+  '--product': 'product',
+  '--status': 'status',
+  '--currency': 'currency',
+};
+
+const SETTING_FLAGS = {
+  '--as-of': 'asOf',
+  '--format': 'format',
+  '--delimiter': 'delimiter',
+  '--decimal-separator': 'decimalSeparator',
+  '--date-order': 'dateOrder',
 };
 
 class UsageError extends Error {}
@@ -32,10 +46,11 @@ function parseArgs(args) {
       if (i + 1 >= args.length) throw new UsageError(`${arg} needs ${what}`);
       return args[++i];
     };
-    if (arg in COLUMN_FLAGS) columns[COLUMN_FLAGS[arg]] = value('a column name');
+    if (arg in COLUMN_FLAGS) columns[COLUMN_FLAGS[arg]] = value('a value');
+    else if (arg in SETTING_FLAGS) parsed.options[SETTING_FLAGS[arg]] = value('a value');
     else if (arg === '--json') parsed.json = true;
     else if (arg === '--strict') parsed.options.strict = true;
-    else if (arg === '--as-of') parsed.options.asOf = value('a date');
+    else if (arg === '--attributes') columns.attributes = value('column names').split(',');
     else if (arg === '--options') parsed.optionsJson = value('a JSON object');
     else if (arg.length > 1 && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else if (!parsed.file) parsed.file = arg;

@@ -1,0 +1,34 @@
+// bytes -> records, whatever the format: CSV and text tables (csv_reader), JSON and NDJSON (json_reader).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "retention/report.hpp"
+
+namespace retention {
+
+// One record: the header first, then one per row. Fields point into the reader's buffer and
+// live until the sink returns.
+struct CsvRecord {
+  int64_t line = 0;  // file line where the record starts (1-based)
+  std::vector<std::string_view> fields;
+};
+
+// Returns false to stop reading (e.g. strict mode hit a bad row).
+using RecordSink = std::function<bool(const CsvRecord&)>;
+
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  // Reads a chunk split anywhere; returns false once the sink asked to stop or the input is broken.
+  virtual bool feed(std::string_view chunk) = 0;
+  // End of input: emits what is left; reports input that cannot be read.
+  virtual Error finish() = 0;
+  // Set when feed() returned false because the input itself is broken.
+  virtual Error error() const { return {}; }
+};
+
+}  // namespace retention

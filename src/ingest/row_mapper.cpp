@@ -1,0 +1,138 @@
+#include "ingest/row_mapper.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "ingest/money.hpp"
+#include "ingest/text.hpp"
+
+namespace retention {
+
+bool is_no_money_status(std::string_view status) {
+  static const std::array<const char*, 18> kStatuses{
+      "failed",   "declined", "void",       "voided",  "pending",
+      "incomplete", "canceled", "cancelled", "expired", "authorized",
+      "unpaid",   "onhold",   "draft",      "checkoutdraft", "requirespaymentmethod",
+      "requiresaction", "requiresconfirmation", "requirescapture"};
+  std::string normalized = normalize_name(status);
+  return std::find(kStatuses.begin(), kStatuses.end(), normalized) != kStatuses.end();
+}
+
+RowMapper::RowMapper(ResolvedColumns columns, DayMonthOrder date_order, char decimal_separator)
+    : columns_(std::move(columns)),
+      dates_(date_order),
+      decimal_(decimal_separator),
+      decimal_forced_(decimal_separator != 0) {}
+
+std::string_view RowMapper::field(const CsvRecord& record, Role role) const {
+  int i = columns_[role];
+  return i >= 0 && static_cast<size_t>(i) < record.fields.size() ? trim(record.fields[static_cast<size_t>(i)])
+                                                                   : std::string_view{};
+}
+
+void RowMapper::assume_decimal_separator() {
+  if (decimal_) return;
+  decimal_ = '.';
+  decimal_assumed_ = true;
+}
+
+// Lets the money fields of this row decide the file's decimal separator. False while they
+// cannot be read without it (`1,234` and nothing decided yet).
+bool RowMapper::settle_decimal(const CsvRecord& record) {
+  if (decimal_) return true;
+  bool waiting = false;
+  for (Role role : {Role::amount, Role::refund, Role::quantity, Role::unitPrice}) {
+    if (!columns_.has(role)) continue;
+    DecimalHint hint = decimal_hint(field(record, role));
+    if (hint == DecimalHint::dot || hint == DecimalHint::comma) {
+      decimal_ = hint == DecimalHint::dot ? '.' : ',';
+      decimal_line_ = record.line;
+      return true;
+    }
+    waiting = waiting || hint == DecimalHint::ambiguous;
+  }
+  return !waiting;
+}
+
+RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason, Role& role) {
+  row = Row{};
+  row.customer = field(record, Role::customer);
+  if (is_missing(row.customer) ||
+      std::find(columns_.no_customer.begin(), columns_.no_customer.end(), row.customer) != columns_.no_customer.end())
+    return RowOutcome::no_customer;
+  row.status = field(record, Role::status);
+  if (is_no_money_status(row.status)) return RowOutcome::excluded;
+  if (normalize_name(field(record, Role::captured)) == "false") {  // Stripe: authorised, never captured
+    row.status = "uncaptured";
+    return RowOutcome::excluded;
+  }
+  if (!settle_decimal(record)) return RowOutcome::pending;
+  const char decimal = decimal_ ? decimal_ : '.';  // no separator in any value so far: nothing depends on it
+
+  std::string_view order_id = field(record, Role::order);
+  if (!is_missing(order_id)) row.order_id = order_id;
+  std::string_view product = field(record, Role::product);
+  if (!is_missing(product)) row.product = product;
+  std::string_view currency = field(record, Role::currency);
+  if (!is_missing(currency)) row.currency = currency;
+
+  auto fail = [&](Role r, std::string message) {
+    role = r;
+    reason = std::move(message);
+    return RowOutcome::rejected;
+  };
+
+  std::string_view date_text = field(record, Role::date);
+  if (!is_missing(date_text)) {
+    DateColumn::Result date = dates_.read(date_text, record.line);
+    if (!date.ok) return fail(Role::date, date.error);
+    row.has_date = true;
+    row.date_month_first = date.month_first;
+    row.date_day_first = date.day_first;
+  }
+
+  auto money = [&](Role r, const char* what, Money& out) -> bool {
+    std::string_view text = field(record, r);
+    auto value = parse_money(text, decimal);
+    if (!value) {
+      fail(r, std::string("cannot read the ") + what + " " + quote_value(text));
+      return false;
+    }
+    out = *value;
+    return true;
+  };
+  bool has_line_price = columns_.has(Role::quantity) && !is_missing(field(record, Role::quantity)) &&
+                        !is_missing(field(record, Role::unitPrice));
+  if (has_line_price) {
+    Money quantity = 0, price = 0;
+    if (!money(Role::quantity, "quantity", quantity) || !money(Role::unitPrice, "unit price", price))
+      return RowOutcome::rejected;
+    auto product_value = multiply_money(quantity, price);
+    if (!product_value) return fail(Role::quantity, "quantity x unit price is too large");
+    row.line_amount = *product_value;
+  }
+  if (columns_.has(Role::amount)) {
+    if (!is_missing(field(record, Role::amount))) {
+      if (!money(Role::amount, "amount", row.amount)) return RowOutcome::rejected;
+      row.has_amount = true;
+      if (!has_line_price) row.line_amount = row.amount;
+    }
+  } else if (has_line_price) {
+    row.amount = row.line_amount;
+    row.has_amount = true;
+  } else if (columns_.has(Role::quantity) && (!is_missing(field(record, Role::quantity)) ||
+                                              !is_missing(field(record, Role::unitPrice)))) {
+    return fail(Role::quantity, "the quantity or unit price is missing");
+  }
+  if (columns_.has(Role::refund) && !is_missing(field(record, Role::refund))) {
+    Money refund = 0;
+    if (!money(Role::refund, "refund", refund)) return RowOutcome::rejected;
+    row.amount -= refund;  // SPEC 3: a refund is subtracted from the row's amount
+    row.has_amount = true;
+  } else if (!columns_.has(Role::refund) && normalize_name(row.status) == "refunded") {
+    row.amount = 0;  // refunded in full, and the file has no refund column to say how much
+  }
+  return RowOutcome::ok;
+}
+
+}  // namespace retention

@@ -1,0 +1,62 @@
+// records -> typed rows: one place reads every field of a row by its role (SPEC 3).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ingest/columns.hpp"
+#include "ingest/csv_reader.hpp"
+#include "ingest/dates.hpp"
+
+namespace retention {
+
+struct Row {
+  std::string_view customer, order_id, product, currency, status;
+  bool has_date = false;
+  Date date_month_first = 0, date_day_first = 0;  // equal unless the column's day/month order is open
+  bool has_amount = false;
+  Money amount = 0;  // refund already subtracted (SPEC 3)
+  Money line_amount = 0;  // the row's product revenue: quantity x unit price where given, else amount
+};
+
+enum class RowOutcome {
+  ok,
+  no_customer,  // counted in summary.rowsWithoutCustomer
+  excluded,     // a status or flag saying no money moved (SPEC 3), counted in summary.rowsExcluded
+  rejected,     // an unreadable field: counted and listed with `reason`
+  pending,      // an amount such as `1,234` waits for the file's decimal separator
+};
+
+class RowMapper {
+ public:
+  RowMapper(ResolvedColumns columns, DayMonthOrder date_order, char decimal_separator);
+
+  // Reads one record into `row`. On `rejected`, `reason` and `role` say why.
+  RowOutcome map(const CsvRecord& record, Row& row, std::string& reason, Role& role);
+
+  const ResolvedColumns& columns() const { return columns_; }
+  const DateColumn& dates() const { return dates_; }
+  char decimal_separator() const { return decimal_; }  // 0 while undecided
+  int64_t decimal_decided_line() const { return decimal_line_; }
+  // Ends the wait for a separator (too many rows waiting, or the end of the file): '.' is assumed.
+  void assume_decimal_separator();
+  bool decimal_assumed() const { return decimal_assumed_; }
+
+ private:
+  std::string_view field(const CsvRecord& record, Role role) const;
+  bool settle_decimal(const CsvRecord& record);
+
+  ResolvedColumns columns_;
+  DateColumn dates_;
+  char decimal_;
+  bool decimal_forced_;
+  bool decimal_assumed_ = false;
+  int64_t decimal_line_ = 0;
+};
+
+// SPEC 3: statuses saying no money moved (failed, declined, voided, pending, incomplete, canceled
+// before payment, Stripe payment-intent states). Compared case- and punctuation-blind.
+bool is_no_money_status(std::string_view status);
+
+}  // namespace retention
