@@ -61,9 +61,9 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
       std::find(columns_.no_customer.begin(), columns_.no_customer.end(), row.customer) != columns_.no_customer.end())
     return RowOutcome::no_customer;
   row.status = field(record, Role::status);
-  if (is_no_money_status(row.status)) return RowOutcome::excluded;
-  if (normalize_name(field(record, Role::captured)) == "false") {  // Stripe: authorised, never captured
-    row.status = "uncaptured";
+  if (!row.status.empty() && is_no_money_status(row.status)) return RowOutcome::excluded;
+  if (columns_.has(Role::captured) && normalize_name(field(record, Role::captured)) == "false") {
+    row.status = "uncaptured";  // Stripe: authorised, never captured
     return RowOutcome::excluded;
   }
   if (!settle_decimal(record)) return RowOutcome::pending;

@@ -19,7 +19,13 @@ uint32_t OrderBook::new_order(uint32_t customer, Date month_first, Date day_firs
   auto index = static_cast<uint32_t>(order_customer_.size());
   order_customer_.push_back(customer);
   order_date_.push_back(month_first);
-  order_date_day_first_.push_back(day_first);
+  // The day-first column exists only once some date reads differently that way (03/04/2024).
+  if (!order_date_day_first_.empty()) {
+    order_date_day_first_.push_back(day_first);
+  } else if (day_first != month_first) {
+    order_date_day_first_ = order_date_;
+    order_date_day_first_.back() = day_first;
+  }
   order_net_.push_back(amount);
   order_flags_.push_back(0);
   return index;
@@ -37,8 +43,10 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
   }
   uint32_t order = order_of_key_[key];
   // SPEC 4: the order's date is its earliest row date, its net amount the sum of its rows.
+  if (order_date_day_first_.empty() && day_first != month_first) order_date_day_first_ = order_date_;
   order_date_[order] = std::min(order_date_[order], month_first);
-  order_date_day_first_[order] = std::min(order_date_day_first_[order], day_first);
+  if (!order_date_day_first_.empty())
+    order_date_day_first_[order] = std::min(order_date_day_first_[order], day_first);
   order_net_[order] += amount;
   ++rows_merged_;
   if (!(order_flags_[order] & kMerged)) {
@@ -54,7 +62,7 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
 }
 
 void OrderBook::settle_dates(bool day_first) {
-  if (day_first) order_date_.swap(order_date_day_first_);
+  if (day_first && !order_date_day_first_.empty()) order_date_.swap(order_date_day_first_);
   order_date_day_first_ = {};
   order_flags_ = {};
 }

@@ -77,7 +77,7 @@ class OrderBook {
   std::vector<uint32_t> order_of_key_;  // order id (interned) -> order index
   std::vector<uint32_t> order_customer_;
   std::vector<Date> order_date_;
-  std::vector<Date> order_date_day_first_;  // dropped by settle_dates()
+  std::vector<Date> order_date_day_first_;  // empty while equal to order_date_; dropped by settle_dates()
   std::vector<uint8_t> order_flags_;        // kMerged, kSharedCustomer
   int64_t orders_with_several_customers_ = 0;
   std::vector<std::string_view> shared_order_examples_;

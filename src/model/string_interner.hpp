@@ -1,5 +1,6 @@
 // Gives each distinct string a dense id (0, 1, 2 ... in order of first sight).
-// Open addressing over ids, the bytes in one arena: no heap node per key, few cache misses.
+// Open addressing over ids, the bytes in one arena: no heap node per key, 16 bytes of index per
+// key plus its bytes, few cache misses.
 #pragma once
 
 #include <algorithm>
@@ -35,7 +36,7 @@ class StringInterner {
     return slots_[slot] ? static_cast<int64_t>(id_of(slots_[slot])) : -1;
   }
 
-  std::string_view operator[](uint32_t id) const { return strings_[id]; }
+  std::string_view operator[](uint32_t id) const { return view(strings_[id]); }
   size_t size() const { return strings_.size(); }
 
  private:
@@ -69,7 +70,7 @@ class StringInterner {
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       uint64_t slot = slots_[i];
-      if (!slot || (hash_of(slot) == h && strings_[id_of(slot)] == s)) return i;
+      if (!slot || (hash_of(slot) == h && view(strings_[id_of(slot)]) == s)) return i;
     }
   }
 
@@ -85,26 +86,48 @@ class StringInterner {
     slots_.swap(bigger);
   }
 
-  std::string_view store(std::string_view s) {
-    if (s.size() > kBlock / 4) {  // a huge key gets a block of its own
-      large_.emplace_back(new char[s.size()]);
-      std::copy(s.begin(), s.end(), large_.back().get());
-      return {large_.back().get(), s.size()};
+  // Copies `s` into the arena as a varint length and its bytes; returns (block << 32) | offset.
+  uint64_t store(std::string_view s) {
+    size_t need = s.size() + 5;
+    if (need > kBlock / 4) {  // a huge key gets a block of its own
+      blocks_.emplace_back(new char[need]);
+      used_ = kBlock;  // the next key starts a fresh block
+      write(blocks_.back().get(), s);
+      return (uint64_t{blocks_.size() - 1} << 32);
     }
-    if (blocks_.empty() || used_ + s.size() > kBlock) {
+    if (blocks_.empty() || used_ + need > kBlock) {
       blocks_.emplace_back(new char[kBlock]);
       used_ = 0;
     }
-    char* dest = blocks_.back().get() + used_;
-    std::copy(s.begin(), s.end(), dest);
-    used_ += s.size();
-    return {dest, s.size()};
+    uint64_t ref = (uint64_t{blocks_.size() - 1} << 32) | used_;
+    used_ += write(blocks_.back().get() + used_, s);
+    return ref;
+  }
+
+  static size_t write(char* dest, std::string_view s) {
+    size_t n = 0;
+    for (uint64_t len = s.size(); ; len >>= 7) {
+      dest[n++] = static_cast<char>((len & 0x7F) | (len >= 0x80 ? 0x80 : 0));
+      if (len < 0x80) break;
+    }
+    std::copy(s.begin(), s.end(), dest + n);
+    return n + s.size();
+  }
+
+  std::string_view view(uint64_t ref) const {
+    const char* p = blocks_[ref >> 32].get() + static_cast<uint32_t>(ref);
+    size_t len = 0;
+    for (int shift = 0;; shift += 7) {
+      auto byte = static_cast<unsigned char>(*p++);
+      len |= size_t{byte & 0x7Fu} << shift;
+      if (!(byte & 0x80)) break;
+    }
+    return {p, len};
   }
 
   std::vector<uint64_t> slots_ = std::vector<uint64_t>(16, 0);  // power-of-two size, at most half full
-  std::vector<std::string_view> strings_;                       // per id, into the arena
+  std::vector<uint64_t> strings_;                               // per id: where its bytes are in the arena
   std::vector<std::unique_ptr<char[]>> blocks_;
-  std::vector<std::unique_ptr<char[]>> large_;
   size_t used_ = 0;
 };
 

@@ -84,10 +84,39 @@ JsonWriter& JsonWriter::string(std::string_view text) {
   return *this;
 }
 
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when the bytes there are not UTF-8.
+size_t utf8_length(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  if (n == 2 && c < 0xC2) return 0;                                       // overlong
+  if (n == 3 && c == 0xE0 && byte(i + 1) < 0xA0) return 0;                // overlong
+  if (n == 3 && c == 0xED && byte(i + 1) >= 0xA0) return 0;               // surrogate
+  if (n == 4 && (c > 0xF4 || (c == 0xF0 && byte(i + 1) < 0x90) || (c == 0xF4 && byte(i + 1) >= 0x90))) return 0;
+  return n;
+}
+
+}  // namespace
+
+// Escapes what JSON requires; bytes that are not UTF-8 become U+FFFD, so the document is always
+// valid and reads the same in every JSON parser (and from the native and the wasm build).
 void JsonWriter::write_quoted(std::string_view text) {
   out_ += '"';
-  for (char c : text) {
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
     auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      size_t n = utf8_length(text, i);
+      if (n) out_.append(text.substr(i, n));
+      else out_ += "\xEF\xBF\xBD";
+      i += n ? n : 1;
+      continue;
+    }
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -103,6 +132,7 @@ void JsonWriter::write_quoted(std::string_view text) {
           out_ += c;
         }
     }
+    ++i;
   }
   out_ += '"';
 }

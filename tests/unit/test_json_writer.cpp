@@ -24,3 +24,10 @@ TEST_CASE("strings are escaped and nesting gets its commas") {
   w.begin_object().end_object().end_array().end_object();
   CHECK(w.take() == "{\"a\":\"say \\\"hi\\\"\\n\\\\\",\"b\":[1,null,true,{}]}");
 }
+
+TEST_CASE("bytes that are not UTF-8 become U+FFFD; valid UTF-8 passes through") {
+  JsonWriter w;
+  w.string("Zo\xEB \xC3\xAB \xE2\x82\xAC \xF0\x9F\x98\x80 \xC0\xAF \xED\xA0\x80");
+  CHECK(w.take() == "\"Zo\xEF\xBF\xBD \xC3\xAB \xE2\x82\xAC \xF0\x9F\x98\x80 \xEF\xBF\xBD\xEF\xBF\xBD "
+                    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+}

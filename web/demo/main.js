@@ -14,6 +14,7 @@ const FREQUENCY = [
   { key: 'highValue', label: 'High value' },
 ];
 const ROLE_LABELS = {
+  preset: 'Export layout',
   customer: 'Customer',
   date: 'Order date',
   amount: 'Amount',
@@ -24,6 +25,7 @@ const ROLE_LABELS = {
   product: 'Product',
   status: 'Status',
   currency: 'Currency',
+  captured: 'Captured',
   attributes: 'Attributes',
 };
 

@@ -10,6 +10,8 @@ export interface ColumnMapping {
   quantity?: string;
   unitPrice?: string;
   product?: string;
+  status?: string;
+  currency?: string;
   /** Columns describing a customer (country, channel ...); detected from known names when absent. */
   attributes?: string[];
 }
@@ -38,6 +40,13 @@ export interface AnalyzeOptions {
   rfThresholds?: RfThresholds;
   /** Any rejected row becomes an error. */
   strict?: boolean;
+  /** Default 'auto': detected from the content. 'text' is a whitespace-aligned table. */
+  format?: 'auto' | 'csv' | 'text' | 'json' | 'ndjson';
+  delimiter?: 'auto' | ',' | ';' | '|' | 'tab' | 'whitespace';
+  /** Default 'auto': detected from the amounts. */
+  decimalSeparator?: 'auto' | '.' | ',';
+  /** Default 'auto': decided by the first date only one order can read. */
+  dateOrder?: 'auto' | 'month-first' | 'day-first';
   /** Bytes per chunk fed to the engine (default 1 MiB). */
   chunkSize?: number;
   /** fraction is 0..1, or undefined while the total size is unknown; it is 1 when the input is read. */
@@ -56,6 +65,8 @@ export interface Report {
     rowsRead: number;
     rowsRejected: number;
     rowsWithoutCustomer: number;
+    /** rows whose status says no money moved */
+    rowsExcluded: number;
     customers: number;
     customersWithoutOrders: number;
     orders: number;
@@ -65,9 +76,8 @@ export interface Report {
     lastOrder: DateString | null;
     asOf: DateString | null;
   };
-  /** role -> header name actually used */
-  columns: ColumnMapping;
-  input: { format: 'csv'; delimiter: string };
+  /** role -> header name actually used, and the known export layout that matched */
+  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string };
   rfMatrix: {
     recency: ['active', 'churning', 'lapsed'];
     frequency: ['single', 'multi', 'highValue'];
@@ -76,6 +86,31 @@ export interface Report {
     customers: Matrix;
     revenue: Matrix;
     share: Matrix;
+  };
+  dataQuality: {
+    format: 'csv' | 'text' | 'json' | 'ndjson';
+    delimiter?: string;
+    dates: {
+      format: string;
+      dayMonthOrder: 'month-first' | 'day-first' | null;
+      /** every date fitted both orders: month-first was assumed */
+      ambiguous: boolean;
+      ambiguousRows: number;
+      decidedOnLine: number;
+    };
+    decimalSeparator: { value: '.' | ',' | null; assumed: boolean; decidedOnLine: number };
+    currencies: { currency: string; rows: number }[];
+    mixedCurrencies: boolean;
+    excludedStatuses: { status: string; rows: number }[];
+    ordersWithSeveralCustomers: number;
+    sharedOrderIds: string[];
+    ordersMergedFromRows: number;
+    rowsMerged: number;
+    outliers: {
+      orders: number;
+      threshold: number;
+      largestOrders: { customer: string; date: DateString; amount: number }[];
+    };
   };
   diagnostics: {
     warnings: { line: number; column: string; message: string }[];
