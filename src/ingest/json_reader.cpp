@@ -2,7 +2,6 @@
 
 #include <simdjson.h>
 
-#include <algorithm>
 #include <unordered_map>
 
 namespace retention {
@@ -65,33 +64,6 @@ simdjson::error_code flatten(simdjson::ondemand::value value, const std::string&
     default:
       return simdjson::INCORRECT_TYPE;
   }
-}
-
-// A structural check that ondemand parsing does not make: brackets balance outside strings.
-// Returns 0 when they do, else the line where the text ends early (> 0) or closes too much (< 0).
-int64_t unbalanced_line(std::string_view text) {
-  int64_t depth = 0, line = 1;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (c == '\n') ++line;
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      ++depth;
-    } else if ((c == ']' || c == '}') && --depth < 0) {
-      return -line;
-    }
-  }
-  if (depth == 0 && !in_string) return 0;
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
-    if (text.back() == '\n') --line;
-    text.remove_suffix(1);
-  }
-  return line;
 }
 
 }  // namespace
@@ -164,73 +136,74 @@ struct JsonReader::Impl {
     return {};
   }
 
-  // The line of `position` within the document, counting forward from the last one asked.
-  struct LineCounter {
-    const char* base;
-    const char* at;
-    int64_t line = 1;
-    int64_t of(const char* position) {
-      if (position > at) {
-        line += std::count(at, position, '\n');
-        at = position;
-      }
-      return line;
-    }
-  };
+  // Parses one row object found by the scan, in place (the rest of the buffer is its padding).
+  Error parse_row(size_t begin, size_t end, int64_t at_line, bool& keep_going) {
+    simdjson::padded_string_view view(buffer.data() + begin, end - begin, buffer.capacity() - begin);
+    simdjson::ondemand::document doc;
+    simdjson::ondemand::object object;
+    FlatRecord r;
+    r.line = at_line;
+    auto e = parser.iterate(view).get(doc);
+    if (!e) e = doc.get_object().get(object);
+    if (!e) e = flatten_object(object, "", r);
+    if (!e && !doc.at_end()) e = simdjson::TRAILING_CONTENT;
+    if (e) return invalid(std::string("this row is not valid JSON (") + simdjson::error_message(e) + ")", at_line);
+    keep_going = take(std::move(r));
+    return {};
+  }
 
+  // A JSON document: an array of row objects, or an object whose first array of objects is the
+  // table. One pass finds each row's bytes (and checks that brackets balance, which lazy parsing
+  // would not); each row is parsed on its own, so memory stays the file plus one row.
   Error parse_document(bool& keep_going) {
     keep_going = true;
     const size_t size = buffer.size();
-    buffer.reserve(size + simdjson::SIMDJSON_PADDING);  // parse in place: no second copy of the file
-    simdjson::padded_string_view view(buffer.data(), size, buffer.capacity());
-    LineCounter lines{buffer.data(), buffer.data()};
-    simdjson::ondemand::document doc;
-    auto fail = [&](simdjson::error_code e, const char* where) {
-      const char* at = nullptr;
-      int64_t line_no = doc.current_location().get(at) ? lines.line : lines.of(at);
-      return invalid(std::string(where) + " (" + simdjson::error_message(e) + ")", line_no);
-    };
-    if (int64_t bad = unbalanced_line(buffer)) {
-      return bad > 0 ? invalid("it ends before it is complete (truncated?): a string, array or object is never closed", bad)
-                     : invalid("a closing bracket here has nothing to close", -bad);
-    }
-    if (auto e = parser.iterate(view).get(doc)) return invalid(std::string("not valid JSON (") + simdjson::error_message(e) + ")", 0);
-    json_type type;
-    if (auto e = doc.type().get(type)) return fail(e, "not valid JSON");
-    simdjson::ondemand::array rows;
-    if (type == json_type::object) {
-      // {"orders": [...]}: the first member holding an array is the table.
-      simdjson::ondemand::object object;
-      if (auto e = doc.get_object().get(object)) return fail(e, "not valid JSON");
-      bool found = false;
-      for (auto field : object) {
-        simdjson::ondemand::value value;
-        if (auto e = field.value().get(value)) return fail(e, "not valid JSON");
-        json_type member;
-        if (auto e = value.type().get(member)) return fail(e, "not valid JSON");
-        if (member == json_type::array) {
-          if (auto e = value.get_array().get(rows)) return fail(e, "not valid JSON");
-          found = true;
-          break;
-        }
+    buffer.reserve(size + simdjson::SIMDJSON_PADDING);
+    const char* text = buffer.data();
+    const char* kExpected = "expected an array of objects, or an object holding one";
+    int64_t depth = 0, line = 1, row_line = 0, table_depth = -1;
+    size_t row_begin = 0;
+    bool in_string = false, escaped = false, table_closed = false, after_colon = false;
+    for (size_t i = 0; i < size; ++i) {
+      char c = text[i];
+      if (c == '\n') ++line;
+      if (in_string) {
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') in_string = false;
+        continue;
       }
-      if (!found) return invalid("expected an array of objects, or an object holding one", 1);
-    } else if (type == json_type::array) {
-      if (auto e = doc.get_array().get(rows)) return fail(e, "not valid JSON");
-    } else {
-      return invalid("expected an array of objects, or an object holding one", 1);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+      bool in_table = table_depth >= 0 && !table_closed && depth == table_depth;
+      if (depth == 0 && c != '[' && c != '{') return invalid(kExpected, line);
+      if (in_table && c != '{' && c != ',' && c != ']') return invalid("a row is not a JSON object", line);
+      if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        if (table_depth < 0 && c == '[' && (depth == 0 || (depth == 1 && after_colon))) {
+          size_t next = buffer.find_first_not_of(" \t\r\n", i + 1);
+          bool rows_follow = next != std::string::npos && (text[next] == '{' || text[next] == ']');
+          if (depth == 0 || rows_follow) table_depth = depth + 1;
+        }
+        if (in_table) {
+          row_begin = i;
+          row_line = line;
+        }
+        ++depth;
+      } else if (c == ']' || c == '}') {
+        if (--depth < 0) return invalid("a closing bracket here has nothing to close", line);
+        if (table_depth >= 0 && !table_closed && depth == table_depth && c == '}') {
+          if (Error e = parse_row(row_begin, i + 1, row_line, keep_going)) return e;
+          if (!keep_going) return {};
+        }
+        if (table_depth >= 0 && depth == table_depth - 1 && c == ']') table_closed = true;
+      }
+      after_colon = c == ':';
     }
-    for (auto item : rows) {
-      simdjson::ondemand::value value;
-      if (auto e = item.get(value)) return fail(e, "the JSON is truncated or malformed");
-      const char* at = nullptr;
-      FlatRecord r;
-      r.line = value.current_location().get(at) ? lines.line : lines.of(at);
-      simdjson::ondemand::object object;
-      if (value.get_object().get(object)) return invalid("a row is not a JSON object", r.line);
-      if (auto e = flatten_object(object, "", r)) return fail(e, "the JSON is truncated or malformed");
-      if (!(keep_going = take(std::move(r)))) return {};
-    }
+    int64_t last_line = line - (size && text[size - 1] == '\n' ? 1 : 0);
+    if (depth != 0 || in_string)
+      return invalid("it ends before it is complete (truncated?): a string, array or object is never closed", last_line);
+    if (table_depth < 0) return invalid(kExpected, 1);
     return {};
   }
 };

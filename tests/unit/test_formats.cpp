@@ -206,6 +206,22 @@ TEST_CASE("JSON arrays, objects holding an array, and NDJSON give the same repor
   CHECK(array.report.summary.ordersAfterAsOf == 1);
 }
 
+TEST_CASE("in an object, the table is the first member holding an array of objects") {
+  Run run = analyse("{\"tags\": [\"a\", \"b\"], \"meta\": {\"pages\": [1, 2]},\n \"orders\": [\n"
+                    "  {\"customer\": \"a\", \"date\": \"2024-01-01\", \"amount\": 5, \"lines\": [{\"sku\": \"x\"}]},\n"
+                    "  {\"customer\": \"b\", \"date\": \"2024-01-02\", \"amount\": 7}\n ]\n}\n");
+  REQUIRE_MESSAGE(run.ok, retention::describe_error(run.error));
+  CHECK(run.report.summary.customers == 2);
+  CHECK(run.report.summary.revenue == money(12));
+  Run not_rows = analyse("[\n1,\n2\n]");
+  CHECK(not_rows.error.code == ErrorCode::invalid_json);
+  CHECK(not_rows.error.line == 2);
+  CHECK(not_rows.error.message == "the JSON cannot be read: a row is not a JSON object");
+  Run no_table = analyse("{\n  \"count\": 0\n}\n");
+  CHECK(no_table.error.message ==
+        "the JSON cannot be read: expected an array of objects, or an object holding one");
+}
+
 TEST_CASE("JSON rows that cannot be read are rejected with their line") {
   Run run = analyse("[\n{\"customer\":\"a\",\"date\":\"2024-01-01\",\"amount\":5},\n"
                     "{\"customer\":\"b\",\"date\":\"someday\",\"amount\":5}\n]");
