@@ -10,6 +10,7 @@
 #include "analytics/rf_matrix.hpp"
 #include "ingest/columns.hpp"
 #include "ingest/csv_reader.hpp"
+#include "ingest/encoding.hpp"
 #include "ingest/json_reader.hpp"
 #include "ingest/row_mapper.hpp"
 #include "ingest/sniff.hpp"
@@ -59,7 +60,9 @@ struct Engine::Impl {
   uint64_t bytes = 0;
   bool finished = false;
 
-  std::string prefix;  // input held back until the first line is complete
+  Transcoder transcoder;
+  std::string raw_start;  // the first two bytes as given, to recognise UTF-16
+  std::string prefix;     // input held back until the first lines are complete
   std::unique_ptr<RecordReader> reader;
   std::optional<RowMapper> mapper;  // once the header is read
   OrderBook orders;
@@ -204,8 +207,10 @@ struct Engine::Impl {
     if (newline != std::string::npos) newline = prefix.find('\n', newline + 1);
     if (newline == std::string::npos && !at_end && prefix.size() < kMaxSniffBytes) return true;
     std::string_view text(prefix);
-    if (Error e = check_text(text)) {
-      error = e;
+    Error not_text = check_text(raw_start);  // a UTF-16 mark, as given (before any transcoding)
+    if (!not_text) not_text = check_text(text);
+    if (not_text) {
+      error = not_text;
       return false;
     }
     text.remove_prefix(bom_length(text));
@@ -236,17 +241,23 @@ struct Engine::Impl {
   bool feed(const char* data, size_t size) {
     if (error || finished) return false;
     bytes += size;
+    if (raw_start.size() < 2) raw_start.append(data, std::min(size, 2 - raw_start.size()));
+    return take(transcoder.feed(std::string_view(data, size)), false);
+  }
+
+  bool take(std::string_view text, bool at_end) {
     if (!reader) {
-      prefix.append(data, size);
-      return start_reader(false);
+      prefix.append(text);
+      return start_reader(at_end);
     }
-    return keep_going(reader->feed(std::string_view(data, size)));
+    return keep_going(reader->feed(text));
   }
 
   bool finish() {
     if (error) return false;
     if (finished) return true;
     finished = true;
+    if (std::string_view rest = transcoder.finish(); !rest.empty() && !take(rest, false)) return false;
     if (!reader) {
       if (trim(std::string_view(prefix).substr(bom_length(prefix))).empty()) {
         error = {ErrorCode::empty_input, "the file is empty", 0};
@@ -279,6 +290,7 @@ struct Engine::Impl {
     report.attributeColumns = columns.attribute_headers;
 
     DataQuality& q = report.dataQuality;
+    q.encoding = transcoder.encoding();
     const DateColumn& dates = mapper->dates();
     q.dateFormat = dates.format_name();
     if (dates.order() != DayMonthOrder::undecided || dates.ambiguous_rows() > 0)

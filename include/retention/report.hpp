@@ -103,6 +103,7 @@ struct RfMatrix {
 // What a careful analyst checks before trusting the numbers (SPEC 3).
 struct DataQuality {
   std::string format;     // csv, text (whitespace-aligned), json, ndjson
+  std::string encoding;   // ascii, utf-8, or windows-1252 (converted to UTF-8)
   std::string delimiter;  // for csv
   std::string dateFormat;
   std::string dayMonthOrder;  // month-first, day-first, or empty when no date needed it

@@ -74,6 +74,7 @@ void counts(JsonWriter& w, const char* key, const char* name, const std::vector<
 void write_data_quality(JsonWriter& w, const DataQuality& q) {
   w.key("dataQuality").begin_object();
   w.key("format").string(q.format);
+  w.key("encoding").string(q.encoding);
   if (!q.delimiter.empty()) w.key("delimiter").string(q.delimiter);
   w.key("dates").begin_object();
   w.key("format").string(q.dateFormat);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ingest/dates.hpp"
+#include "ingest/encoding.hpp"
 #include "retention/engine.hpp"
 
 using retention::Engine;
@@ -359,4 +360,54 @@ TEST_CASE("CDNOW_master.txt, read with no mapping, equals an independent computa
   CHECK(*s.asOf == day("1998-06-30"));
   CHECK(*s.firstOrder == day("1997-01-01"));
   for (size_t r = 0; r < 3; ++r) CHECK(run.report.rfMatrix.customers[r] == matrix[r]);
+}
+
+TEST_CASE("mangled input never crashes or hangs: it gives a report or a clear error") {
+  std::mt19937 rng(2024);
+  const std::vector<std::string> seeds{fixture("shopify-orders.csv"), fixture("online-retail.csv"),
+                                       fixture("orders.json"), fixture("orders.ndjson"), fixture("eu-semicolon.csv")};
+  const std::string specials = "\",;\n\r{}[]:\\\0\xEF\xBB\xBF-./ 0123456789";
+  for (int trial = 0; trial < 1500; ++trial) {
+    std::string text = seeds[static_cast<size_t>(trial) % seeds.size()];
+    std::uniform_int_distribution<int> edits(1, 8);
+    for (int e = edits(rng); e > 0 && !text.empty(); --e) {
+      std::uniform_int_distribution<size_t> pos(0, text.size() - 1);
+      char c = specials[std::uniform_int_distribution<size_t>(0, specials.size() - 1)(rng)];
+      switch (rng() % 4) {
+        case 0: text[pos(rng)] = c; break;
+        case 1: text.insert(pos(rng), 1, c); break;
+        case 2: text.erase(pos(rng), 1 + rng() % 8); break;
+        default: text.resize(pos(rng)); break;
+      }
+    }
+    CAPTURE(text);
+    Run run = analyse(text, {}, {text.size() / 2});
+    if (!run.ok) CHECK_FALSE(run.error.message.empty());
+  }
+}
+
+TEST_CASE("a Windows-1252 file (Excel's CSV on Windows) is converted, a UTF-8 one kept, whatever the chunks") {
+  const std::string cp1252 = "customer;date;amount\nZo\xEB M\xFCller;01.02.2024;12,50 \x80\nJos\xE9;02.02.2024;3\n";
+  const std::string utf8 = "customer;date;amount\nZo\xC3\xAB M\xC3\xBCller;01.02.2024;12,50 \xE2\x82\xAC\nJos\xC3\xA9;02.02.2024;3\n";
+  Run converted = analyse(cp1252);
+  REQUIRE_MESSAGE(converted.ok, retention::describe_error(converted.error));
+  CHECK(converted.report.dataQuality.encoding == "windows-1252");
+  CHECK(converted.report.summary.revenue == money(15.5));
+  Run original = analyse(utf8);
+  REQUIRE(original.ok);
+  CHECK(original.report.dataQuality.encoding == "utf-8");
+  std::string a = converted.json, b = original.json;
+  a.replace(a.find("windows-1252"), 12, "utf-8");
+  CHECK(a == b);  // the same report, but for the encoding it names
+  SUBCASE("the conversion itself, cut at every byte") {
+    for (const auto& [in, expected] : {std::pair{cp1252, utf8}, std::pair{utf8, utf8}}) {
+      for (size_t cut = 0; cut <= in.size(); ++cut) {
+        retention::Transcoder t;
+        std::string out(t.feed(std::string_view(in).substr(0, cut)));
+        out += t.feed(std::string_view(in).substr(cut));
+        out += t.finish();
+        CHECK(out == expected);
+      }
+    }
+  }
 }
