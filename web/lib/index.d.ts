@@ -89,6 +89,8 @@ export interface Report {
   };
   dataQuality: {
     format: 'csv' | 'text' | 'json' | 'ndjson';
+    /** 'windows-1252' files are converted to UTF-8 */
+    encoding: 'ascii' | 'utf-8' | 'windows-1252';
     delimiter?: string;
     dates: {
       format: string;
