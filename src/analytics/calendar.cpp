@@ -29,20 +29,19 @@ int32_t month_index(Date d) {
   return c.year * 12 + static_cast<int32_t>(c.month) - 1;
 }
 
-int32_t quarter_index(Date d) {
-  Civil c = civil(d);
-  return c.year * 4 + static_cast<int32_t>(c.month - 1) / 3;
-}
-
 int32_t year_index(Date d) { return civil(d).year; }
 
+int32_t quarter_of_month(int32_t month) { return floor_div(month, 3); }
+
+int32_t year_of_month(int32_t month) { return floor_div(month, 12); }
+
 Date month_start(int32_t month) {
-  int32_t year = floor_div(month, 12);
+  int32_t year = year_of_month(month);
   return days_from_civil(year, static_cast<unsigned>(month - year * 12 + 1), 1);
 }
 
 std::string month_label(int32_t month) {
-  int32_t year = floor_div(month, 12);
+  int32_t year = year_of_month(month);
   char text[32];
   std::snprintf(text, sizeof text, "%04d-%02d", year, month - year * 12 + 1);
   return text;

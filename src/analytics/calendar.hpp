@@ -8,9 +8,10 @@
 
 namespace retention {
 
-int32_t month_index(Date d);    // year * 12 + month - 1
-int32_t quarter_index(Date d);  // year * 4 + (month - 1) / 3
+int32_t month_index(Date d);  // year * 12 + month - 1
 int32_t year_index(Date d);
+int32_t quarter_of_month(int32_t month);  // year * 4 + (month - 1) / 3
+int32_t year_of_month(int32_t month);
 Date month_start(int32_t month);
 std::string month_label(int32_t month);      // "2024-03"
 std::string quarter_label(int32_t quarter);  // "2024-Q1"

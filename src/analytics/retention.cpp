@@ -11,19 +11,20 @@ namespace retention {
 
 namespace {
 
-// One series: periods from the first counted order's to asOf's; `period_of` numbers them consecutively.
+// One series, from the first counted order's period to asOf's. `period_of` numbers periods
+// consecutively from a month index; `month` holds the month index of every order.
 template <class PeriodOf, class Label>
-std::vector<PeriodRetention> series(const CustomerTable& c, PeriodOf period_of, Label label) {
-  const int32_t first = period_of(*std::min_element(c.firstOrder.begin(), c.firstOrder.end()));
-  const auto count = static_cast<size_t>(period_of(c.asOf) - first + 1);
+std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<int32_t>& month, PeriodOf period_of,
+                                    Label label) {
+  const int32_t first = period_of(month_index(*std::min_element(c.firstOrder.begin(), c.firstOrder.end())));
+  const auto count = static_cast<size_t>(period_of(month_index(c.asOf)) - first + 1);
   std::vector<PeriodRetention> out(count);
-  std::vector<int64_t> retained(count);
   for (size_t row = 0; row < c.size(); ++row) {
-    ++out[static_cast<size_t>(period_of(c.firstOrder[row]) - first)].newCustomers;
+    ++out[static_cast<size_t>(period_of(month_index(c.firstOrder[row])) - first)].newCustomers;
     int64_t previous = -2;
     for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
       if (!CustomerTable::counts(c.orderNet[k])) continue;
-      int64_t p = period_of(c.orderDate[k]) - first;
+      int64_t p = period_of(month[k]) - first;
       if (p == previous) continue;  // orders are by date: one count per customer and period
       ++out[static_cast<size_t>(p)].active;
       if (p == previous + 1) ++out[static_cast<size_t>(p)].retained;
@@ -71,9 +72,11 @@ Retention compute_retention(const CustomerTable& c) {
   for (int32_t frequency : c.frequency)
     for (size_t n = 0; n < r.withAtLeast.size() && static_cast<int32_t>(n) < frequency; ++n) ++r.withAtLeast[n];
   r.gaps = gap_stats(c);
-  r.monthly = series(c, month_index, month_label);
-  r.quarterly = series(c, quarter_index, quarter_label);
-  r.yearly = series(c, year_index, year_label);
+  std::vector<int32_t> month(c.orderDate.size());
+  for (size_t k = 0; k < month.size(); ++k) month[k] = month_index(c.orderDate[k]);
+  r.monthly = series(c, month, [](int32_t m) { return m; }, month_label);
+  r.quarterly = series(c, month, quarter_of_month, quarter_label);
+  r.yearly = series(c, month, year_of_month, year_label);
   return r;
 }
 

@@ -13,10 +13,11 @@ TEST_CASE("months, quarters and years are consecutive numbers with readable labe
   CHECK(month_index(day("2024-01-31")) + 1 == month_index(day("2024-02-01")));
   CHECK(month_index(day("2023-12-31")) + 1 == month_index(day("2024-01-01")));
   CHECK(month_label(month_index(day("2024-03-15"))) == "2024-03");
-  CHECK(quarter_label(quarter_index(day("2024-03-31"))) == "2024-Q1");
-  CHECK(quarter_label(quarter_index(day("2024-04-01"))) == "2024-Q2");
-  CHECK(quarter_index(day("2023-12-01")) + 1 == quarter_index(day("2024-01-01")));
+  CHECK(quarter_label(quarter_of_month(month_index(day("2024-03-31")))) == "2024-Q1");
+  CHECK(quarter_label(quarter_of_month(month_index(day("2024-04-01")))) == "2024-Q2");
+  CHECK(quarter_of_month(month_index(day("2023-12-01"))) + 1 == quarter_of_month(month_index(day("2024-01-01"))));
   CHECK(year_label(year_index(day("1997-06-30"))) == "1997");
+  CHECK(year_of_month(month_index(day("1997-12-31"))) == 1997);
   CHECK(month_start(month_index(day("2024-02-29"))) == day("2024-02-01"));
   CHECK(month_start(year_index(day("2024-07-04")) * 12) == day("2024-01-01"));
 }
