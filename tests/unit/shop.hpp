@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "analytics/rf_matrix.hpp"
+#include "analytics/rfm.hpp"
 #include "ingest/dates.hpp"
 #include "model/customer_table.hpp"
 #include "model/order_book.hpp"
@@ -79,6 +81,23 @@ inline std::string id_of(const OrderBook& b, const CustomerTable& t, size_t row)
   return std::string(b.customer_id(t.customer[row]));
 }
 
+// A shop through the model, with the RF cells and RFM segments the grouping analyses take.
+struct Segmented {
+  OrderBook orders;
+  CustomerTable table;
+  retention::CustomerResults per_customer;
+  retention::Rfm rfm;
+};
+
+inline Segmented segmented(const Shop& s,
+                           const std::vector<retention::SegmentRule>& rules = retention::default_segment_rules()) {
+  Segmented r{book(s), {}, {}, {}};
+  r.table = table(r.orders, s.asOf);
+  r.per_customer.rfCell = retention::rf_cells(r.table, {});
+  r.rfm = retention::compute_rfm(r.table, rules, r.per_customer);
+  return r;
+}
+
 // ---- the reference model: SPEC 4 read literally, one customer at a time --------------------------------
 
 struct RefCustomer {
@@ -95,6 +114,13 @@ struct Ref {
   Date asOf = 0;
   std::map<std::string, RefCustomer> customers;  // only customers with a counted order
 };
+
+// The RF cell by SPEC 4's default bands: recency active < 90 <= churning <= 365 < lapsed, frequency 1 / 2 / 3+.
+inline int spec_cell(int recency, int frequency) {
+  int r = recency < 90 ? 0 : recency <= 365 ? 1 : 2;
+  int f = frequency >= 3 ? 2 : frequency == 2 ? 1 : 0;
+  return r * 3 + f;
+}
 
 inline Ref reference(const Shop& s) {
   Ref r;

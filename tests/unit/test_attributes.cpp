@@ -2,7 +2,6 @@
 #include <doctest/doctest.h>
 
 #include "analytics/attributes.hpp"
-#include "analytics/rfm.hpp"
 #include "shop.hpp"
 
 using namespace shop;
@@ -10,18 +9,12 @@ using retention::AttributeProfile;
 
 namespace {
 
-struct Run {
-  OrderBook orders;
-  CustomerTable table;
-  retention::CustomerResults per_customer;
-  retention::Rfm rfm;
+struct Run : Segmented {
   std::vector<AttributeProfile> profiles;
 };
 
 Run run(const Shop& s) {
-  Run r{book(s), {}, {}, {}, {}};
-  r.table = table(r.orders, s.asOf);
-  r.rfm = retention::compute_rfm(r.table, retention::default_segment_rules(), r.per_customer);
+  Run r{segmented(s), {}};
   r.profiles = retention::compute_attributes(r.orders, {"country"}, r.table, r.per_customer.segment, r.rfm.segments.size());
   return r;
 }

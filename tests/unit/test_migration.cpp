@@ -17,13 +17,6 @@ Migration run(const Shop& s, const RfThresholds& rf = {}) {
   return retention::compute_migration(t, rf, retention::rf_cells(t, rf));
 }
 
-// The cell from SPEC 4's bands: recency active < 90 <= churning <= 365 < lapsed, frequency 1 / 2 / 3+.
-int cell(int recency, int frequency) {
-  int r = recency < 90 ? 0 : recency <= 365 ? 1 : 2;
-  int f = frequency >= 3 ? 2 : frequency == 2 ? 1 : 0;
-  return r * 3 + f;
-}
-
 void check_against_reference(const Shop& s) {
   Migration m = run(s);
   Ref ref = reference(s);
@@ -34,8 +27,8 @@ void check_against_reference(const Shop& s) {
     Date last = 0;
     for (Date d : c.counted)
       if (d <= from) ++before, last = d;
-    const size_t origin = before == 0 ? 0 : static_cast<size_t>(1 + cell(from - last, before));
-    ++expected[origin][static_cast<size_t>(cell(c.recency, c.frequency))];
+    const size_t origin = before == 0 ? 0 : static_cast<size_t>(1 + spec_cell(from - last, before));
+    ++expected[origin][static_cast<size_t>(spec_cell(c.recency, c.frequency))];
   }
   CHECK(m.from == from);
   CHECK(m.customers == expected);

@@ -20,12 +20,6 @@ Performance run(const Shop& s) {
   return retention::compute_performance(t, RfThresholds{}, retention::rf_cells(t, RfThresholds{}));
 }
 
-int cell(int recency, int frequency) {
-  int r = recency < 90 ? 0 : recency <= 365 ? 1 : 2;
-  int f = frequency >= 3 ? 2 : frequency == 2 ? 1 : 0;
-  return r * 3 + f;
-}
-
 // A span by its date text: [from, to] inclusive, customers grouped by their cell on `to`.
 SpanTotals reference_span(const Ref& ref, const std::string& from, const std::string& to) {
   SpanTotals t;
@@ -36,7 +30,7 @@ SpanTotals reference_span(const Ref& ref, const std::string& from, const std::st
     for (Date d : c.counted)
       if (d <= end) ++frequency, last = d;
     if (frequency == 0) continue;
-    const auto k = static_cast<size_t>(cell(end - last, frequency));
+    const auto k = static_cast<size_t>(spec_cell(end - last, frequency));
     bool bought = false;
     for (const auto& [date, net] : c.all) {
       const std::string iso = retention::format_date(date);

@@ -5,8 +5,6 @@
 #include <set>
 
 #include "analytics/products.hpp"
-#include "analytics/rf_matrix.hpp"
-#include "analytics/rfm.hpp"
 #include "shop.hpp"
 
 using namespace shop;
@@ -15,19 +13,12 @@ using retention::TopProducts;
 
 namespace {
 
-struct Run {
-  OrderBook orders;
-  CustomerTable table;
-  retention::CustomerResults per_customer;
-  retention::Rfm rfm;
+struct Run : Segmented {
   TopProducts top;
 };
 
 Run run(const Shop& s) {
-  Run r{book(s), {}, {}, {}, {}};
-  r.table = table(r.orders, s.asOf);
-  r.per_customer.rfCell = retention::rf_cells(r.table, {});
-  r.rfm = retention::compute_rfm(r.table, retention::default_segment_rules(), r.per_customer);
+  Run r{segmented(s), {}};
   r.top = retention::compute_top_products(r.orders, r.table, r.per_customer.rfCell, r.per_customer.segment,
                                           r.rfm.segments.size());
   return r;

@@ -8,8 +8,6 @@
 #include "shop.hpp"
 
 using namespace shop;
-using retention::CustomerResults;
-using retention::Rfm;
 using retention::SegmentRule;
 
 namespace {
@@ -58,22 +56,12 @@ std::map<std::string, Scored> reference_scores(const Ref& ref, const std::vector
   return out;
 }
 
-struct Run {
-  OrderBook orders;
-  CustomerTable table;
-  CustomerResults out;
-  Rfm rfm;
-};
-
-Run run(const Shop& s, const std::vector<SegmentRule>& rules = retention::default_segment_rules()) {
-  Run r{book(s), {}, {}, {}};
-  r.table = table(r.orders, s.asOf);
-  r.rfm = retention::compute_rfm(r.table, rules, r.out);
-  return r;
+Segmented run(const Shop& s, const std::vector<SegmentRule>& rules = retention::default_segment_rules()) {
+  return segmented(s, rules);
 }
 
 void check_against_reference(const Shop& s, const std::vector<SegmentRule>& rules) {
-  Run r = run(s, rules);
+  Segmented r = run(s, rules);
   Ref ref = reference(s);
   auto expected = reference_scores(ref, rules);
   REQUIRE(r.table.size() == expected.size());
@@ -82,10 +70,10 @@ void check_against_reference(const Shop& s, const std::vector<SegmentRule>& rule
     const std::string id = id_of(r.orders, r.table, row);
     const Scored& e = expected.at(id);
     CAPTURE(id);
-    CHECK(r.out.r[row] == e.r);
-    CHECK(r.out.f[row] == e.f);
-    CHECK(r.out.m[row] == e.m);
-    CHECK(r.rfm.segments[r.out.segment[row]].name == e.segment);
+    CHECK(r.per_customer.r[row] == e.r);
+    CHECK(r.per_customer.f[row] == e.f);
+    CHECK(r.per_customer.m[row] == e.m);
+    CHECK(r.rfm.segments[r.per_customer.segment[row]].name == e.segment);
     monetary_by_segment[e.segment].push_back(ref.customers.at(id).monetary);
   }
   for (const auto& seg : r.rfm.segments) {
@@ -124,12 +112,12 @@ TEST_CASE("scores are 1 + floor(5 w / n), w = the customers with a strictly wors
 }
 
 TEST_CASE("the hand-worked shop: scores, thresholds and segments") {
-  Run r = run(hand_shop());
+  Segmented r = run(hand_shop());
   // rows in order of first sight: ann ben cat dan fay gus (eve has no counted order)
   REQUIRE(r.table.size() == 6);
-  CHECK(std::vector<int>(r.out.r.begin(), r.out.r.end()) == std::vector<int>{4, 3, 1, 1, 2, 4});
-  CHECK(std::vector<int>(r.out.f.begin(), r.out.f.end()) == std::vector<int>{5, 3, 1, 1, 3, 1});
-  CHECK(std::vector<int>(r.out.m.begin(), r.out.m.end()) == std::vector<int>{4, 2, 5, 1, 2, 1});
+  CHECK(std::vector<int>(r.per_customer.r.begin(), r.per_customer.r.end()) == std::vector<int>{4, 3, 1, 1, 2, 4});
+  CHECK(std::vector<int>(r.per_customer.f.begin(), r.per_customer.f.end()) == std::vector<int>{5, 3, 1, 1, 3, 1});
+  CHECK(std::vector<int>(r.per_customer.m.begin(), r.per_customer.m.end()) == std::vector<int>{4, 2, 5, 1, 2, 1});
 
   // recency score 1 = 167..553 days (dan, cat), 2 = 122, 3 = 60, 4 = 0 (ann, gus), 5 = nobody
   const auto& recency = r.rfm.scores[0];
@@ -143,7 +131,7 @@ TEST_CASE("the hand-worked shop: scores, thresholds and segments") {
   CHECK(r.rfm.scores[1][4].min == 3);          // frequency 5: 3 orders
   CHECK(r.rfm.scores[2][4].min == cents(50000));  // monetary 5: 500
 
-  auto segment = [&](size_t row) { return r.rfm.segments[r.out.segment[row]].name; };
+  auto segment = [&](size_t row) { return r.rfm.segments[r.per_customer.segment[row]].name; };
   CHECK(segment(0) == "Potential Loyalist");  // ann 4 5 4
   CHECK(segment(1) == "Potential Loyalist");  // ben 3 3 2
   CHECK(segment(2) == "Lost");                // cat 1 1 5
@@ -171,13 +159,13 @@ TEST_CASE("the hand-worked shop: scores, thresholds and segments") {
 
 TEST_CASE("rules are data: another table, first match wins, the rest are Others") {
   std::vector<SegmentRule> rules{{"Recent", {4, 5}, {1, 5}, {1, 5}}, {"Big", {1, 5}, {1, 5}, {5, 5}}};
-  Run r = run(hand_shop(), rules);
+  Segmented r = run(hand_shop(), rules);
   REQUIRE(r.rfm.segments.size() == 3);
   CHECK(r.rfm.segments[0].customers == 2);  // ann, gus
   CHECK(r.rfm.segments[1].customers == 1);  // cat
   CHECK(r.rfm.segments[2].name == "Others");
   CHECK(r.rfm.segments[2].customers == 3);
-  Run none = run(hand_shop(), {});
+  Segmented none = run(hand_shop(), {});
   REQUIRE(none.rfm.segments.size() == 1);
   CHECK(none.rfm.segments[0].customers == 6);
 }
