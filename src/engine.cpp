@@ -243,7 +243,7 @@ struct Engine::Impl {
     }
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
     run_analytics(customers);
-    orders = OrderBook();  // everything below asks only the report and the per-customer results
+    orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
     return true;
   }
 

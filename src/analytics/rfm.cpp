@@ -1,7 +1,6 @@
 #include "analytics/rfm.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <utility>
 
 #include "analytics/stats.hpp"

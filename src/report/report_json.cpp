@@ -226,8 +226,10 @@ void write_churn_risk(JsonWriter& w, const ChurnRisk& c) {
   w.end_object();
 }
 
-void cell_names(JsonWriter& w) {
+// The RF cell names, after "new" when `with_new` (the origin of customers who had not bought yet).
+void cell_names(JsonWriter& w, bool with_new) {
   w.begin_array();
+  if (with_new) w.string("new");
   for (size_t cell = 0; cell < kRfCells; ++cell) w.string(rf_cell_name(cell));
   w.end_array();
 }
@@ -235,11 +237,10 @@ void cell_names(JsonWriter& w) {
 void write_migration(JsonWriter& w, const Migration& m, Date to) {
   w.key("migration").begin_object();
   w.key("from").date(m.from).key("to").date(to);
-  w.key("fromCells").begin_array().string("new");
-  for (size_t cell = 0; cell < kRfCells; ++cell) w.string(rf_cell_name(cell));
-  w.end_array();
+  w.key("fromCells");
+  cell_names(w, true);
   w.key("toCells");
-  cell_names(w);
+  cell_names(w, false);
   w.key("customers");
   array(w, m.customers, [&](const auto& row) { array(w, row, [&](int64_t n) { w.integer(n); }); });
   w.end_object();
