@@ -155,8 +155,12 @@ struct Retention {
   std::vector<PeriodRetention> monthly, quarterly, yearly;
 };
 
-// Monthly acquisition cohorts, from the first cohort's month to the month of asOf (SPEC 4).
+// Monthly acquisition cohorts, from the first cohort's month to the month of asOf (SPEC 4), at most
+// kMaxCohortMonths of them: the table grows with the square of its months, and one mistyped year
+// (0201 for 2021) must not make it take gigabytes.
+constexpr int32_t kMaxCohortMonths = 600;
 struct Cohorts {
+  int64_t customersOmitted = 0;                 // first order before the earliest month kept
   std::vector<std::string> months;              // "YYYY-MM"
   std::vector<int64_t> size;                    // per cohort
   std::vector<std::vector<int64_t>> customers;  // [cohort][months after the cohort month]

@@ -14,26 +14,24 @@ void add(Group& g, Money monetary) {
 AttributeProfile profile(const OrderBook& orders, size_t a, const CustomerTable& c, const std::vector<uint8_t>& segments,
                          size_t segment_count) {
   const std::vector<int32_t>& value_of = orders.customer_attribute(a);
-  const size_t values = orders.attribute_value_count(a);
+  auto value = [&](size_t row) { return c.customer[row] < value_of.size() ? value_of[c.customer[row]] : -1; };
   AttributeProfile out;
   out.segmentTotals.resize(segment_count);
-  std::vector<Group> all(values);
-  std::vector<Group> by_segment(values * segment_count);  // [value * segment_count + segment]
+  std::vector<Group> all(orders.attribute_value_count(a));
   for (size_t row = 0; row < c.size(); ++row) {
-    const uint32_t customer = c.customer[row];
-    const int32_t v = customer < value_of.size() ? value_of[customer] : -1;
+    const int32_t v = value(row);
     if (v < 0) {
       ++out.customersWithoutValue;
       continue;
     }
-    const Money monetary = c.monetary[row];
-    add(all[static_cast<size_t>(v)], monetary);
-    add(by_segment[static_cast<size_t>(v) * segment_count + segments[row]], monetary);
-    add(out.segmentTotals[segments[row]], monetary);
+    add(all[static_cast<size_t>(v)], c.monetary[row]);
+    add(out.segmentTotals[segments[row]], c.monetary[row]);
   }
 
+  // The values kept, then a second pass for their segment mix only (a column of near-unique values
+  // must not cost values x segments).
   std::vector<uint32_t> order;
-  for (uint32_t v = 0; v < values; ++v)
+  for (uint32_t v = 0; v < all.size(); ++v)
     if (all[v].customers > 0) order.push_back(v);
   auto before = [&](uint32_t x, uint32_t y) {
     if (all[x].customers != all[y].customers) return all[x].customers > all[y].customers;
@@ -42,11 +40,15 @@ AttributeProfile profile(const OrderBook& orders, size_t a, const CustomerTable&
   const size_t kept = std::min(order.size(), kMaxAttributeValues);
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end(), before);
   out.valuesOmitted = static_cast<int64_t>(order.size() - kept);
+  std::vector<int32_t> slot(all.size(), -1);  // value -> its place in out.values
   for (size_t i = 0; i < kept; ++i) {
-    const uint32_t v = order[i];
-    auto first = by_segment.begin() + static_cast<std::ptrdiff_t>(v * segment_count);
-    out.values.push_back({std::string(orders.attribute_value(a, v)), all[v],
-                          std::vector<Group>(first, first + static_cast<std::ptrdiff_t>(segment_count))});
+    slot[order[i]] = static_cast<int32_t>(i);
+    out.values.push_back({std::string(orders.attribute_value(a, order[i])), all[order[i]], std::vector<Group>(segment_count)});
+  }
+  for (size_t row = 0; row < c.size(); ++row) {
+    const int32_t v = value(row);
+    const int32_t i = v < 0 ? -1 : slot[static_cast<size_t>(v)];
+    if (i >= 0) add(out.values[static_cast<size_t>(i)].bySegment[segments[row]], c.monetary[row]);
   }
   return out;
 }

@@ -7,8 +7,10 @@
 namespace retention {
 
 Cohorts compute_cohorts(const CustomerTable& c) {
-  const int32_t first = month_index(*std::min_element(c.firstOrder.begin(), c.firstOrder.end()));
-  const auto months = static_cast<size_t>(month_index(c.asOf) - first + 1);
+  const int32_t last = month_index(c.asOf);
+  const int32_t first =
+      std::max(month_index(*std::min_element(c.firstOrder.begin(), c.firstOrder.end())), last - kMaxCohortMonths + 1);
+  const auto months = static_cast<size_t>(last - first + 1);
   Cohorts out;
   out.size.assign(months, 0);
   for (size_t m = 0; m < months; ++m) {
@@ -18,6 +20,10 @@ Cohorts compute_cohorts(const CustomerTable& c) {
   }
   for (size_t row = 0; row < c.size(); ++row) {
     const int32_t cohort = month_index(c.firstOrder[row]);
+    if (cohort < first) {
+      ++out.customersOmitted;
+      continue;
+    }
     auto& customers = out.customers[static_cast<size_t>(cohort - first)];
     auto& revenue = out.revenue[static_cast<size_t>(cohort - first)];
     ++out.size[static_cast<size_t>(cohort - first)];

@@ -190,6 +190,7 @@ void write_retention(JsonWriter& w, const Retention& r) {
 
 void write_cohorts(JsonWriter& w, const Cohorts& c) {
   w.key("cohorts").begin_object();
+  w.key("customersOmitted").integer(c.customersOmitted);
   w.key("months");
   array(w, c.months, [&](const std::string& m) { w.string(m); });
   w.key("size");

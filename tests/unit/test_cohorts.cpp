@@ -85,6 +85,18 @@ TEST_CASE("the hand-worked shop: cohorts from 2022-12 to 2024-06") {
   CHECK(c.size[2] == 0);
 }
 
+TEST_CASE("cohorts span at most 600 months; customers who came earlier are counted apart") {
+  Shop s;
+  s.orders.push_back({"typo", day("0202-01-05"), {{"", cents(100)}}});
+  s.orders.push_back({"old", day("1974-07-01"), {{"", cents(100)}}});  // month 600 before 2024-06
+  s.orders.push_back({"now", day("2024-06-30"), {{"", cents(100)}}});
+  Cohorts c = run(s);
+  REQUIRE(c.months.size() == 600);
+  CHECK(c.months.front() == "1974-07");
+  CHECK(c.customersOmitted == 1);
+  CHECK(c.size.front() == 1);
+}
+
 TEST_CASE("cohorts equal the definition on random shops and CDNOW") {
   for (const auto& [name, s] : checked_shops()) {
     CAPTURE(name);

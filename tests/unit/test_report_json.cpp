@@ -59,7 +59,7 @@ TEST_CASE("the hand-worked shop's sections print exactly") {
                   R"({"period":"2023-01","active":1,"start":1,"retained":0,"new":1,"retentionRate":0,"churnRate":1},)"
                   R"({"period":"2023-02","active":1,"start":1,"retained":1,"new":0,"retentionRate":1,"churnRate":0},)"));
   CHECK(has(json, R"("yearly":[{"period":"2022",)"));
-  CHECK(has(json, R"("cohorts":{"months":["2022-12","2023-01","2023-02",)"));
+  CHECK(has(json, R"("cohorts":{"customersOmitted":0,"months":["2022-12","2023-01","2023-02",)"));
   CHECK(has(json, R"("customerShare":[[1,0,0,)"));
   CHECK(has(json, R"(,[null,null,null,)"));  // the cohort of 2023-02 has no customers
   CHECK(has(json, R"("pareto":{"customers":6,"topCustomers":2,"top20RevenueShare":0.772727,"lorenz":[0,0,)"));
@@ -97,7 +97,7 @@ TEST_CASE("the options' rule table and multipliers reach the report") {
 }
 
 TEST_CASE("Online Retail and Shopify style files give every section, top products and attributes included") {
-  const std::string sections[] = {"\"rfm\":{\"scores\":", "\"retention\":{\"repeatPurchaseRate\":", "\"cohorts\":{\"months\":",
+  const std::string sections[] = {"\"rfm\":{\"scores\":", "\"retention\":{\"repeatPurchaseRate\":", "\"cohorts\":{\"customersOmitted\":",
                                   "\"pareto\":{", "\"churnRisk\":{", "\"migration\":{", "\"performance\":{",
                                   "\"topProducts\":{\"byRfCell\":", "\"attributes\":[{\"attribute\":"};
   SUBCASE("Online Retail: invoices of line items, quantity x unit price, a cancelled invoice (dates as ISO here)") {

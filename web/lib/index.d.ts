@@ -183,6 +183,8 @@ export interface Report {
     yearly: PeriodRetention[];
   };
   cohorts: {
+    /** customers whose first order is before the first month listed (at most 600 months are) */
+    customersOmitted: number;
     /** "YYYY-MM", from the first cohort to the month of asOf */
     months: string[];
     size: number[];
