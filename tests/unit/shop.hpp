@@ -81,6 +81,13 @@ inline std::string id_of(const OrderBook& b, const CustomerTable& t, size_t row)
   return std::string(b.customer_id(t.customer[row]));
 }
 
+// An analysis that needs only the customer table, run on a shop.
+template <class Analysis>
+auto on_table(const Shop& s, Analysis analysis) {
+  OrderBook b = book(s);
+  return analysis(table(b, s.asOf));
+}
+
 // A shop through the model, with the RF cells and RFM segments the grouping analyses take.
 struct Segmented {
   OrderBook orders;

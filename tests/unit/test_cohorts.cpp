@@ -11,10 +11,7 @@ using retention::Cohorts;
 
 namespace {
 
-Cohorts run(const Shop& s) {
-  OrderBook b = book(s);
-  return retention::compute_cohorts(table(b, s.asOf));
-}
+Cohorts run(const Shop& s) { return on_table(s, retention::compute_cohorts); }
 
 int months_between(Date from, Date to) {
   std::string a = retention::format_date(from), b = retention::format_date(to);

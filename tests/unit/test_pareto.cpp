@@ -12,10 +12,7 @@ using retention::Pareto;
 
 namespace {
 
-Pareto run(const Shop& s) {
-  OrderBook b = book(s);
-  return retention::compute_pareto(table(b, s.asOf));
-}
+Pareto run(const Shop& s) { return on_table(s, retention::compute_pareto); }
 
 void check_against_reference(const Shop& s) {
   Pareto p = run(s);

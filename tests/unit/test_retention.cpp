@@ -14,10 +14,7 @@ using retention::Retention;
 
 namespace {
 
-Retention run(const Shop& s) {
-  OrderBook b = book(s);
-  return retention::compute_retention(table(b, s.asOf));
-}
+Retention run(const Shop& s) { return on_table(s, retention::compute_retention); }
 
 // "2024-03" / "2024-Q1" / "2024" from the date text, as a merchant would bucket by hand.
 std::string period_of(Date d, char kind) {
