@@ -242,13 +242,13 @@ struct Engine::Impl {
       if (!s.lastOrder || customers.lastOrder[i] > *s.lastOrder) s.lastOrder = customers.lastOrder[i];
     }
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
-    run_analytics(customers);
+    run_analytics(customers, columns.has(Role::product));
     orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
     return true;
   }
 
   // SPEC 4, each analysis in its own file; later ones use the cells, segments and gaps of earlier ones.
-  void run_analytics(const CustomerTable& table) {
+  void run_analytics(const CustomerTable& table, bool has_products) {
     CustomerResults& out = per_customer;
     out.rfCell = rf_cells(table, options.rf);
     report.rfm = compute_rfm(table, options.segments, out);
@@ -259,7 +259,7 @@ struct Engine::Impl {
     report.migration = compute_migration(table, options.rf, out.rfCell);
     report.performance = compute_performance(table, options.rf, out.rfCell);
     const size_t segments = report.rfm.segments.size();
-    if (columns.has(Role::product))
+    if (has_products)
       report.topProducts = compute_top_products(orders, table, out.rfCell, out.segment, segments);
     report.attributes = compute_attributes(orders, report.attributeColumns, table, out.segment, segments);
 

@@ -101,13 +101,16 @@ TEST_CASE("Online Retail and Shopify style files give every section, top product
                                   "\"pareto\":{", "\"churnRisk\":{", "\"migration\":{", "\"performance\":{",
                                   "\"topProducts\":{\"byRfCell\":", "\"attributes\":[{\"attribute\":"};
   SUBCASE("Online Retail: invoices of line items, quantity x unit price, a cancelled invoice (dates as ISO here)") {
+    retention::Options options;
+    options.columns.product = "StockCode";
     const std::string json = report_json(
         "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
         "536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"
         "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26,3.39,17850,United Kingdom\n"
         "C536379,85123A,WHITE HANGING HEART,-1,2010-12-01 09:41,2.55,17850,United Kingdom\n"
         "536366,22633,HAND WARMER,6,2010-12-01 08:28,1.85,13047,France\n"
-        "536367,71053,WHITE METAL LANTERN,2,2011-01-05 10:00,3.39,13047,France\n");
+        "536367,71053,WHITE METAL LANTERN,2,2011-01-05 10:00,3.39,13047,France\n",
+        options);
     for (const std::string& section : sections) CHECK_MESSAGE(has(json, section), section);
     // 17850: one counted invoice (35.64), the cancellation nets 85123A to 12.75; 13047 bought twice
     CHECK(has(json, R"({"cell":"active/single","products":[{"product":"71053","revenue":20.34,"customers":1},)"
