@@ -100,33 +100,34 @@ TEST_CASE("Online Retail and Shopify style files give every section, top product
   const std::string sections[] = {"\"rfm\":{\"scores\":", "\"retention\":{\"repeatPurchaseRate\":", "\"cohorts\":{\"customersOmitted\":",
                                   "\"pareto\":{", "\"churnRisk\":{", "\"migration\":{", "\"performance\":{",
                                   "\"topProducts\":{\"byRfCell\":", "\"attributes\":[{\"attribute\":"};
-  SUBCASE("Online Retail: invoices of line items, quantity x unit price, a cancelled invoice (dates as ISO here)") {
+  auto with_every_section = [&](const std::string& file, const char* product_column) {
     retention::Options options;
-    options.columns.product = "StockCode";
-    const std::string json = report_json(
+    options.columns.product = product_column;
+    const std::string json = report_json(file, options);
+    for (const std::string& section : sections) CHECK_MESSAGE(has(json, section), section);
+    return json;
+  };
+  SUBCASE("Online Retail: invoices of line items, quantity x unit price, a cancelled invoice (dates as ISO here)") {
+    const std::string json = with_every_section(
         "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
         "536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"
         "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26,3.39,17850,United Kingdom\n"
         "C536379,85123A,WHITE HANGING HEART,-1,2010-12-01 09:41,2.55,17850,United Kingdom\n"
         "536366,22633,HAND WARMER,6,2010-12-01 08:28,1.85,13047,France\n"
         "536367,71053,WHITE METAL LANTERN,2,2011-01-05 10:00,3.39,13047,France\n",
-        options);
-    for (const std::string& section : sections) CHECK_MESSAGE(has(json, section), section);
+        "StockCode");
     // 17850: one counted invoice (35.64), the cancellation nets 85123A to 12.75; 13047 bought twice
     CHECK(has(json, R"({"cell":"active/single","products":[{"product":"71053","revenue":20.34,"customers":1},)"
                     R"({"product":"85123A","revenue":12.75,"customers":1}]})"));
     CHECK(has(json, R"({"cell":"active/multi","products":[{"product":"22633","revenue":11.1,"customers":1},)"));
   }
   SUBCASE("Shopify: the order total on the first line item only, the line item names as products") {
-    retention::Options options;
-    options.columns.product = "Lineitem name";
-    const std::string json = report_json(
+    const std::string json = with_every_section(
         "Name,Email,Financial Status,Created at,Total,Lineitem name,Billing Country\n"
         "#1001,a@example.com,paid,2024-01-02 10:00:00 +0100,25.00,Mug,DE\n"
         "#1001,a@example.com,,,,Tea,\n"
         "#1002,b@example.com,paid,2024-02-02 10:00:00 +0100,15.00,Jug,FR\n",
-        options);
-    for (const std::string& section : sections) CHECK_MESSAGE(has(json, section), section);
+        "Lineitem name");
     CHECK(has(json, R"("revenue":40,)"));
   }
 }
