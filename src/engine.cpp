@@ -7,7 +7,16 @@
 #include <optional>
 #include <string>
 
+#include "analytics/attributes.hpp"
+#include "analytics/churn_risk.hpp"
+#include "analytics/cohorts.hpp"
+#include "analytics/migration.hpp"
+#include "analytics/pareto.hpp"
+#include "analytics/performance.hpp"
+#include "analytics/products.hpp"
 #include "analytics/rf_matrix.hpp"
+#include "analytics/retention.hpp"
+#include "analytics/rfm.hpp"
 #include "ingest/columns.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/encoding.hpp"
@@ -57,6 +66,7 @@ struct Engine::Impl {
   Options options;
   Error error;
   Report report;
+  CustomerResults per_customer;
   uint64_t bytes = 0;
   bool finished = false;
 
@@ -360,12 +370,43 @@ struct Engine::Impl {
     }
     find_outliers(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
+    run_analytics(customers, mapper->columns().has(Role::product));
+    orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
     return true;
+  }
+
+  // SPEC 4, each analysis in its own file; later ones use the cells, segments and gaps of earlier ones.
+  void run_analytics(const CustomerTable& table, bool has_products) {
+    CustomerResults& out = per_customer;
+    out.rfCell = rf_cells(table, options.rf);
+    report.rfm = compute_rfm(table, options.segments, out);
+    report.retention = compute_retention(table);
+    report.cohorts = compute_cohorts(table);
+    report.pareto = compute_pareto(table);
+    report.churnRisk = compute_churn_risk(table, report.retention.gaps, options.churnRisk, options.rf, out.churnRisk);
+    report.migration = compute_migration(table, options.rf, out.rfCell);
+    report.performance = compute_performance(table, options.rf, out.rfCell);
+    const size_t segments = report.rfm.segments.size();
+    if (has_products)
+      report.topProducts = compute_top_products(orders, table, out.rfCell, out.segment, segments);
+    report.attributes = compute_attributes(orders, report.attributeColumns, table, out.segment, segments);
+
+    out.firstOrder = table.firstOrder;
+    out.lastOrder = table.lastOrder;
+    out.recencyDays = table.recencyDays;
+    out.frequency = table.frequency;
+    out.monetary = table.monetary;
+    out.idOffsets.assign(1, 0);
+    for (uint32_t customer : table.customer) {
+      out.idBytes += orders.customer_id(customer);
+      out.idOffsets.push_back(static_cast<uint32_t>(out.idBytes.size()));
+    }
   }
 };
 
 Engine::Engine(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Engine::~Engine() = default;
+const CustomerResults& Engine::customers() const { return impl_->per_customer; }
 bool Engine::feed(const char* data, size_t size) { return impl_->feed(data, size); }
 bool Engine::finish() { return impl_->finish(); }
 const Error& Engine::error() const { return impl_->error; }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -58,6 +59,21 @@ struct RfThresholds {
 };
 
 enum class InputFormat { automatic, csv, json, ndjson };
+// A named RFM segment (SPEC 4): inclusive score ranges {lo, hi} for R, F and M; the first matching rule wins.
+struct SegmentRule {
+  std::string name;
+  std::array<int32_t, 2> r{1, 5}, f{1, 5}, m{1, 5};
+};
+// The default rule table, the one the R package `rfm` documents (SPEC 4).
+std::vector<SegmentRule> default_segment_rules();
+// The segment of customers that no rule matches.
+constexpr const char* kOtherSegment = "Others";
+
+// Churn-risk traffic light (SPEC 4): green when recencyDays <= green x the expected gap, amber when <= amber x.
+struct ChurnRiskMultipliers {
+  double green = 1.5;
+  double amber = 3.0;
+};
 
 struct Options {
   ColumnMapping columns;
@@ -68,6 +84,8 @@ struct Options {
   char delimiter = 0;         // 0: sniffed; ' ' reads a whitespace-aligned table
   char decimalSeparator = 0;  // 0: detected from the data
   int dayFirst = -1;          // -1: detected from the data; 0 month-first (M/D/YYYY); 1 day-first (D/M/YYYY)
+  std::vector<SegmentRule> segments = default_segment_rules();
+  ChurnRiskMultipliers churnRisk;
 };
 
 // A row the engine did not use, with why (SPEC 3: counted, first few listed).
@@ -129,6 +147,150 @@ struct DataQuality {
   std::vector<Outlier> largestOrders;
 };
 
+// The cell index used everywhere below: recency band x 3 + frequency band (0 = active/single ... 8 = lapsed/highValue).
+constexpr size_t kRfCells = 9;
+// "active/single" ... "lapsed/highValue": how RF cells are named in the report and for segment export.
+std::string rf_cell_name(size_t cell);
+
+// RFM scores (SPEC 4). The customers who got one score and the range of their values: the thresholds.
+struct ScoreBand {
+  int64_t customers = 0;
+  int64_t min = 0, max = 0;  // recency days, orders, or Money (for monetary)
+};
+
+// A named segment's figures; monetary is the historical CLV (SPEC 4).
+struct SegmentStats {
+  std::string name;
+  std::optional<SegmentRule> rule;  // none for Others
+  int64_t customers = 0;
+  Money revenue = 0;
+  Money averageMonetary = 0, medianMonetary = 0;
+  double averageRecencyDays = 0, averageFrequency = 0;
+};
+
+struct Rfm {
+  std::array<std::array<ScoreBand, 5>, 3> scores{};  // [recency, frequency, monetary][score - 1]
+  std::vector<SegmentStats> segments;                // the rules in order, then Others
+};
+
+// One period of the retention series (SPEC 4): start = customers active in the period before,
+// retained = those of them active in this one, newCustomers = first order in this one.
+struct PeriodRetention {
+  std::string period;  // "2024-03", "2024-Q1" or "2024"
+  int64_t active = 0, start = 0, retained = 0, newCustomers = 0;
+};
+
+// Days between consecutive counted orders of a customer; quantiles as numpy's default (linear).
+struct GapStats {
+  int64_t count = 0;
+  double median = 0, mean = 0, p75 = 0, p90 = 0;
+};
+
+struct Retention {
+  std::array<int64_t, 11> withAtLeast{};  // [n - 1]: customers with at least n counted orders
+  GapStats gaps;
+  std::vector<PeriodRetention> monthly, quarterly, yearly;
+};
+
+// Monthly acquisition cohorts, from the first cohort's month to the month of asOf (SPEC 4), at most
+// kMaxCohortMonths of them: the table grows with the square of its months, and one mistyped year
+// (0201 for 2021) must not make it take gigabytes.
+constexpr int32_t kMaxCohortMonths = 600;
+struct Cohorts {
+  int64_t customersOmitted = 0;                 // first order before the earliest month kept
+  std::vector<std::string> months;              // "YYYY-MM"
+  std::vector<int64_t> size;                    // per cohort
+  std::vector<std::vector<int64_t>> customers;  // [cohort][months after the cohort month]
+  std::vector<std::vector<Money>> revenue;
+};
+
+// Exact sums; the report prints them as shares of `total`.
+struct Pareto {
+  int64_t topCustomers = 0;  // ceil(0.2 n)
+  Money total = 0, top = 0;
+  std::array<Money, 101> lorenz{};  // [i]: monetary of the floor(i n / 100) lowest customers
+};
+
+enum class Light : uint8_t { green, amber, red };
+constexpr std::array<const char*, 3> kLightNames{"green", "amber", "red"};
+
+struct ChurnRisk {
+  ChurnRiskMultipliers multipliers;
+  double singleOrderExpectedGapDays = 0;  // the overall median gap (or the active window when no one bought twice)
+  std::array<int64_t, 3> customers{};      // green, amber, red
+};
+
+// RF cell a year before asOf (asOf - 365 days) versus at asOf.
+struct Migration {
+  Date from = 0;
+  std::array<std::array<int64_t, kRfCells>, kRfCells + 1> customers{};  // [0 = new, 1 + cell then][cell now]
+};
+
+struct SpanTotals {
+  std::array<Money, kRfCells> revenue{};
+  std::array<int64_t, kRfCells> orders{}, customers{};
+};
+
+// A span up to asOf and the same span a year earlier, each by the RF cell customers were in at its end.
+struct SpanComparison {
+  Date from = 0, to = 0, previousFrom = 0, previousTo = 0;
+  SpanTotals current, previous;
+};
+
+struct Performance {
+  SpanComparison monthToDate, yearToDate;
+};
+
+struct ProductRevenue {
+  std::string product;
+  Money revenue = 0;
+  int64_t customers = 0;
+};
+
+// Top 5 products by revenue per RF cell and per RFM segment; only with a product column.
+struct TopProducts {
+  bool available = false;
+  std::array<std::vector<ProductRevenue>, kRfCells> byRfCell;
+  std::vector<std::vector<ProductRevenue>> bySegment;  // in the order of Rfm::segments
+};
+
+struct Group {
+  int64_t customers = 0;
+  Money revenue = 0;
+};
+
+struct AttributeValue {
+  std::string value;
+  Group all;
+  std::vector<Group> bySegment;  // in the order of Rfm::segments
+};
+
+// Customers, revenue and RFM segment mix per value of one attribute column (country, channel ...).
+struct AttributeProfile {
+  std::string attribute;
+  int64_t customersWithoutValue = 0;
+  int64_t valuesOmitted = 0;         // beyond the kMaxAttributeValues largest values
+  std::vector<Group> segmentTotals;  // over the customers with a value
+  std::vector<AttributeValue> values;
+};
+constexpr size_t kMaxAttributeValues = 50;
+
+// Per-customer results (SPEC 5): beside the report, column by column; row i is one analysed customer.
+struct CustomerResults {
+  std::string idBytes;
+  std::vector<uint32_t> idOffsets;  // id i = idBytes[idOffsets[i], idOffsets[i + 1])
+  std::vector<Date> firstOrder, lastOrder;
+  std::vector<int32_t> recencyDays, frequency;
+  std::vector<Money> monetary;
+  std::vector<uint8_t> r, f, m;  // RFM scores 1..5
+  std::vector<uint8_t> rfCell;   // see kRfCells
+  std::vector<uint8_t> segment;  // index into Rfm::segments
+  std::vector<uint8_t> churnRisk;  // Light
+
+  size_t size() const { return recencyDays.size(); }
+  std::string_view id(size_t i) const { return std::string_view(idBytes).substr(idOffsets[i], idOffsets[i + 1] - idOffsets[i]); }
+};
+
 struct Report {
   Summary summary;
   std::string preset;                                         // the known export layout that matched
@@ -136,6 +298,15 @@ struct Report {
   std::vector<std::string> attributeColumns;                  // header names of the attribute columns
   DataQuality dataQuality;
   RfMatrix rfMatrix;
+  Rfm rfm;
+  Retention retention;
+  Cohorts cohorts;
+  Pareto pareto;
+  ChurnRisk churnRisk;
+  Migration migration;
+  Performance performance;
+  TopProducts topProducts;
+  std::vector<AttributeProfile> attributes;
   std::vector<Warning> warnings;  // the first kMaxWarnings rejected rows
 };
 
@@ -147,7 +318,15 @@ std::string to_json(const Report& report);
 std::string to_text(const Report& report);
 // Options from a JSON object such as {"asOf":"2024-01-31","columns":{"customer":"email"}}.
 Error parse_options_json(const std::string& json, Options& out);
+// A segment rule table, as for the "segments" option: [{"name", "r": [lo, hi], "f", "m"} ...],
+// or an object holding it under "segments" (the CLI's --segments FILE).
+Error parse_segments_json(const std::string& json, std::vector<SegmentRule>& out);
 // "2024-03-05" for a Date.
 std::string format_date(Date date);
+
+// The customers of one RF cell ("active/single" ...) or RFM segment ("Champions" ...) as CSV for an
+// email tool: the customer column, then the per-customer metrics (RFC 4180, CRLF).
+Error export_segment_csv(const Report& report, const CustomerResults& customers, std::string_view segment,
+                         std::string& out);
 
 }  // namespace retention

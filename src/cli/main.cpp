@@ -16,12 +16,36 @@ constexpr const char* kUsage =
     "         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n"
     "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n"
     "         [--delimiter auto|,|;|tab|\"|\"|whitespace] [--decimal-separator auto|.|,]\n"
-    "         [--date-order auto|month-first|day-first] [--options JSON]\n"
-    "FILE may be - for standard input.\n";
+    "         [--date-order auto|month-first|day-first] [--options JSON] [--segments RULES.json]\n"
+    "         [--export-segment NAME --out FILE.csv]\n"
+    "FILE may be - for standard input. NAME is an RF cell (active/single ... lapsed/highValue)\n"
+    "or an RFM segment (Champions ... Others).\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "retention-kit: %s\n%s", message.c_str(), kUsage);
   return 2;
+}
+
+int file_error(const char* what, const std::string& file) {
+  std::fprintf(stderr, "retention-kit: cannot %s %s: %s\n", what, file.c_str(), std::strerror(errno));
+  return 1;
+}
+
+bool read_whole_file(const std::string& path, std::string& out) {
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (!in) return false;
+  char buffer[1 << 16];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) out.append(buffer, n);
+  bool ok = !std::ferror(in);
+  std::fclose(in);
+  return ok;
+}
+
+bool write_whole_file(const std::string& path, const std::string& text) {
+  std::FILE* out = std::fopen(path.c_str(), "wb");
+  if (!out) return false;
+  bool ok = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+  return std::fclose(out) == 0 && ok;
 }
 
 // A flag with a value, and the options key it sets (in "columns" for a column role).
@@ -49,7 +73,7 @@ int main(int argc, char** argv) {
   }
   if (args[0] != "analyze") return usage_error("unknown command '" + args[0] + "'");
 
-  std::string file, options_json, attributes;
+  std::string file, options_json, attributes, segments_file, export_name, out_file;
   bool json = false, strict = false;
   std::vector<std::pair<std::string, std::string>> columns, settings;
   for (size_t i = 1; i < args.size(); ++i) {
@@ -80,11 +104,21 @@ int main(int argc, char** argv) {
       if (!value(attributes)) return usage_error("--attributes needs column names");
     } else if (a == "--options") {
       if (!value(options_json)) return usage_error("--options needs a JSON object");
+    } else if (a == "--segments") {
+      if (!value(segments_file)) return usage_error("--segments needs a JSON file of segment rules");
+    } else if (a == "--export-segment") {
+      if (!value(export_name)) return usage_error("--export-segment needs a segment name");
+    } else if (a == "--out") {
+      if (!value(out_file)) return usage_error("--out needs a file name");
     } else if (a.size() > 1 && a[0] == '-' && a != "-") return usage_error("unknown option '" + a + "'");
     else if (file.empty()) file = a;
     else return usage_error("more than one input file given");
   }
   if (file.empty()) return usage_error("no input file given");
+  if (export_name.empty() != out_file.empty())
+    return usage_error(out_file.empty() ? "--export-segment needs --out FILE" : "--out needs --export-segment NAME");
+  std::string segments_json;
+  if (!segments_file.empty() && !read_whole_file(segments_file, segments_json)) return file_error("open", segments_file);
 
   // Flags become the same JSON options object the npm CLI builds; --options gives the whole object.
   if (options_json.empty()) {
@@ -111,12 +145,11 @@ int main(int argc, char** argv) {
   }
   retention::Options options;
   if (retention::Error e = retention::parse_options_json(options_json, options)) return usage_error(e.message);
+  if (!segments_file.empty())
+    if (retention::Error e = retention::parse_segments_json(segments_json, options.segments)) return usage_error(e.message);
 
   std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
-  if (!in) {
-    std::fprintf(stderr, "retention-kit: cannot open %s: %s\n", file.c_str(), std::strerror(errno));
-    return 1;
-  }
+  if (!in) return file_error("open", file);
   retention::Engine engine(options);
   std::vector<char> buffer(1 << 20);
   bool ok = true;
@@ -135,6 +168,12 @@ int main(int argc, char** argv) {
   if (!ok) {
     std::fprintf(stderr, "retention-kit: %s\n", retention::describe_error(engine.error()).c_str());
     return 1;
+  }
+  if (!export_name.empty()) {
+    std::string csv;
+    if (retention::Error e = retention::export_segment_csv(engine.report(), engine.customers(), export_name, csv))
+      return usage_error(e.message);
+    if (!write_whole_file(out_file, csv)) return file_error("write", out_file);
   }
   std::string out = json ? retention::to_json(engine.report()) + "\n" : retention::to_text(engine.report());
   std::fwrite(out.data(), 1, out.size(), stdout);

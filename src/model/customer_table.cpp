@@ -5,6 +5,37 @@
 
 namespace retention {
 
+namespace {
+
+// Groups the orders up to asOf by row (a counting sort, file order kept), then by date within a row.
+void index_orders(const OrderBook& orders, CustomerTable& out) {
+  const auto& order_customer = orders.order_customer();
+  const auto& order_date = orders.order_date();
+  out.rowOf.assign(orders.customer_count(), -1);
+  for (size_t row = 0; row < out.size(); ++row) out.rowOf[out.customer[row]] = static_cast<int32_t>(row);
+
+  auto row_of_order = [&](size_t o) { return order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]]; };
+  out.orderStart.assign(out.size() + 1, 0);
+  for (size_t o = 0; o < order_customer.size(); ++o)
+    if (int32_t row = row_of_order(o); row >= 0) ++out.orderStart[static_cast<size_t>(row) + 1];
+  for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
+  std::vector<uint32_t> next(out.orderStart.begin(), out.orderStart.end() - 1);
+  std::vector<uint32_t> sorted(out.orderStart.back());
+  for (size_t o = 0; o < order_customer.size(); ++o)
+    if (int32_t row = row_of_order(o); row >= 0) sorted[next[static_cast<size_t>(row)]++] = static_cast<uint32_t>(o);
+  for (size_t row = 0; row < out.size(); ++row)
+    std::stable_sort(sorted.begin() + out.orderStart[row], sorted.begin() + out.orderStart[row + 1],
+                     [&](uint32_t a, uint32_t b) { return order_date[a] < order_date[b]; });
+  out.orderDate.resize(sorted.size());
+  out.orderNet.resize(sorted.size());
+  for (size_t k = 0; k < sorted.size(); ++k) {
+    out.orderDate[k] = order_date[sorted[k]];
+    out.orderNet[k] = orders.order_net()[sorted[k]];
+  }
+}
+
+}  // namespace
+
 Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
   out = CustomerTable{};
   const auto& order_customer = orders.order_customer();
@@ -56,6 +87,7 @@ Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, Cu
   if (out.customer.empty())
     return {ErrorCode::no_orders, "no customer has an order with a positive amount on or before " +
                                       format_date(out.asOf), 0};
+  index_orders(orders, out);
   return {};
 }
 

@@ -18,11 +18,20 @@ struct CustomerTable {
   std::vector<Date> firstOrder, lastOrder;
   std::vector<int32_t> recencyDays;
 
+  // Every order of row i up to asOf, refunds included, by date: [orderStart[i], orderStart[i + 1])
+  // in orderDate and orderNet. An order counts when its net is > 0 (SPEC 4).
+  std::vector<uint32_t> orderStart;
+  std::vector<Date> orderDate;
+  std::vector<Money> orderNet;
+  // OrderBook customer -> row, -1 for customers left out (no counted order).
+  std::vector<int32_t> rowOf;
+
   int64_t customersWithoutOrders = 0;  // had orders up to asOf, none of them counted
   int64_t ordersAfterAsOf = 0;
   int64_t countedOrders = 0;
 
   size_t size() const { return customer.size(); }
+  static bool counts(Money net) { return net > 0; }
 };
 
 // asOf defaults to the date of the latest counted order. Fails when no order counts.

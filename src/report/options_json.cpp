@@ -25,7 +25,98 @@ Error read_int(simdjson::dom::element value, const char* name, int32_t& out) {
   return {};
 }
 
+// A whole number from `low` to `high`; 2.0 counts as 2, as it does once JavaScript has read the JSON.
+bool read_whole(simdjson::dom::element value, double low, double high, int32_t& out) {
+  double number = 0;
+  if (value.get_double().get(number) || !(number >= low && number <= high) || number != static_cast<int32_t>(number))
+    return false;
+  out = static_cast<int32_t>(number);
+  return true;
+}
+
+Error read_range(simdjson::dom::element value, const std::string& name, std::array<int32_t, 2>& out) {
+  simdjson::dom::array range;
+  Error bad = invalid(name + " must be [lo, hi] with 1 <= lo <= hi <= 5");
+  if (value.get_array().get(range) || range.size() != 2) return bad;
+  if (!read_whole(range.at(0).value_unsafe(), 1, 5, out[0]) || !read_whole(range.at(1).value_unsafe(), 1, 5, out[1]) ||
+      out[0] > out[1])
+    return bad;
+  return {};
+}
+
+Error read_rule(simdjson::dom::element value, const std::string& where, SegmentRule& rule) {
+  simdjson::dom::object object;
+  if (value.get_object().get(object)) return invalid(where + " must be an object {\"name\", \"r\", \"f\", \"m\"}");
+  bool named = false;
+  for (auto field : object) {
+    std::string_view key = field.key;
+    Error e;
+    if (key == "name") {
+      if ((e = read_string(field.value, (where + ".name").c_str(), rule.name))) return e;
+      named = !rule.name.empty();
+    } else if (key == "r" || key == "f" || key == "m") {
+      auto& range = key == "r" ? rule.r : key == "f" ? rule.f : rule.m;
+      if ((e = read_range(field.value, where + "." + std::string(key), range))) return e;
+    } else {
+      return invalid("unknown key '" + std::string(key) + "' in " + where);
+    }
+  }
+  if (!named) return invalid(where + " needs a name");
+  return {};
+}
+
+// Names must tell segments apart, from each other, from Others and from the RF cells (export picks by name).
+Error check_names(const std::vector<SegmentRule>& rules) {
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const std::string& name = rules[i].name;
+    if (name == kOtherSegment) return invalid("'Others' is the segment of customers no rule matches; pick another name");
+    for (size_t cell = 0; cell < kRfCells; ++cell)
+      if (name == rf_cell_name(cell)) return invalid("'" + name + "' is the name of an RF cell; pick another name");
+    for (size_t j = 0; j < i; ++j)
+      if (rules[j].name == name) return invalid("the segment name '" + name + "' is used twice");
+  }
+  return {};
+}
+
+constexpr size_t kMaxSegmentRules = 100;
+
+Error read_segments(simdjson::dom::element value, std::vector<SegmentRule>& out) {
+  simdjson::dom::array rules;
+  if (value.get_array().get(rules)) return invalid("segments must be an array of rules");
+  if (rules.size() > kMaxSegmentRules) return invalid("segments may hold at most 100 rules");
+  out.clear();
+  for (auto rule : rules) {
+    out.emplace_back();
+    if (Error e = read_rule(rule, "segments[" + std::to_string(out.size() - 1) + "]", out.back())) return e;
+  }
+  return check_names(out);
+}
+
+Error read_churn_risk(simdjson::dom::element value, ChurnRiskMultipliers& out) {
+  simdjson::dom::object object;
+  if (value.get_object().get(object)) return invalid("churnRisk must be an object {\"green\", \"amber\"}");
+  for (auto field : object) {
+    std::string_view key = field.key;
+    if (key != "green" && key != "amber") return invalid("unknown churnRisk key '" + std::string(key) + "'");
+    double number = 0;
+    if (field.value.get_double().get(number) || !(number > 0 && number <= 1000))
+      return invalid("churnRisk multipliers must be numbers above 0 and at most 1000");
+    (key == "green" ? out.green : out.amber) = number;
+  }
+  if (out.green > out.amber) return invalid("churnRisk.green must not be above churnRisk.amber");
+  return {};
+}
+
 }  // namespace
+
+Error parse_segments_json(const std::string& json, std::vector<SegmentRule>& out) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(json).get(root)) return invalid("segments: not valid JSON");
+  simdjson::dom::element rules;
+  if (root.is_object() && !root["segments"].get(rules)) return read_segments(rules, out);
+  return read_segments(root, out);
+}
 
 Error parse_options_json(const std::string& json, Options& out) {
   out = Options{};
@@ -123,6 +214,10 @@ Error parse_options_json(const std::string& json, Options& out) {
         return invalid("rfThresholds.lapsedAboveDays must not be below activeBelowDays");
       if (out.rf.multiOrders < 2 || out.rf.highValueOrders <= out.rf.multiOrders)
         return invalid("rfThresholds need 2 <= multiOrders < highValueOrders");
+    } else if (key == "segments") {
+      if ((e = read_segments(field.value, out.segments))) return e;
+    } else if (key == "churnRisk") {
+      if ((e = read_churn_risk(field.value, out.churnRisk))) return e;
     } else {
       return invalid("unknown option '" + std::string(key) + "'");
     }

@@ -1,4 +1,5 @@
-// A plain-text reading of the report for terminals: the summary and the RF matrix.
+// A plain-text reading of the report for terminals: the summary, the RF matrix and the headline analytics.
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -15,6 +16,15 @@ std::string pad(std::string s, size_t width) {
 }
 
 std::string date_or_dash(const std::optional<Date>& d) { return d ? format_date(*d) : "-"; }
+
+// part / whole in percent with one decimal ("12.5%"); "-" when the whole is 0.
+std::string percent(int64_t part, int64_t whole) {
+  if (whole == 0) return "-";
+  std::string text = format_ratio(std::round(static_cast<double>(part) / static_cast<double>(whole) * 1000) / 10);
+  return (text.find('.') == std::string::npos ? text + ".0" : text) + "%";
+}
+
+std::string days(bool known, double value) { return known ? format_ratio(value) + " days" : "-"; }
 
 }  // namespace
 
@@ -39,6 +49,19 @@ std::string to_text(const Report& r) {
                  24);
     out += "\n";
   }
+  out += "\nRFM segments (customers / revenue / share of customers)\n";
+  for (const SegmentStats& seg : r.rfm.segments)
+    out += "  " + seg.name + std::string(seg.name.size() < 20 ? 20 - seg.name.size() : 1, ' ') +
+           pad(std::to_string(seg.customers), 8) + " / " + pad(format_money(seg.revenue), 14) + " / " +
+           pad(percent(seg.customers, s.customers), 6) + "\n";
+  const Retention& ret = r.retention;
+  out += "\nRepeat purchase rate " + percent(ret.withAtLeast[1], ret.withAtLeast[0]) + "; days between orders: median " +
+         days(ret.gaps.count > 0, ret.gaps.median) + ", dormant after (p90) " + days(ret.gaps.count > 0, ret.gaps.p90) +
+         "\n";
+  out += "Top 20% of customers bring " + percent(r.pareto.top, r.pareto.total) + " of revenue\n";
+  const auto& risk = r.churnRisk.customers;
+  out += "Churn risk: " + std::to_string(risk[0]) + " green, " + std::to_string(risk[1]) + " amber, " +
+         std::to_string(risk[2]) + " red\n";
   for (const Warning& w : r.warnings)
     out += "line " + std::to_string(w.line) + (w.column.empty() ? "" : " (" + w.column + ")") + ": " + w.message + "\n";
   return out;

@@ -1,18 +1,30 @@
-// Embind layer: bytes in, report out. No analytics here: every call forwards to retention::Engine.
-// Sessions live behind integer handles so JS never owns C++ objects (open -> id ... close(id)).
+// Embind layer: bytes in, report and per-customer columns out. No analytics here: every call forwards
+// to retention::Engine. Sessions live behind integer handles so JS never owns C++ objects
+// (open -> id ... close(id)).
 #include <emscripten/bind.h>
 
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "report/customers_csv.hpp"
 #include "report/json_writer.hpp"
 #include "retention/engine.hpp"
 
 namespace {
 
-std::map<int, std::unique_ptr<retention::Engine>> sessions;
+struct Session {
+  explicit Session(retention::Options options) : engine(std::move(options)) {}
+  retention::Engine engine;
+  // Made on first request, for JS: monetary in currency units, and every customer's CSV export line.
+  std::vector<double> monetary;
+  std::string csv;
+  std::vector<uint32_t> csvOffsets;
+};
+
+std::map<int, std::unique_ptr<Session>> sessions;
 int next_handle = 1;
 
 // {"error":{"code","message","line"}}: errors stop here and become a typed error in JS.
@@ -26,7 +38,7 @@ std::string error_json(const retention::Error& e) {
   return w.take();
 }
 
-retention::Engine* find(int handle) {
+Session* find(int handle) {
   auto it = sessions.find(handle);
   return it == sessions.end() ? nullptr : it->second.get();
 }
@@ -38,32 +50,71 @@ std::string open_session(const std::string& options_json) {
   retention::Options options;
   if (retention::Error e = retention::parse_options_json(options_json, options)) return error_json(e);
   int handle = next_handle++;
-  sessions.emplace(handle, std::make_unique<retention::Engine>(std::move(options)));
+  sessions.emplace(handle, std::make_unique<Session>(std::move(options)));
   return "{\"handle\":" + std::to_string(handle) + "}";
 }
 
 // Reads `size` bytes at `ptr` in the wasm heap; the caller owns (and frees) that buffer.
 std::string append(int handle, uintptr_t ptr, size_t size) {
-  retention::Engine* engine = find(handle);
-  if (!engine) return no_session();
-  if (engine->feed(reinterpret_cast<const char*>(ptr), size)) return "";
-  return error_json(engine->error());
+  Session* s = find(handle);
+  if (!s) return no_session();
+  if (s->engine.feed(reinterpret_cast<const char*>(ptr), size)) return "";
+  return error_json(s->engine.error());
 }
 
 std::string finish(int handle) {
-  retention::Engine* engine = find(handle);
-  if (!engine) return no_session();
-  return engine->finish() ? "" : error_json(engine->error());
+  Session* s = find(handle);
+  if (!s) return no_session();
+  return s->engine.finish() ? "" : error_json(s->engine.error());
 }
 
 std::string report_json(int handle) {
-  retention::Engine* engine = find(handle);
-  return engine ? retention::to_json(engine->report()) : no_session();
+  Session* s = find(handle);
+  return s ? retention::to_json(s->engine.report()) : no_session();
 }
 
 std::string report_text(int handle) {
-  retention::Engine* engine = find(handle);
-  return engine ? retention::to_text(engine->report()) : no_session();
+  Session* s = find(handle);
+  return s ? retention::to_text(s->engine.report()) : no_session();
+}
+
+template <class T>
+emscripten::val view(const std::vector<T>& column) {
+  return emscripten::val(emscripten::typed_memory_view(column.size(), column.data()));
+}
+
+emscripten::val view(const std::string& bytes) {
+  return emscripten::val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
+}
+
+// One per-customer column as a typed array viewing the wasm heap (undefined for an unknown name).
+// The view dies with the next call that grows memory: JS copies it out before calling again.
+emscripten::val customer_column(int handle, const std::string& name) {
+  Session* s = find(handle);
+  if (!s) return emscripten::val::undefined();
+  const retention::CustomerResults& c = s->engine.customers();
+  if (name == "monetary" || name == "csvBytes" || name == "csvOffsets") {
+    if (s->csvOffsets.empty()) {  // computed before any view of this call is taken
+      for (retention::Money m : c.monetary) s->monetary.push_back(static_cast<double>(m) / retention::kMoneyScale);
+      retention::customers_csv(s->engine.report(), c, s->csv, s->csvOffsets);
+    }
+    if (name == "monetary") return view(s->monetary);
+    if (name == "csvOffsets") return view(s->csvOffsets);
+    return view(s->csv);
+  }
+  if (name == "idBytes") return view(c.idBytes);
+  if (name == "idOffsets") return view(c.idOffsets);
+  if (name == "firstOrder") return view(c.firstOrder);
+  if (name == "lastOrder") return view(c.lastOrder);
+  if (name == "recencyDays") return view(c.recencyDays);
+  if (name == "frequency") return view(c.frequency);
+  if (name == "r") return view(c.r);
+  if (name == "f") return view(c.f);
+  if (name == "m") return view(c.m);
+  if (name == "rfCell") return view(c.rfCell);
+  if (name == "segment") return view(c.segment);
+  if (name == "churnRisk") return view(c.churnRisk);
+  return emscripten::val::undefined();
 }
 
 void close_session(int handle) { sessions.erase(handle); }
@@ -76,5 +127,6 @@ EMSCRIPTEN_BINDINGS(retention_kit) {
   emscripten::function("finish", &finish);
   emscripten::function("reportJson", &report_json);
   emscripten::function("reportText", &report_text);
+  emscripten::function("customerColumn", &customer_column);
   emscripten::function("close", &close_session);
 }

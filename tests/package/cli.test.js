@@ -1,6 +1,8 @@
 // The npm CLI (wasm) and the native CLI print the same bytes and exit with the same codes.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fixture, runNative, runWasm, sampleShop } from './helpers.js';
 
@@ -10,6 +12,15 @@ const cases = {
   'sample shop as text': ['analyze', sampleShop],
   'sample shop with options': ['analyze', sampleShop, '--json', '--as-of', '2024-06-30', '--customer', 'customer_id', '--order', 'order_id'],
   'options as JSON': ['analyze', sampleShop, '--json', '--options', '{"rfThresholds":{"activeBelowDays":30,"lapsedAboveDays":180}}'],
+  'a segment rule table file': ['analyze', sampleShop, '--json', '--segments', fixture('segments.json')],
+  'a segment rule table file, as text': ['analyze', sampleShop, '--segments', fixture('segments.json')],
+  'churn-risk multipliers': ['analyze', sampleShop, '--json', '--options', '{"churnRisk":{"green":1,"amber":2}}'],
+  'a rule table with a bad range': ['analyze', sampleShop, '--segments', fixture('segments-invalid.json')],
+  'a rule table that is not JSON': ['analyze', sampleShop, '--segments', fixture('segments-broken.json')],
+  'a missing rule table': ['analyze', sampleShop, '--segments', fixture('no-such-rules.json')],
+  'an unknown segment to export': ['analyze', sampleShop, '--export-segment', 'VIP', '--out', join(tmpdir(), 'x.csv')],
+  'an export without --out': ['analyze', sampleShop, '--export-segment', 'Lost'],
+  'an export into a missing folder': ['analyze', sampleShop, '--export-segment', 'Lost', '--out', '/no/such/dir/x.csv'],
   'missing column': ['analyze', fixture('generic-orders.csv'), '--customer', 'nobody'],
   'missing file': ['analyze', fixture('does-not-exist.csv')],
   'bad as-of': ['analyze', sampleShop, '--as-of', 'tomorrow'],
@@ -35,6 +46,24 @@ describe('native CLI == wasm CLI', () => {
     assert.equal(native.status, 0);
     assert.equal(wasm.stdout, native.stdout);
   });
+});
+
+test('--export-segment writes the same CSV file from both CLIs, for RF cells and RFM segments', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'retention-kit-'));
+  try {
+    for (const segment of ['Champions', 'churning/highValue', 'Others', 'Best']) {
+      const extra = segment === 'Best' ? ['--segments', fixture('segments.json')] : [];
+      const native = runNative(['analyze', sampleShop, ...extra, '--export-segment', segment, '--out', join(dir, 'native.csv')]);
+      const wasm = runWasm(['analyze', sampleShop, ...extra, '--export-segment', segment, '--out', join(dir, 'wasm.csv')]);
+      assert.equal(native.status, 0, native.stderr);
+      assert.equal(wasm.stdout, native.stdout);
+      const csv = readFileSync(join(dir, 'native.csv'));
+      assert.deepEqual(readFileSync(join(dir, 'wasm.csv')), csv, segment);
+      assert.match(csv.toString(), /^customer_id,first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk\r\n/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the CLI reports a fixture exactly and exits 0', () => {

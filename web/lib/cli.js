@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // npm CLI on the wasm module: the same arguments, output and exit codes as the native build's CLI.
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { createEngine } from './node.js';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { segmentCsvBytes } from './customers.js';
+import { loadModule } from './node-module.js';
+import { runAnalysis } from './session.js';
+import { toChunks } from './sources.js';
 
 const USAGE =
   'usage: retention-kit analyze FILE [--json] [--as-of YYYY-MM-DD] [--strict]\n' +
@@ -10,8 +13,10 @@ const USAGE =
   '         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n' +
   '         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n' +
   '         [--delimiter auto|,|;|tab|"|"|whitespace] [--decimal-separator auto|.|,]\n' +
-  '         [--date-order auto|month-first|day-first] [--options JSON]\n' +
-  'FILE may be - for standard input.\n';
+  '         [--date-order auto|month-first|day-first] [--options JSON] [--segments RULES.json]\n' +
+  '         [--export-segment NAME --out FILE.csv]\n' +
+  'FILE may be - for standard input. NAME is an RF cell (active/single ... lapsed/highValue)\n' +
+  'or an RFM segment (Champions ... Others).\n';
 
 const COLUMN_FLAGS = {
   '--customer': 'customer',
@@ -36,9 +41,18 @@ const SETTING_FLAGS = {
 
 class UsageError extends Error {}
 
+// The C library's wording (strerror), so that both CLIs print the same line.
+const FS_ERRORS = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+};
+const fileError = (what, file, error) => `retention-kit: cannot ${what} ${file}: ${FS_ERRORS[error.code] ?? error.message}\n`;
+
 function parseArgs(args) {
   if (args[0] !== 'analyze') throw new UsageError(`unknown command '${args[0]}'`);
-  const parsed = { file: '', json: false, options: {}, optionsJson: '' };
+  const parsed = { file: '', json: false, options: {}, optionsJson: '', segmentsFile: '', exportName: '', outFile: '' };
   const columns = {};
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
@@ -52,13 +66,33 @@ function parseArgs(args) {
     else if (arg === '--strict') parsed.options.strict = true;
     else if (arg === '--attributes') columns.attributes = value('column names').split(',');
     else if (arg === '--options') parsed.optionsJson = value('a JSON object');
+    else if (arg === '--segments') parsed.segmentsFile = value('a JSON file of segment rules');
+    else if (arg === '--export-segment') parsed.exportName = value('a segment name');
+    else if (arg === '--out') parsed.outFile = value('a file name');
     else if (arg.length > 1 && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else if (!parsed.file) parsed.file = arg;
     else throw new UsageError('more than one input file given');
   }
   if (!parsed.file) throw new UsageError('no input file given');
+  if (!parsed.exportName !== !parsed.outFile) {
+    throw new UsageError(parsed.outFile ? '--out needs --export-segment NAME' : '--export-segment needs --out FILE');
+  }
   if (Object.keys(columns).length) parsed.options.columns = columns;
   return parsed;
+}
+
+function parseJson(text, message) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(message);
+  }
+}
+
+// A rules file holds the array, or an object with it under "segments" (as the core's parse_segments_json).
+function segmentRules(value) {
+  const wrapped = value !== null && typeof value === 'object' && !Array.isArray(value) && 'segments' in value;
+  return wrapped ? value.segments : value;
 }
 
 async function main(args) {
@@ -67,14 +101,21 @@ async function main(args) {
     return args.length ? 0 : 2;
   }
   let parsed;
+  let segmentsText;
   try {
     parsed = parseArgs(args);
-    if (parsed.optionsJson) {
+    if (parsed.segmentsFile) {
       try {
-        parsed.options = JSON.parse(parsed.optionsJson);
-      } catch {
-        throw new UsageError('invalid options: not valid JSON');
+        segmentsText = await readFile(parsed.segmentsFile, 'utf8');
+      } catch (error) {
+        process.stderr.write(fileError('open', parsed.segmentsFile, error));
+        return 1;
       }
+    }
+    if (parsed.optionsJson) parsed.options = parseJson(parsed.optionsJson, 'invalid options: not valid JSON');
+    if (segmentsText !== undefined) {
+      delete parsed.options.segments; // the file's rules replace any given in --options, checked last as natively
+      parsed.options.segments = segmentRules(parseJson(segmentsText, 'invalid options: segments: not valid JSON'));
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -85,15 +126,29 @@ async function main(args) {
     try {
       await access(parsed.file);
     } catch (error) {
-      process.stderr.write(`retention-kit: cannot open ${parsed.file}: ${error.code === 'ENOENT' ? 'No such file or directory' : error.message}\n`);
+      process.stderr.write(fileError('open', parsed.file, error));
       return 1;
     }
   }
   const input = parsed.file === '-' ? process.stdin : createReadStream(parsed.file, { highWaterMark: 1 << 20 });
-  const engine = await createEngine();
+  const Module = await loadModule();
   try {
-    const out = await engine.analyzeToString(input, parsed.options, parsed.json ? 'json' : 'text');
-    process.stdout.write(parsed.json ? `${out}\n` : out);
+    const format = parsed.json ? 'json' : 'text';
+    const { json, text, columns } = await runAnalysis(Module, toChunks(input), {
+      options: parsed.options,
+      format,
+      columns: Boolean(parsed.exportName),
+    });
+    if (parsed.exportName) {
+      const csv = segmentCsvBytes(JSON.parse(json), columns, parsed.exportName);
+      try {
+        await writeFile(parsed.outFile, csv);
+      } catch (error) {
+        process.stderr.write(fileError('write', parsed.outFile, error));
+        return 1;
+      }
+    }
+    process.stdout.write(parsed.json ? `${json}\n` : text);
     return 0;
   } catch (error) {
     if (error.name !== 'RetentionError') throw error;

@@ -29,7 +29,7 @@ export class WorkerClient {
     this.pending.clear();
   }
 
-  // Resolves with the report JSON text. `input` is a Blob or ReadableStream (a cheap clone, no copy of the bytes).
+  // Resolves with {report: JSON text, columns}. `input` is a Blob or ReadableStream (a cheap clone, no copy of the bytes).
   analyze(input, { options, chunkSize, onProgress, signal }) {
     const messageId = this.nextMessageId++;
     return new Promise((resolve, reject) => {

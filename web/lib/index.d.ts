@@ -27,6 +27,22 @@ export interface RfThresholds {
   highValueOrders?: number;
 }
 
+/** A named RFM segment: inclusive score ranges [lo, hi] (1..5); a missing range means any score. */
+export interface SegmentRule {
+  name: string;
+  r?: [number, number];
+  f?: [number, number];
+  m?: [number, number];
+}
+
+/** Churn-risk traffic light: green when recencyDays <= green x the expected gap, amber when <= amber x. */
+export interface ChurnRiskMultipliers {
+  /** default 1.5 */
+  green?: number;
+  /** default 3 */
+  amber?: number;
+}
+
 export interface ProgressDetail {
   bytesLoaded: number;
   /** undefined while the size of a stream is unknown */
@@ -38,6 +54,9 @@ export interface AnalyzeOptions {
   /** The analysis date, YYYY-MM-DD (a Date is read as its UTC calendar date). Default: the latest counted order. */
   asOf?: string | Date;
   rfThresholds?: RfThresholds;
+  /** The RFM segment rules, applied in order (first match wins, `Others` last). Default: the R package rfm's table. */
+  segments?: SegmentRule[];
+  churnRisk?: ChurnRiskMultipliers;
   /** Any rejected row becomes an error. */
   strict?: boolean;
   /** Default 'auto': detected from the content. 'text' is a whitespace-aligned table. */
@@ -59,6 +78,75 @@ export type Input = Blob | ArrayBuffer | ArrayBufferView | string | ReadableStre
 /** A calendar date, YYYY-MM-DD. */
 export type DateString = string;
 type Matrix = [[number, number, number], [number, number, number], [number, number, number]];
+/** The nine RF cells: recency band / frequency band. */
+export type RfCellName = `${'active' | 'churning' | 'lapsed'}/${'single' | 'multi' | 'highValue'}`;
+/** A ratio with 6 decimals, null when its base is 0. */
+type Ratio = number | null;
+
+export interface ScoreBand {
+  score: 1 | 2 | 3 | 4 | 5;
+  customers: number;
+  /** The range of values that got this score (days, orders or money); null when no customer did. */
+  min: number | null;
+  max: number | null;
+}
+
+export interface SegmentSummary {
+  name: string;
+  /** null for Others */
+  rules: { r: [number, number]; f: [number, number]; m: [number, number] } | null;
+  customers: number;
+  share: Ratio;
+  revenue: number;
+  revenueShare: Ratio;
+  /** Historical CLV: monetary per customer. null for an empty segment. */
+  averageMonetary: number | null;
+  medianMonetary: number | null;
+  averageRecencyDays: Ratio;
+  averageFrequency: Ratio;
+}
+
+export interface PeriodRetention {
+  /** "2024-03", "2024-Q1" or "2024" */
+  period: string;
+  /** customers with a counted order in the period */
+  active: number;
+  /** customers with a counted order in the period before */
+  start: number;
+  /** those of `start` who bought again in this period */
+  retained: number;
+  /** customers whose first order is in this period */
+  new: number;
+  retentionRate: Ratio;
+  churnRate: Ratio;
+}
+
+export interface SpanComparison {
+  from: DateString;
+  to: DateString;
+  previousFrom: DateString;
+  previousTo: DateString;
+  /** rows = recency, columns = frequency; customers grouped by their cell at the span's end */
+  revenue: Matrix;
+  orders: Matrix;
+  customers: Matrix;
+  previousRevenue: Matrix;
+  previousOrders: Matrix;
+  previousCustomers: Matrix;
+}
+
+export interface ProductRevenue {
+  product: string;
+  revenue: number;
+  /** customers whose net spend on the product is positive */
+  customers: number;
+}
+
+export interface AttributeGroup {
+  customers: number;
+  revenue: number;
+  averageMonetary: number | null;
+}
 
 export interface Report {
   summary: {
@@ -114,14 +202,117 @@ export interface Report {
       largestOrders: { customer: string; date: DateString; amount: number }[];
     };
   };
+  rfm: {
+    scores: { recency: ScoreBand[]; frequency: ScoreBand[]; monetary: ScoreBand[] };
+    /** The rules in order, then Others. */
+    segments: SegmentSummary[];
+  };
+  retention: {
+    repeatPurchaseRate: Ratio;
+    /** n = 1..10: of the customers with at least n orders, the share with at least n + 1 */
+    repeatRateByOrderNumber: { orders: number; customers: number; repeated: number; rate: Ratio }[];
+    /** days between consecutive orders of a customer; null values when no one bought twice */
+    gaps: { count: number; median: Ratio; mean: Ratio; p75: Ratio; p90: Ratio };
+    /** = gaps.p90 */
+    dormancyThresholdDays: Ratio;
+    monthly: PeriodRetention[];
+    quarterly: PeriodRetention[];
+    yearly: PeriodRetention[];
+  };
+  cohorts: {
+    /** customers whose first order is before the first month listed (at most 600 months are) */
+    customersOmitted: number;
+    /** "YYYY-MM", from the first cohort to the month of asOf */
+    months: string[];
+    size: number[];
+    /** [cohort][months after the cohort month] */
+    customers: number[][];
+    revenue: number[][];
+    customerShare: Ratio[][];
+    revenuePerCustomer: (number | null)[][];
+  };
+  pareto: { customers: number; topCustomers: number; top20RevenueShare: Ratio; /** 101 points */ lorenz: Ratio[] };
+  churnRisk: {
+    green: number;
+    amber: number;
+    red: number;
+    multipliers: Required<ChurnRiskMultipliers>;
+    /** the overall median gap (the RF active window when no one bought twice) */
+    singleOrderExpectedGapDays: number;
+  };
+  migration: {
+    /** asOf - 365 days */
+    from: DateString;
+    to: DateString;
+    fromCells: ['new', ...RfCellName[]];
+    toCells: RfCellName[];
+    /** [1 + cell then, or 0 = new][cell now] */
+    customers: number[][];
+  };
+  performance: { monthToDate: SpanComparison; yearToDate: SpanComparison };
+  /** null without a product column */
+  topProducts: {
+    byRfCell: { cell: RfCellName; products: ProductRevenue[] }[];
+    bySegment: { segment: string; products: ProductRevenue[] }[];
+  } | null;
+  attributes: {
+    attribute: string;
+    customersWithoutValue: number;
+    /** values beyond the 50 with the most customers */
+    valuesOmitted: number;
+    values: (AttributeGroup & {
+      value: string;
+      /** lift = the segment's share within the value / its share among all customers with a value */
+      segments: (AttributeGroup & { segment: string; lift: Ratio })[];
+    })[];
+  }[];
   diagnostics: {
     warnings: { line: number; column: string; message: string }[];
     warningsOmitted: number;
   };
 }
 
+/** One entry per analysed customer, column by column (arrays the caller owns). */
+export interface CustomerTable {
+  readonly length: number;
+  /** the customer column's values (ids or emails) */
+  readonly id: string[];
+  /** days since 1970-01-01: new Date(days * 86400000) */
+  readonly firstOrder: Int32Array;
+  readonly lastOrder: Int32Array;
+  readonly recencyDays: Int32Array;
+  readonly frequency: Int32Array;
+  /** in currency units */
+  readonly monetary: Float64Array;
+  /** RFM scores 1..5 */
+  readonly r: Uint8Array;
+  readonly f: Uint8Array;
+  readonly m: Uint8Array;
+  /** index into rfCellNames */
+  readonly rfCell: Uint8Array;
+  /** index into segmentNames (= report.rfm.segments) */
+  readonly segment: Uint8Array;
+  /** index into churnRiskNames */
+  readonly churnRisk: Uint8Array;
+  readonly rfCellNames: RfCellName[];
+  readonly segmentNames: string[];
+  readonly churnRiskNames: ['green', 'amber', 'red'];
+}
+
+/** The report (its JSON fields are exactly the core's document) with the per-customer table beside it. */
+export type AnalysisResult = Report & {
+  /** Not enumerable: JSON.stringify(result) is the report alone. */
+  readonly customers: CustomerTable;
+  /**
+   * The customers of an RF cell ("active/single" ... "lapsed/highValue") or an RFM segment ("Champions" ...
+   * "Others") as CSV for an email tool: the customer column and the metrics, CRLF line ends. The same bytes
+   * as the CLI's `--export-segment NAME --out FILE`. Throws a RetentionError for an unknown name.
+   */
+  exportSegment(name: string): string;
+};
+
 export interface Engine {
-  analyze(input: Input, options?: AnalyzeOptions): Promise<Report>;
+  analyze(input: Input, options?: AnalyzeOptions): Promise<AnalysisResult>;
   /** Node only: the report exactly as the core wrote it ('json'), or the terminal summary ('text'). */
   analyzeToString?(input: Input, options?: AnalyzeOptions, format?: 'json' | 'text'): Promise<string>;
   /** Frees the engine (terminates its worker in the browser). */

@@ -1,5 +1,6 @@
 // Browser entry: the engine runs in a Web Worker; files are read there in chunks.
 import { WorkerClient } from './client.js';
+import { attachCustomers } from './customers.js';
 import { coreOptions, progressReporter } from './session.js';
 
 export { RetentionError } from './errors.js';
@@ -17,13 +18,13 @@ export async function createEngine() {
   return {
     async analyze(input, options = {}) {
       const onProgress = progressReporter(options.onProgress);
-      const json = await client.analyze(toWorkerInput(input), {
+      const { report, columns } = await client.analyze(toWorkerInput(input), {
         options: coreOptions(options),
         chunkSize: options.chunkSize,
         onProgress,
         signal: options.signal,
       });
-      return JSON.parse(json);
+      return attachCustomers(JSON.parse(report), columns);
     },
     close: () => client.terminate(),
   };

@@ -1,29 +1,33 @@
-// Node entry: the engine runs in-process; the wasm bytes are read from the package (SPEC 7).
-import { readFile } from 'node:fs/promises';
-import createRetentionModule from '../../dist/wasm/retention-kit.mjs';
+// Node entry: the engine runs in-process on the wasm module read from the package.
+import { attachCustomers } from './customers.js';
+import { loadModule } from './node-module.js';
 import { progressReporter, runAnalysis } from './session.js';
 import { toChunks } from './sources.js';
 
 export { RetentionError } from './errors.js';
 
-const WASM_URL = new URL('../../dist/wasm/retention-kit.wasm', import.meta.url);
-
 export async function createEngine() {
-  const Module = await createRetentionModule({ wasmBinary: await readFile(WASM_URL) });
-  const analyzeTo = (format) => async (input, options = {}) => {
+  const Module = await loadModule();
+  const run = async (input, options = {}, format = 'json', columns = true) => {
     options.signal?.throwIfAborted();
     return runAnalysis(Module, toChunks(input, options.chunkSize), {
       options,
       format,
+      columns,
       onProgress: progressReporter(options.onProgress),
       isAborted: () => options.signal?.aborted ?? false,
     });
   };
-  const reportJson = analyzeTo('json');
   return {
-    analyze: async (input, options) => JSON.parse(await reportJson(input, options)),
+    async analyze(input, options) {
+      const { json, columns } = await run(input, options);
+      return attachCustomers(JSON.parse(json), columns);
+    },
     // The report exactly as the core wrote it ('json'), or the terminal summary ('text').
-    analyzeToString: (input, options = {}, format = 'json') => analyzeTo(format)(input, options),
+    async analyzeToString(input, options = {}, format = 'json') {
+      const { json, text } = await run(input, options, format, false);
+      return format === 'text' ? text : json;
+    },
     close() {},
   };
 }

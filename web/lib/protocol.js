@@ -7,6 +7,13 @@ export const Request = Object.freeze({
 
 export const Response = Object.freeze({
   PROGRESS: 'progress', // data: {bytesLoaded, bytesTotal}
-  RESULT: 'result', // data: the report as JSON text
+  RESULT: 'result', // data: {report: the report as JSON text, columns: the per-customer columns}
   ERROR: 'error', // data: {name, message, code, line}
 });
+
+// The RESULT reply and its transfer list: the columns' buffers move to the page instead of being
+// copied (the worker's own arrays are left empty, byteLength 0).
+export function resultReply(requestId, { json, columns }) {
+  const message = { requestId, type: Response.RESULT, data: { report: json, columns } };
+  return [message, Object.values(columns).map((column) => column.buffer)];
+}

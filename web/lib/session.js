@@ -1,4 +1,6 @@
-// Runs one analysis on a loaded wasm module: bytes in through the heap, the report text out.
+// Runs one analysis on a loaded wasm module: bytes in through the heap, the report text and the
+// per-customer columns out.
+import { CUSTOMER_COLUMNS } from './customers.js';
 import { RetentionError } from './errors.js';
 
 // Options the JS side handles itself; everything else goes to the C++ core, which rejects unknown keys.
@@ -20,8 +22,21 @@ function engineError(statusJson) {
   return new RetentionError(error.message, { code: error.code, line: error.line });
 }
 
-// `format` is 'json' (the report document) or 'text' (the terminal summary).
-export async function runAnalysis(Module, { total, chunks }, { options = {}, onProgress, isAborted, format = 'json' } = {}) {
+// Each column is a view of the wasm heap that the next growth of memory detaches: copied out at once,
+// before the next call into the module, into an array that JS owns (and may transfer).
+function copyColumns(Module, handle) {
+  const columns = {};
+  for (const name of CUSTOMER_COLUMNS) columns[name] = Module.customerColumn(handle, name).slice();
+  return columns;
+}
+
+// Resolves with {json, text, columns}: the report document; the terminal summary when `format` is
+// 'text'; the per-customer columns unless `columns` is false.
+export async function runAnalysis(
+  Module,
+  { total, chunks },
+  { options = {}, onProgress, isAborted, format = 'json', columns = true } = {},
+) {
   const opened = JSON.parse(Module.open(JSON.stringify(coreOptions(options))));
   if (opened.error) throw new RetentionError(opened.error.message, opened.error);
   const handle = opened.handle;
@@ -54,7 +69,11 @@ export async function runAnalysis(Module, { total, chunks }, { options = {}, onP
     const status = Module.finish(handle);
     if (status) throw engineError(status);
     onProgress?.({ bytesLoaded: loaded, bytesTotal: total ?? loaded });
-    return format === 'text' ? Module.reportText(handle) : Module.reportJson(handle);
+    return {
+      json: Module.reportJson(handle),
+      text: format === 'text' ? Module.reportText(handle) : undefined,
+      columns: columns ? copyColumns(Module, handle) : undefined,
+    };
   } finally {
     if (buffer) Module._free(buffer);
     Module.close(handle);

@@ -1,7 +1,7 @@
 // The engine's Web Worker: loads the wasm module once and runs analyses off the main thread.
 import createRetentionModule from '../../dist/wasm/retention-kit.mjs';
 import { errorToPlain } from './errors.js';
-import { Request, Response } from './protocol.js';
+import { Request, Response, resultReply } from './protocol.js';
 import { runAnalysis } from './session.js';
 import { toChunks } from './sources.js';
 
@@ -21,12 +21,12 @@ self.onmessage = async (event) => {
   try {
     modulePromise ??= createRetentionModule();
     const Module = await modulePromise;
-    const report = await runAnalysis(Module, toChunks(data.input, data.chunkSize), {
+    const result = await runAnalysis(Module, toChunks(data.input, data.chunkSize), {
       options: data.options,
       onProgress: (progress) => self.postMessage({ requestId: messageId, type: Response.PROGRESS, data: progress }),
       isAborted: () => cancelled.has(messageId),
     });
-    self.postMessage({ requestId: messageId, type: Response.RESULT, data: report });
+    self.postMessage(...resultReply(messageId, result));
   } catch (error) {
     self.postMessage({ requestId: messageId, type: Response.ERROR, data: errorToPlain(error) });
   } finally {

@@ -1,0 +1,21 @@
+// Top products by segment (SPEC 4): the 5 products with the most revenue per RF cell and per RFM segment.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/customer_table.hpp"
+#include "model/order_book.hpp"
+#include "retention/report.hpp"
+
+namespace retention {
+
+constexpr size_t kTopProducts = 5;
+
+// Revenue = net of the product's lines in orders up to asOf; customers = those whose net on it is > 0.
+// Products with no positive revenue in a group are not listed; ties go to the product name, ascending.
+TopProducts compute_top_products(const OrderBook& orders, const CustomerTable& customers,
+                                 const std::vector<uint8_t>& cells, const std::vector<uint8_t>& segments,
+                                 size_t segment_count);
+
+}  // namespace retention

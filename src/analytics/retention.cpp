@@ -1,0 +1,83 @@
+#include "analytics/retention.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "analytics/calendar.hpp"
+#include "analytics/stats.hpp"
+
+namespace retention {
+
+namespace {
+
+// One series, from the first counted order's period to asOf's. `period_of` numbers periods
+// consecutively from a month index; `month` holds the month index of every order.
+template <class PeriodOf, class Label>
+std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<int32_t>& month, PeriodOf period_of,
+                                    Label label) {
+  const int32_t first = period_of(month_index(*std::min_element(c.firstOrder.begin(), c.firstOrder.end())));
+  const auto count = static_cast<size_t>(period_of(month_index(c.asOf)) - first + 1);
+  std::vector<PeriodRetention> out(count);
+  for (size_t row = 0; row < c.size(); ++row) {
+    ++out[static_cast<size_t>(period_of(month_index(c.firstOrder[row])) - first)].newCustomers;
+    int64_t previous = -2;
+    for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
+      if (!CustomerTable::counts(c.orderNet[k])) continue;
+      int64_t p = period_of(month[k]) - first;
+      if (p == previous) continue;  // orders are by date: one count per customer and period
+      ++out[static_cast<size_t>(p)].active;
+      if (p == previous + 1) ++out[static_cast<size_t>(p)].retained;
+      previous = p;
+    }
+  }
+  for (size_t p = 0; p < count; ++p) {
+    out[p].period = label(first + static_cast<int32_t>(p));
+    out[p].start = p ? out[p - 1].active : 0;
+  }
+  return out;
+}
+
+GapStats gap_stats(const CustomerTable& c) {
+  std::vector<int32_t> gaps;
+  int64_t sum = 0;
+  for (size_t row = 0; row < c.size(); ++row) {
+    bool seen = false;
+    Date last = 0;
+    for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
+      if (!CustomerTable::counts(c.orderNet[k])) continue;
+      if (seen) {
+        gaps.push_back(c.orderDate[k] - last);
+        sum += gaps.back();
+      }
+      seen = true;
+      last = c.orderDate[k];
+    }
+  }
+  GapStats g;
+  g.count = static_cast<int64_t>(gaps.size());
+  if (gaps.empty()) return g;
+  std::sort(gaps.begin(), gaps.end());
+  g.mean = static_cast<double>(sum) / static_cast<double>(g.count);
+  g.median = quantile_sorted(gaps, 0.5);
+  g.p75 = quantile_sorted(gaps, 0.75);
+  g.p90 = quantile_sorted(gaps, 0.9);
+  return g;
+}
+
+}  // namespace
+
+Retention compute_retention(const CustomerTable& c) {
+  Retention r;
+  for (int32_t frequency : c.frequency)
+    for (size_t n = 0; n < r.withAtLeast.size() && static_cast<int32_t>(n) < frequency; ++n) ++r.withAtLeast[n];
+  r.gaps = gap_stats(c);
+  std::vector<int32_t> month(c.orderDate.size());
+  for (size_t k = 0; k < month.size(); ++k) month[k] = month_index(c.orderDate[k]);
+  r.monthly = series(c, month, [](int32_t m) { return m; }, month_label);
+  r.quarterly = series(c, month, quarter_of_month, quarter_label);
+  r.yearly = series(c, month, year_of_month, year_label);
+  return r;
+}
+
+}  // namespace retention

@@ -1,0 +1,103 @@
+#include "analytics/rfm.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "analytics/stats.hpp"
+
+namespace retention {
+
+std::vector<SegmentRule> default_segment_rules() {
+  return {
+      {"Champions", {5, 5}, {5, 5}, {5, 5}},       {"Potential Loyalist", {3, 5}, {3, 5}, {2, 5}},
+      {"Loyal Customers", {2, 4}, {2, 4}, {2, 4}}, {"Promising", {3, 4}, {1, 3}, {3, 5}},
+      {"New Customers", {4, 5}, {1, 3}, {1, 5}},   {"Can't Lose Them", {1, 2}, {3, 4}, {4, 5}},
+      {"At Risk", {1, 2}, {2, 5}, {4, 5}},         {"Need Attention", {1, 3}, {3, 5}, {3, 5}},
+      {"About To Sleep", {2, 3}, {1, 3}, {1, 4}},  {"Lost", {1, 1}, {1, 5}, {1, 5}},
+  };
+}
+
+std::vector<uint8_t> tie_consistent_scores(const std::vector<int64_t>& values) {
+  std::vector<int64_t> sorted(values);
+  std::sort(sorted.begin(), sorted.end());
+  const auto n = static_cast<int64_t>(values.size());
+  std::vector<uint8_t> scores(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    int64_t worse = std::lower_bound(sorted.begin(), sorted.end(), values[i]) - sorted.begin();
+    scores[i] = static_cast<uint8_t>(std::min<int64_t>(5, 1 + 5 * worse / n));
+  }
+  return scores;
+}
+
+namespace {
+
+// The customers and the value range behind each score: the thresholds where scores change.
+std::array<ScoreBand, 5> bands(const std::vector<uint8_t>& scores, const std::vector<int64_t>& values) {
+  std::array<ScoreBand, 5> out{};
+  for (size_t i = 0; i < scores.size(); ++i) {
+    ScoreBand& b = out[scores[i] - 1u];
+    if (b.customers++ == 0) b.min = b.max = values[i];
+    b.min = std::min(b.min, values[i]);
+    b.max = std::max(b.max, values[i]);
+  }
+  return out;
+}
+
+bool within(int score, const std::array<int32_t, 2>& range) { return range[0] <= score && score <= range[1]; }
+
+}  // namespace
+
+Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& rules, CustomerResults& out) {
+  const size_t n = customers.size();
+  std::vector<int64_t> recency(n), less_recent(n), frequency(n), monetary(n);
+  for (size_t i = 0; i < n; ++i) {
+    recency[i] = customers.recencyDays[i];
+    less_recent[i] = -recency[i];  // SPEC 4: a larger recencyDays is worse
+    frequency[i] = customers.frequency[i];
+    monetary[i] = customers.monetary[i];
+  }
+  out.r = tie_consistent_scores(less_recent);
+  out.f = tie_consistent_scores(frequency);
+  out.m = tie_consistent_scores(monetary);
+
+  Rfm rfm;
+  rfm.scores = {bands(out.r, recency), bands(out.f, frequency), bands(out.m, monetary)};
+  for (const SegmentRule& rule : rules) rfm.segments.push_back({rule.name, rule, 0, 0, 0, 0, 0, 0});
+  rfm.segments.push_back({kOtherSegment, std::nullopt, 0, 0, 0, 0, 0, 0});
+
+  out.segment.resize(n);
+  std::vector<int64_t> recency_sum(rfm.segments.size()), frequency_sum(rfm.segments.size());
+  for (size_t i = 0; i < n; ++i) {
+    size_t s = 0;
+    while (s < rules.size() && !(within(out.r[i], rules[s].r) && within(out.f[i], rules[s].f) &&
+                                 within(out.m[i], rules[s].m)))
+      ++s;
+    out.segment[i] = static_cast<uint8_t>(s);
+    SegmentStats& stats = rfm.segments[s];
+    ++stats.customers;
+    stats.revenue += customers.monetary[i];
+    recency_sum[s] += customers.recencyDays[i];
+    frequency_sum[s] += customers.frequency[i];
+  }
+
+  // Monetary by segment, then ascending: each segment's median sits in its own run.
+  std::vector<std::pair<uint8_t, Money>> by_segment(n);
+  for (size_t i = 0; i < n; ++i) by_segment[i] = {out.segment[i], customers.monetary[i]};
+  std::sort(by_segment.begin(), by_segment.end());
+  std::vector<Money> sorted_monetary(n);
+  for (size_t i = 0; i < n; ++i) sorted_monetary[i] = by_segment[i].second;
+  size_t start = 0;
+  for (size_t s = 0; s < rfm.segments.size(); ++s) {
+    SegmentStats& stats = rfm.segments[s];
+    if (stats.customers == 0) continue;
+    const auto count = static_cast<size_t>(stats.customers);
+    stats.averageMonetary = average_money(stats.revenue, stats.customers);
+    stats.medianMonetary = median_money(sorted_monetary.data() + start, sorted_monetary.data() + start + count);
+    stats.averageRecencyDays = static_cast<double>(recency_sum[s]) / static_cast<double>(stats.customers);
+    stats.averageFrequency = static_cast<double>(frequency_sum[s]) / static_cast<double>(stats.customers);
+    start += count;
+  }
+  return rfm;
+}
+
+}  // namespace retention

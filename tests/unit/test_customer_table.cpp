@@ -1,0 +1,53 @@
+// orders -> customers: the figures per customer and each customer's orders by date (SPEC 4).
+#include <doctest/doctest.h>
+
+#include "shop.hpp"
+
+using namespace shop;
+
+TEST_CASE("each customer's orders up to asOf are grouped and sorted by date, refunds included") {
+  Shop s = hand_shop();
+  s.orders.push_back({"ann", day("2024-07-01"), {{"Mug", cents(999)}}});  // after asOf: ignored
+  s.asOf = day("2024-06-30");
+  OrderBook b = book(s);
+  CustomerTable t = table(b, s.asOf);
+  REQUIRE(t.size() == 6);
+  CHECK(t.ordersAfterAsOf == 1);
+  CHECK(t.customersWithoutOrders == 1);  // eve
+  CHECK(t.rowOf[b.order_customer()[8]] == -1);  // eve's refund
+  // dan: row 3, his order then his refund
+  CHECK(id_of(b, t, 3) == "dan");
+  REQUIRE(t.orderStart[4] - t.orderStart[3] == 2);
+  CHECK(t.orderDate[t.orderStart[3]] == day("2024-01-15"));
+  CHECK(t.orderNet[t.orderStart[3] + 1] == cents(-2000));
+  CHECK(t.monetary[3] == cents(5000));
+  CHECK(t.frequency[3] == 1);
+  // every row's orders are by date, and there are as many as the reference has
+  Ref ref = reference(s);
+  for (size_t row = 0; row < t.size(); ++row) {
+    const RefCustomer& c = ref.customers.at(id_of(b, t, row));
+    CHECK(t.orderStart[row + 1] - t.orderStart[row] == c.all.size());
+    for (uint32_t k = t.orderStart[row] + 1; k < t.orderStart[row + 1]; ++k) CHECK(t.orderDate[k - 1] <= t.orderDate[k]);
+  }
+}
+
+TEST_CASE("an unsorted file gives every customer's orders in date order") {
+  for (uint32_t seed = 1; seed <= 10; ++seed) {
+    Shop s = random_shop(seed);
+    OrderBook b = book(s);
+    CustomerTable t = table(b, s.asOf);
+    Ref ref = reference(s);
+    REQUIRE(t.size() == ref.customers.size());
+    for (size_t row = 0; row < t.size(); ++row) {
+      const RefCustomer& c = ref.customers.at(id_of(b, t, row));
+      CHECK(t.frequency[row] == c.frequency);
+      CHECK(t.monetary[row] == c.monetary);
+      CHECK(t.recencyDays[row] == c.recency);
+      std::vector<Date> dates(t.orderDate.begin() + t.orderStart[row], t.orderDate.begin() + t.orderStart[row + 1]);
+      std::vector<Date> expected;
+      for (const auto& [date, net] : c.all) expected.push_back(date);
+      std::sort(expected.begin(), expected.end());
+      CHECK(dates == expected);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Options JSON: segment rule tables and churn-risk multipliers.
+#include <doctest/doctest.h>
+
+#include "retention/report.hpp"
+
+using retention::Options;
+using retention::parse_options_json;
+using retention::parse_segments_json;
+using retention::SegmentRule;
+
+namespace {
+std::string error_of(const std::string& json) {
+  Options o;
+  return parse_options_json(json, o).message;
+}
+}  // namespace
+
+TEST_CASE("the default rule table is the one SPEC 4 lists") {
+  Options o;
+  REQUIRE(o.segments.size() == 10);
+  CHECK(o.segments[0].name == "Champions");
+  CHECK(o.segments[5].name == "Can't Lose Them");
+  CHECK(o.segments[5].f == std::array<int32_t, 2>{3, 4});
+  CHECK(o.segments[9].name == "Lost");
+  CHECK(o.segments[9].r == std::array<int32_t, 2>{1, 1});
+}
+
+TEST_CASE("a rule table replaces the default; missing ranges mean any score") {
+  Options o;
+  REQUIRE_FALSE(parse_options_json(R"({"segments":[{"name":"VIP","r":[4,5],"m":[5,5]},{"name":"Rest","f":[1.0,5]}]})", o));
+  REQUIRE(o.segments.size() == 2);
+  CHECK(o.segments[0].r == std::array<int32_t, 2>{4, 5});
+  CHECK(o.segments[0].f == std::array<int32_t, 2>{1, 5});
+  CHECK(o.segments[1].f == std::array<int32_t, 2>{1, 5});
+  std::vector<SegmentRule> rules;
+  REQUIRE_FALSE(parse_segments_json(R"({"segments":[{"name":"A"}]})", rules));
+  CHECK(rules.size() == 1);
+  REQUIRE_FALSE(parse_segments_json(R"([{"name":"B"},{"name":"C"}])", rules));
+  CHECK(rules.size() == 2);
+}
+
+TEST_CASE("bad rule tables are refused with a message naming the rule") {
+  CHECK(error_of(R"({"segments":{}})") == "invalid options: segments must be an array of rules");
+  CHECK(error_of(R"({"segments":[{"r":[1,5]}]})") == "invalid options: segments[0] needs a name");
+  CHECK(error_of(R"({"segments":[{"name":"A"},{"name":"B","r":[3,2]}]})") ==
+        "invalid options: segments[1].r must be [lo, hi] with 1 <= lo <= hi <= 5");
+  CHECK(error_of(R"({"segments":[{"name":"A","m":[0,5]}]})") ==
+        "invalid options: segments[0].m must be [lo, hi] with 1 <= lo <= hi <= 5");
+  CHECK(error_of(R"({"segments":[{"name":"A","f":[1.5,5]}]})") ==
+        "invalid options: segments[0].f must be [lo, hi] with 1 <= lo <= hi <= 5");
+  CHECK(error_of(R"({"segments":[{"name":"A","x":1}]})") == "invalid options: unknown key 'x' in segments[0]");
+  CHECK(error_of(R"({"segments":[{"name":"A"},{"name":"A"}]})") ==
+        "invalid options: the segment name 'A' is used twice");
+  CHECK(error_of(R"({"segments":[{"name":"Others"}]})") ==
+        "invalid options: 'Others' is the segment of customers no rule matches; pick another name");
+  CHECK(error_of(R"({"segments":[{"name":"active/single"}]})") ==
+        "invalid options: 'active/single' is the name of an RF cell; pick another name");
+  std::vector<SegmentRule> rules;
+  CHECK(parse_segments_json("[{", rules).message == "invalid options: segments: not valid JSON");
+}
+
+TEST_CASE("churn-risk multipliers") {
+  Options o;
+  REQUIRE_FALSE(parse_options_json(R"({"churnRisk":{"green":2,"amber":4.5}})", o));
+  CHECK(o.churnRisk.green == 2);
+  CHECK(o.churnRisk.amber == 4.5);
+  CHECK(error_of(R"({"churnRisk":{"green":5}})") == "invalid options: churnRisk.green must not be above churnRisk.amber");
+  CHECK(error_of(R"({"churnRisk":{"red":5}})") == "invalid options: unknown churnRisk key 'red'");
+  CHECK(error_of(R"({"churnRisk":{"green":0}})") ==
+        "invalid options: churnRisk multipliers must be numbers above 0 and at most 1000");
+}

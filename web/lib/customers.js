@@ -1,0 +1,90 @@
+// The per-customer table that comes with a report: columns the engine computed, copied out of the
+// wasm heap, and segment export from the CSV lines the engine rendered (so the bytes equal the
+// native CLI's). No analytics here: this only picks the lines of one RF cell or RFM segment.
+import { RetentionError } from './errors.js';
+
+// The columns that cross from the engine (and from the Web Worker, as transferred buffers).
+export const CUSTOMER_COLUMNS = Object.freeze([
+  'idBytes', 'idOffsets', 'firstOrder', 'lastOrder', 'recencyDays', 'frequency', 'monetary',
+  'r', 'f', 'm', 'rfCell', 'segment', 'churnRisk', 'csvBytes', 'csvOffsets',
+]);
+
+export const CHURN_RISK_NAMES = Object.freeze(['green', 'amber', 'red']);
+
+// Keeps a leading U+FEFF of an id or a line: the text is exactly the engine's bytes.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+// Ids as strings, decoded once: one decode for all when every id is ASCII (byte offsets = string offsets).
+function decodeIds(bytes, offsets) {
+  const ids = new Array(offsets.length - 1);
+  const all = utf8.decode(bytes);
+  const ascii = all.length === bytes.length;
+  for (let i = 0; i < ids.length; i++) {
+    ids[i] = ascii ? all.slice(offsets[i], offsets[i + 1]) : utf8.decode(bytes.subarray(offsets[i], offsets[i + 1]));
+  }
+  return ids;
+}
+
+function segmentNames(report) {
+  const { recency, frequency } = report.rfMatrix;
+  return {
+    rfCellNames: recency.flatMap((r) => frequency.map((f) => `${r}/${f}`)),
+    segmentNames: report.rfm.segments.map((segment) => segment.name),
+  };
+}
+
+// The CSV bytes of one RF cell ("active/single" ...) or RFM segment ("Champions" ...): the header
+// line, then the lines of its customers. Same message as the core's for an unknown name.
+export function segmentCsvBytes(report, columns, name) {
+  const { rfCellNames, segmentNames: rfmNames } = segmentNames(report);
+  const cell = rfCellNames.indexOf(name);
+  const segment = rfmNames.indexOf(name);
+  if (cell < 0 && segment < 0) {
+    const known = [...rfCellNames, ...rfmNames].join(', ');
+    throw new RetentionError(`unknown segment '${name}'; the segments are ${known}`, { code: 'invalid_options' });
+  }
+  const [labels, wanted] = cell >= 0 ? [columns.rfCell, cell] : [columns.segment, segment];
+  const { csvBytes: bytes, csvOffsets: offsets } = columns;
+  const lines = [[0, offsets[1]]];
+  for (let i = 0; i < labels.length; i++) if (labels[i] === wanted) lines.push([offsets[i + 1], offsets[i + 2]]);
+  const out = new Uint8Array(lines.reduce((size, [start, end]) => size + end - start, 0));
+  let at = 0;
+  for (const [start, end] of lines) {
+    out.set(bytes.subarray(start, end), at);
+    at += end - start;
+  }
+  return out;
+}
+
+// Gives the parsed report its per-customer table and segment export, as properties that are not
+// enumerable: the report's own fields (and JSON.stringify(report)) stay exactly the core's document.
+export function attachCustomers(report, columns) {
+  const { rfCellNames, segmentNames: rfmNames } = segmentNames(report);
+  let ids;
+  const customers = {
+    length: columns.recencyDays.length,
+    get id() {
+      ids ??= decodeIds(columns.idBytes, columns.idOffsets);
+      return ids;
+    },
+    firstOrder: columns.firstOrder,
+    lastOrder: columns.lastOrder,
+    recencyDays: columns.recencyDays,
+    frequency: columns.frequency,
+    monetary: columns.monetary,
+    r: columns.r,
+    f: columns.f,
+    m: columns.m,
+    rfCell: columns.rfCell,
+    segment: columns.segment,
+    churnRisk: columns.churnRisk,
+    rfCellNames,
+    segmentNames: rfmNames,
+    churnRiskNames: CHURN_RISK_NAMES,
+  };
+  Object.defineProperties(report, {
+    customers: { value: Object.freeze(customers) },
+    exportSegment: { value: (name) => utf8.decode(segmentCsvBytes(report, columns, name)) },
+  });
+  return report;
+}
