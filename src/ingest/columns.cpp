@@ -1,7 +1,6 @@
 #include "ingest/columns.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "ingest/text.hpp"
 
@@ -9,9 +8,9 @@ namespace retention {
 
 std::string normalize_name(std::string_view name) {
   std::string out;
-  for (char c : name) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+  for (char c : name) {  // ASCII only: the same result whatever the C locale
+    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
   }
   return out;
 }
