@@ -117,39 +117,33 @@ struct JsonReader::Impl {
     return early.size() < kHeaderRecords || send_header();
   }
 
-  // One NDJSON line: an object, or blank.
-  Error parse_line(std::string_view text, int64_t at_line, bool& keep_going) {
-    keep_going = true;
-    size_t start = text.find_first_not_of(" \t\r");
-    if (start == std::string_view::npos) return {};
-    simdjson::padded_string padded(text);
+  // Parses one row object and passes it on; `what` names the unit in the error message.
+  Error parse_object(simdjson::padded_string_view json, int64_t at_line, const char* what, bool& keep_going) {
     simdjson::ondemand::document doc;
     simdjson::ondemand::object object;
     FlatRecord r;
     r.line = at_line;
-    auto e = parser.iterate(padded).get(doc);
+    auto e = parser.iterate(json).get(doc);
     if (!e) e = doc.get_object().get(object);
     if (!e) e = flatten_object(object, "", r);
     if (!e && !doc.at_end()) e = simdjson::TRAILING_CONTENT;
-    if (e) return invalid(std::string("this line is not one JSON object (") + simdjson::error_message(e) + ")", at_line);
+    if (e) return invalid(std::string(what) + " (" + simdjson::error_message(e) + ")", at_line);
     keep_going = take(std::move(r));
     return {};
   }
 
-  // Parses one row object found by the scan, in place (the rest of the buffer is its padding).
+  // One NDJSON line: an object, or blank.
+  Error parse_line(std::string_view text, int64_t at_line, bool& keep_going) {
+    keep_going = true;
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) return {};
+    simdjson::padded_string padded(text);
+    return parse_object(padded, at_line, "this line is not one JSON object", keep_going);
+  }
+
+  // One row object found by the document scan, parsed in place (the rest of the buffer pads it).
   Error parse_row(size_t begin, size_t end, int64_t at_line, bool& keep_going) {
     simdjson::padded_string_view view(buffer.data() + begin, end - begin, buffer.capacity() - begin);
-    simdjson::ondemand::document doc;
-    simdjson::ondemand::object object;
-    FlatRecord r;
-    r.line = at_line;
-    auto e = parser.iterate(view).get(doc);
-    if (!e) e = doc.get_object().get(object);
-    if (!e) e = flatten_object(object, "", r);
-    if (!e && !doc.at_end()) e = simdjson::TRAILING_CONTENT;
-    if (e) return invalid(std::string("this row is not valid JSON (") + simdjson::error_message(e) + ")", at_line);
-    keep_going = take(std::move(r));
-    return {};
+    return parse_object(view, at_line, "this row is not valid JSON", keep_going);
   }
 
   // A JSON document: an array of row objects, or an object whose first array of objects is the

@@ -13,6 +13,7 @@
 
 #include "ingest/dates.hpp"
 #include "ingest/encoding.hpp"
+#include "engine_run.hpp"
 #include "retention/engine.hpp"
 
 using retention::Engine;
@@ -24,37 +25,9 @@ using retention::Report;
 
 namespace {
 
-struct Run {
-  bool ok = false;
-  retention::Error error;
-  Report report;
-  std::string json;
-};
-
-Run analyse(const std::string& text, const Options& options = {}, std::vector<size_t> cuts = {}) {
-  Engine engine(options);
-  Run run;
-  size_t start = 0;
-  cuts.push_back(text.size());
-  bool ok = true;
-  for (size_t cut : cuts) {
-    if (ok) ok = engine.feed(text.data() + start, cut - start);
-    start = cut;
-  }
-  run.ok = ok && engine.finish();
-  run.error = engine.error();
-  run.report = engine.report();
-  if (run.ok) run.json = retention::to_json(run.report);
-  return run;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::analyse;
+using test::read_file;
+using test::Run;
 
 std::string fixture(const char* name) { return read_file(std::string(RETENTION_FIXTURES) + "/" + name); }
 Money money(double units) { return static_cast<Money>(std::llround(units * kMoneyScale)); }
