@@ -225,6 +225,13 @@ struct Engine::Impl {
     }
     text.remove_prefix(bom_length(text));
     std::string_view first_line = text.substr(0, std::min(text.find('\n'), text.size()));
+    // Excel writes "sep=;" as a first line to name the delimiter.
+    char excel_delimiter = 0;
+    if (std::string_view line = trim(first_line); line.size() == 5 && line.substr(0, 4) == "sep=") {
+      excel_delimiter = line[4];
+      text.remove_prefix(std::min(text.size(), first_line.size() + 1));
+      first_line = text.substr(0, std::min(text.find('\n'), text.size()));
+    }
     InputFormat format = options.format == InputFormat::automatic ? sniff_format(text) : options.format;
     auto sink = [this](const CsvRecord& r) { return on_record(r); };
     DataQuality& quality = report.dataQuality;
@@ -232,10 +239,12 @@ struct Engine::Impl {
       quality.format = format == InputFormat::json ? "json" : "ndjson";
       reader = std::make_unique<JsonReader>(format == InputFormat::ndjson, sink);
     } else {
-      char delimiter = options.delimiter ? options.delimiter : sniff_delimiter(first_line);
+      char delimiter = options.delimiter ? options.delimiter
+                       : excel_delimiter   ? excel_delimiter
+                                           : sniff_delimiter(first_line);
       quality.format = delimiter == ' ' ? "text" : "csv";
       quality.delimiter = delimiter == ' ' ? "whitespace" : std::string(1, delimiter);
-      reader = std::make_unique<CsvReader>(delimiter, sink);
+      reader = std::make_unique<CsvReader>(delimiter, sink, excel_delimiter ? 2 : 1);
     }
     bool ok = reader->feed(text);
     prefix.clear();

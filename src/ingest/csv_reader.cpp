@@ -4,8 +4,9 @@
 
 namespace retention {
 
-CsvReader::CsvReader(char delimiter, RecordSink sink)
-    : delimiter_(delimiter), whitespace_(delimiter == ' '), sink_(std::move(sink)) {}
+CsvReader::CsvReader(char delimiter, RecordSink sink, int64_t first_line)
+    : delimiter_(delimiter), whitespace_(delimiter == ' '), sink_(std::move(sink)), line_(first_line),
+      record_line_(first_line) {}
 
 void CsvReader::end_field() { field_ends_.push_back(buffer_.size()); }
 

@@ -13,7 +13,8 @@ namespace retention {
 class CsvReader : public RecordReader {
  public:
   // A delimiter of ' ' reads a whitespace-aligned table: runs of spaces and tabs separate fields.
-  explicit CsvReader(char delimiter, RecordSink sink);
+  // `first_line` numbers the first line read (2 when a line was skipped before it).
+  CsvReader(char delimiter, RecordSink sink, int64_t first_line = 1);
 
   // Reads a chunk; returns false if the sink asked to stop.
   bool feed(std::string_view chunk) override;

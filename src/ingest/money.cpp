@@ -32,8 +32,31 @@ bool is_thousands_group(std::string_view s, size_t pos) {
 
 }  // namespace
 
+namespace {
+
+// French and Swiss exports group thousands with a no-break space (U+00A0, U+202F): read as a space.
+std::string_view plain_spaces(std::string_view text, std::string& scratch) {
+  if (text.find('\xC2') == std::string_view::npos && text.find('\xE2') == std::string_view::npos) return text;
+  scratch.clear();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\xC2\xA0") == 0) {
+      scratch += ' ';
+      i += 1;
+    } else if (text.compare(i, 3, "\xE2\x80\xAF") == 0) {
+      scratch += ' ';
+      i += 2;
+    } else {
+      scratch += text[i];
+    }
+  }
+  return scratch;
+}
+
+}  // namespace
+
 std::optional<Money> parse_money(std::string_view text, char decimal) {
-  std::string_view s = strip_currency(trim(text));
+  std::string scratch;
+  std::string_view s = strip_currency(trim(plain_spaces(text, scratch)));
   bool negative = false;
   if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
     negative = true;
@@ -86,7 +109,8 @@ std::optional<Money> parse_money(std::string_view text, char decimal) {
 }
 
 DecimalHint decimal_hint(std::string_view text) {
-  std::string_view s = strip_currency(trim(text));
+  std::string scratch;
+  std::string_view s = strip_currency(trim(plain_spaces(text, scratch)));
   size_t dots = 0, commas = 0, last_dot = 0, last_comma = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '.') ++dots, last_dot = i;

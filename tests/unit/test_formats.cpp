@@ -384,3 +384,12 @@ TEST_CASE("a Windows-1252 file (Excel's CSV on Windows) is converted, a UTF-8 on
     }
   }
 }
+
+TEST_CASE("Excel's sep= line names the delimiter and is not the header") {
+  Run run = analyse("sep=;\r\ncustomer;date;amount\r\nc1;2024-01-01;1,50\r\nc2;2024-13-01;2\r\n");
+  REQUIRE_MESSAGE(run.ok, retention::describe_error(run.error));
+  CHECK(run.report.dataQuality.delimiter == ";");
+  CHECK(run.report.summary.revenue == money(1.5));
+  REQUIRE(run.report.warnings.size() == 1);
+  CHECK(run.report.warnings[0].line == 4);  // lines count from the file's first, the sep= line
+}

@@ -76,3 +76,9 @@ TEST_CASE("each amount hints at the decimal separator it was written with") {
   CHECK(decimal_hint("123.456") == DecimalHint::ambiguous);
   CHECK(decimal_hint("1234,567") == DecimalHint::comma);
 }
+
+TEST_CASE("a no-break space groups thousands as French exports write them") {
+  CHECK(parse_money("1\xC2\xA0" "234,56 \xE2\x82\xAC", ',') == dollars(1234, 560000));
+  CHECK(parse_money("12\xE2\x80\xAF" "345,00", ',') == dollars(12345));
+  CHECK(retention::decimal_hint("1\xC2\xA0" "234,56") == retention::DecimalHint::comma);
+}
