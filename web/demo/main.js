@@ -1,6 +1,6 @@
 // The demo page: the dashboard component, opened on the bundled sample shop. Everything runs in this
 // browser (the engine lives in a Web Worker); nothing is uploaded.
-import '../components/retention-dashboard.js';
+import 'retention-kit/dashboard';
 import sampleUrl from '../../examples/sample-shop.csv?url';
 
 const dashboard = document.getElementById('dashboard');

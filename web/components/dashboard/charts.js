@@ -41,6 +41,8 @@ function markers(host, lines) {
     const { ctx } = u;
     ctx.save();
     ctx.font = `${Math.round(12 * devicePixelRatio)}px system-ui, sans-serif`;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
     for (const { x, label, color } of lines) {
       if (x === null || x === undefined) continue;
       const px = u.valToPos(x, 'x', true);

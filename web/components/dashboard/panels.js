@@ -20,7 +20,8 @@ export function table(headers, rows, { caption, rowHeaders = true } = {}) {
     'table',
     { class: 'data' },
     caption ? h('caption', { class: 'visually-hidden', text: caption }) : null,
-    h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col', text })))),
+    // A column of numbers has its header on the right too.
+    h('thead', {}, h('tr', {}, headers.map((text, j) => h('th', { scope: 'col', text, class: /\bnum\b/.test(rows[0]?.[j]?.class) ? 'num' : undefined })))),
     h('tbody', {}, rows.map((row) => h('tr', {}, row.map(cell)))),
   );
 }
@@ -186,7 +187,6 @@ export function renderRetention(root, host, report, period) {
     series: [{ label: 'Retention rate', values: series.map((p) => (p.retentionRate === null ? null : p.retentionRate * 100)) }],
     yLabel: 'Retained',
     percentAxis: true,
-    yRange: [0, 100],
   });
 }
 

@@ -101,7 +101,7 @@ table.data { border-collapse: collapse; font-size: .85rem; width: 100%; font-var
 table.data th, table.data td { padding: 5px 8px; border-bottom: 1px solid var(--rk-grid); text-align: left; white-space: nowrap; }
 table.data thead th { position: sticky; top: 0; background: var(--rk-surface); color: var(--rk-muted); font-weight: 600; }
 table.data .num { text-align: right; }
-table.data .rule { color: var(--rk-muted); font-size: .8rem; }
+table.data .rule { color: var(--rk-muted); font-size: .75rem; white-space: normal; min-width: 7em; }
 table.data .total { font-weight: 700; }
 .heat { background: color-mix(in srgb, var(--rk-heat) calc(var(--heat, 0) * 85%), var(--rk-surface)); }
 .heat.is-dark { color: #fff; }
@@ -157,6 +157,8 @@ table.rf th[scope="row"] { text-align: left; width: 6.5em; }
 .vbody { position: relative; height: 384px; overflow-y: auto; contain: strict; }
 .vbody .vrow { position: absolute; left: 0; right: 0; top: 0; }
 .vspacer { width: 1px; }
+.vempty { position: absolute; top: 40%; left: 0; right: 0; text-align: center; color: var(--rk-muted); margin: 0; padding: 0 16px; }
+.vbody:has(.vrow:not([hidden])) .vempty { display: none; }
 .sort { all: unset; cursor: pointer; font-weight: 600; color: var(--rk-muted); }
 .sort:focus-visible { outline: 3px solid var(--rk-accent); }
 [aria-sort="ascending"] .sort::after { content: " ▲"; }

@@ -118,7 +118,8 @@ export const TEMPLATE = `
     </div>
     <div class="vscroll"><div class="vtable" role="table" data-testid="customer-table" aria-label="Customers">
       <div role="rowgroup" class="vhead"><div role="row" class="vrow head" data-testid="customer-head"></div></div>
-      <div role="rowgroup" class="vbody" data-testid="customer-body" tabindex="0"><div class="vspacer"></div></div>
+      <div role="rowgroup" class="vbody" data-testid="customer-body" tabindex="0" aria-label="Customer rows (scroll with the arrow keys)"><div class="vspacer"></div>
+        <p class="vempty" data-testid="customers-empty">Select a cell of the RF matrix or a segment to list its customers here, sorted and searchable, and to download them as CSV.</p></div>
     </div></div>
   </section>
 
@@ -145,7 +146,7 @@ export const TEMPLATE = `
   ${tablePanel('products', 'Top products', 'The five products with the most revenue in each group.',
     { extra: `<label class="field inline"><span>Group</span><select data-testid="products-group"></select></label>` })}
   ${tablePanel('attributes', 'Customer profiles', 'Customers and revenue per value, and how much more (lift above 1) or less common each segment is there.',
-    { extra: `<label class="field inline"><span>Attribute</span><select data-testid="attribute-select"></select></label>` })}
+    { wide: true, extra: `<label class="field inline"><span>Attribute</span><select data-testid="attribute-select"></select></label>` })}
 
   <section class="panel wide clv" data-panel="clv" data-testid="panel-clv" aria-labelledby="rk-clv-h" hidden>
     <h2 id="rk-clv-h">Predicted value</h2>
