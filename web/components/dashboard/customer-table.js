@@ -57,6 +57,7 @@ export class CustomerTable {
     this.sort = { key: 'monetary', descending: true };
     this.title.textContent = title;
     this.table.setAttribute('aria-label', `Customers: ${title}`);
+    delete this.root.dataset.empty;
     this.buildHead();
     for (const row of this.pool) delete row.dataset.row; // the pool may show another report's rows
     this.search.disabled = false;
@@ -65,6 +66,7 @@ export class CustomerTable {
   }
 
   clear(message) {
+    this.root.dataset.empty = '';
     this.customers = null;
     this.order = new Uint32Array(0);
     this.title.textContent = message;

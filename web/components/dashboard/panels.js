@@ -115,7 +115,7 @@ export function renderRf(root, rf) {
       button.disabled = count === 0;
       button.querySelector('.rf-customers').textContent = integer.format(count);
       button.querySelector('.rf-revenue').textContent = money.format(rf.revenue[i][j]);
-      button.querySelector('.rf-share').textContent = `${percent(rf.share[i][j])} of customers`;
+      button.querySelector('.rf-share').replaceChildren(percent(rf.share[i][j]), h('span', { class: 'rf-share-label', text: ' of customers' }));
     }),
   );
   renderThresholds(root, rf.thresholds);
@@ -141,13 +141,14 @@ export function renderSegments(root, report, onSelect) {
   const max = Math.max(...segments.map((s) => s.customers), 1);
   body(root, 'segments').replaceChildren(
     table(
-      ['Segment', 'Rule', 'Customers', 'Revenue', 'Average spent'],
+      ['Segment and rule', 'Customers', 'Revenue', 'Average spent'],
       segments.map((s) => {
         const bar = h('span', { class: 'bar' });
         bar.style.setProperty('--value', (s.customers / max).toFixed(3));
         return [
-          { node: h('button', { type: 'button', class: 'link', dataset: { testid: 'segment', segment: s.name }, disabled: s.customers === 0, text: s.name, onclick: () => onSelect(s.name) }) },
-          { text: ruleText(s.rules), class: 'rule' },
+          { node: h('span', {},
+            h('button', { type: 'button', class: 'link', dataset: { testid: 'segment', segment: s.name }, disabled: s.customers === 0, text: s.name, onclick: () => onSelect(s.name) }),
+            h('span', { class: 'rule', text: ruleText(s.rules) })) },
           { node: h('span', { class: 'bar-cell' }, bar, h('span', { text: `${integer.format(s.customers)} (${percent(s.share)})` })) },
           { text: money.format(s.revenue), class: 'num' },
           { text: orNone(s.averageMonetary, money.format), class: 'num' },

@@ -73,7 +73,7 @@ progress { width: min(220px, 40vw); height: 10px; accent-color: var(--rk-accent)
 .error { margin-top: 8px; padding: 10px 12px; border-radius: 8px; background: color-mix(in srgb, var(--rk-bad) 10%, var(--rk-surface)); color: var(--rk-bad); border: 1px solid var(--rk-bad); font-weight: 600; }
 
 /* mapping and settings */
-.role-grid { display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 190px), 1fr)); margin-bottom: 12px; }
+.role-grid { display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 140px), 1fr)); margin-bottom: 12px; }
 .checks { display: flex; flex-wrap: wrap; gap: 4px 14px; max-height: 7.5em; overflow: auto; font-size: .875rem; }
 .check { white-space: nowrap; }
 .preview { margin-top: 12px; }
@@ -87,7 +87,7 @@ details.settings > summary .note { margin: 0; }
 .rules-table td:first-child input { width: 12em; }
 
 /* cards */
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 150px), 1fr)); gap: 10px; margin: 8px 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 130px), 1fr)); gap: 10px; margin: 8px 0; }
 .card { border: 1px solid var(--rk-border); border-radius: 8px; padding: 10px 12px; min-height: 72px; }
 .card dt { font-size: .8rem; color: var(--rk-muted); }
 .card dd { margin: 2px 0 0; font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
@@ -101,7 +101,8 @@ table.data { border-collapse: collapse; font-size: .85rem; width: 100%; font-var
 table.data th, table.data td { padding: 5px 8px; border-bottom: 1px solid var(--rk-grid); text-align: left; white-space: nowrap; }
 table.data thead th { position: sticky; top: 0; background: var(--rk-surface); color: var(--rk-muted); font-weight: 600; }
 table.data .num { text-align: right; }
-table.data .rule { color: var(--rk-muted); font-size: .75rem; white-space: normal; min-width: 7em; }
+table.data tbody th { position: sticky; left: 0; background: var(--rk-surface); z-index: 1; }
+table.data .rule { display: block; color: var(--rk-muted); font-size: .75rem; font-weight: 400; }
 table.data .total { font-weight: 700; }
 .heat { background: color-mix(in srgb, var(--rk-heat) calc(var(--heat, 0) * 85%), var(--rk-surface)); }
 .heat.is-dark { color: #fff; }
@@ -123,10 +124,19 @@ table.rf th[scope="row"] { text-align: left; width: 6.5em; }
 .rf-button:focus-visible { outline: 3px solid var(--rk-accent-2); }
 .rf-customers { font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 .rf-revenue, .rf-share { font-size: .75rem; overflow-wrap: anywhere; }
+@container (max-width: 560px) {
+  .panel { padding: 12px; }
+  table.rf { border-spacing: 3px; }
+  table.rf th[scope="row"], .rf-corner { width: 4.6em; font-size: .75rem; }
+  .rf-cell { height: 80px; }
+  .rf-revenue, .rf-share { font-size: .68rem; }
+  .rf-share-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .card dd { font-size: 1.15rem; }
+}
 
 /* churn lights */
 .lights { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }
-.light { display: grid; grid-template-columns: 28px 5.5em 1fr auto; align-items: center; gap: 10px; padding: 10px; border: 1px solid var(--rk-border); border-radius: 8px; min-height: 56px; }
+.light { display: grid; grid-template-columns: 28px minmax(3.5em, auto) 1fr auto; align-items: center; gap: 10px; padding: 10px; border: 1px solid var(--rk-border); border-radius: 8px; min-height: 56px; }
 .light strong { font-size: 1.3rem; font-variant-numeric: tabular-nums; }
 .lamp { width: 24px; height: 24px; border-radius: 50%; }
 .green .lamp { background: var(--rk-good); }
@@ -157,8 +167,9 @@ table.rf th[scope="row"] { text-align: left; width: 6.5em; }
 .vbody { position: relative; height: 384px; overflow-y: auto; contain: strict; }
 .vbody .vrow { position: absolute; left: 0; right: 0; top: 0; }
 .vspacer { width: 1px; }
-.vempty { position: absolute; top: 40%; left: 0; right: 0; text-align: center; color: var(--rk-muted); margin: 0; padding: 0 16px; }
-.vbody:has(.vrow:not([hidden])) .vempty { display: none; }
+/* Before a selection, a note of the table's height takes its place (nothing moves when it appears). */
+.vempty { height: 422px; margin: 0; padding: 0 16px; display: flex; align-items: center; justify-content: center; text-align: center; color: var(--rk-muted); border-top: 2px solid var(--rk-border); }
+.customers:not([data-empty]) .vempty, .customers[data-empty] .vscroll { display: none; }
 .sort { all: unset; cursor: pointer; font-weight: 600; color: var(--rk-muted); }
 .sort:focus-visible { outline: 3px solid var(--rk-accent); }
 [aria-sort="ascending"] .sort::after { content: " ▲"; }

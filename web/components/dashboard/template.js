@@ -116,10 +116,10 @@ export const TEMPLATE = `
       <button type="button" class="button" data-testid="export-segment" disabled>Download CSV</button>
       <button type="button" class="button secondary" data-testid="show-all" disabled>All customers</button>
     </div>
+    <p class="vempty" data-testid="customers-empty">Select a cell of the RF matrix or a segment to list its customers here, sorted and searchable, and to download them as CSV.</p>
     <div class="vscroll"><div class="vtable" role="table" data-testid="customer-table" aria-label="Customers">
       <div role="rowgroup" class="vhead"><div role="row" class="vrow head" data-testid="customer-head"></div></div>
-      <div role="rowgroup" class="vbody" data-testid="customer-body" tabindex="0" aria-label="Customer rows (scroll with the arrow keys)"><div class="vspacer"></div>
-        <p class="vempty" data-testid="customers-empty">Select a cell of the RF matrix or a segment to list its customers here, sorted and searchable, and to download them as CSV.</p></div>
+      <div role="rowgroup" class="vbody" data-testid="customer-body" tabindex="0" aria-label="Customer rows (scroll with the arrow keys)"><div class="vspacer"></div></div>
     </div></div>
   </section>
 
