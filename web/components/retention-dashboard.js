@@ -11,7 +11,7 @@
 // Themeable with CSS custom properties (--rk-accent, --rk-text, --rk-surface ...; see README).
 import { createEngine } from '../lib/index.js';
 import { CustomerTable } from './dashboard/customer-table.js';
-import { h, integer, cellLabel } from './dashboard/dom.js';
+import { cellLabel, h, integer } from './dashboard/dom.js';
 import * as panels from './dashboard/panels.js';
 import { readPreview } from './dashboard/preview.js';
 import { STYLES } from './dashboard/styles.js';
@@ -44,7 +44,8 @@ export class RetentionDashboard extends HTMLElement {
   #source = null; // {blob, name} of the report on screen (or of the failed run)
   #report = null;
   #controller = null;
-  #selection = null; // the RF cell or segment listed in the customer table
+  #selection = null; // the RF cell or segment listed in the customer table ('' = everyone)
+  #detected = {}; // the mapping the mapping step started from
   #table;
   #rerun = 0;
 
@@ -242,7 +243,7 @@ export class RetentionDashboard extends HTMLElement {
     const { rfCellNames, segmentNames } = report.customers;
     if (this.#selection === '' || rfCellNames.includes(this.#selection) || segmentNames.includes(this.#selection)) this.#select(this.#selection, { scroll: false });
     else this.#table.clear('select a cell or a segment');
-    for (const button of [this.#find('show-all')]) button.disabled = false;
+    this.#find('show-all').disabled = false;
   }
 
   // Lists the customers of an RF cell or RFM segment; '' lists everyone.
@@ -313,8 +314,6 @@ export class RetentionDashboard extends HTMLElement {
       h('tbody', {}, preview.rows.map((row) => h('tr', {}, row.map((value) => h('td', { text: value }))))),
     );
   }
-
-  #detected = {};
 
   #applyMapping() {
     const form = this.#find('mapping-form');

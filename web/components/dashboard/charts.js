@@ -62,10 +62,9 @@ function markers(host, lines) {
 }
 
 // Bars over categories: labels[i] under bar i; values may hold null.
-export function barChart(container, host, { labels, series, yLabel, percentAxis = false, xLabel }) {
+export function barChart(container, host, { labels, values, yLabel, percentAxis = false, xLabel }) {
   const x = labels.map((_, i) => i + 1);
-  const accent = [themeColor(host, '--rk-accent', '#1f5fbf'), themeColor(host, '--rk-accent-2', '#c2571a')];
-  const bars = uPlot.paths.bars({ size: [series.length > 1 ? 0.4 : 0.7, 80], gap: 2 });
+  const accent = themeColor(host, '--rk-accent', '#1f5fbf');
   return draw(
     container,
     {
@@ -74,19 +73,10 @@ export function barChart(container, host, { labels, series, yLabel, percentAxis 
         { ...axisStyle(host), label: xLabel, splits: () => x, values: (u, splits) => splits.map((v) => labels[v - 1] ?? ''), gap: 4 },
         { ...axisStyle(host), label: yLabel, values: percentAxis ? percentTicks : undefined, size: 56 },
       ],
-      series: [
-        {},
-        ...series.map((s, i) => ({
-          label: s.label,
-          fill: accent[i % 2],
-          stroke: accent[i % 2],
-          paths: series.length > 1 ? uPlot.paths.bars({ size: [0.35, 60], align: i === 0 ? -1 : 1 }) : bars,
-          points: { show: false },
-        })),
-      ],
+      series: [{}, { label: yLabel, fill: accent, stroke: accent, paths: uPlot.paths.bars({ size: [0.7, 80], gap: 2 }), points: { show: false } }],
       cursor: { show: false },
     },
-    [x, ...series.map((s) => s.values)],
+    [x, values],
   );
 }
 

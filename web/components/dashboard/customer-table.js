@@ -11,7 +11,7 @@ function columnsFor(customers) {
     { key: 'id', label: 'Customer', value: (c, i) => c.id[i], text: (c, i) => c.id[i], wide: true },
     { key: 'segment', label: 'Segment', value: (c, i) => c.segment[i], text: (c, i) => c.segmentNames[c.segment[i]], wide: true },
     { key: 'rfCell', label: 'RF cell', value: (c, i) => c.rfCell[i], text: (c, i) => cellLabel(c.rfCellNames[c.rfCell[i]]), wide: true },
-    { key: 'recencyDays', label: 'Days since last order', numeric: true },
+    { key: 'recencyDays', label: 'Recency (days)', numeric: true },
     { key: 'frequency', label: 'Orders', numeric: true },
     { key: 'monetary', label: 'Spent', numeric: true, text: (c, i) => money.format(c.monetary[i]) },
     { key: 'rfm', label: 'R F M', value: (c, i) => c.r[i] * 100 + c.f[i] * 10 + c.m[i], text: (c, i) => `${c.r[i]} ${c.f[i]} ${c.m[i]}` },

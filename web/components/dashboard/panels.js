@@ -6,7 +6,7 @@ const MAX_COHORTS = 36; // months shown in the cohort triangle (the latest ones)
 const MAX_ATTRIBUTE_VALUES = 15;
 
 // A data table: headers are strings; a cell is a string, a node, or {text, class, heat, scope}.
-export function table(headers, rows, { caption, rowHeaders = true } = {}) {
+function table(headers, rows, { caption, rowHeaders = true } = {}) {
   const cell = (value, j) => {
     const spec = value !== null && typeof value === 'object' && !(value instanceof Node) ? value : { text: value };
     const header = rowHeaders && j === 0;
@@ -121,7 +121,7 @@ export function renderRf(root, rf) {
   renderThresholds(root, rf.thresholds);
 }
 
-export function clearRf(root) {
+function clearRf(root) {
   for (const cell of root.querySelectorAll('[data-testid="rf-cell"]')) {
     delete cell.dataset.customers;
     heat(cell, 0);
@@ -195,7 +195,7 @@ export function renderRepeat(root, host, report) {
   const rows = report.retention.repeatRateByOrderNumber;
   barChart(chart(root, 'repeat'), host, {
     labels: rows.map((r) => String(r.orders)),
-    series: [{ label: 'Bought again', values: rows.map((r) => (r.rate === null ? null : r.rate * 100)) }],
+    values: rows.map((r) => (r.rate === null ? null : r.rate * 100)),
     xLabel: 'After order number',
     yLabel: 'Bought again',
     percentAxis: true,

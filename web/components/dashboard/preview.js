@@ -1,6 +1,6 @@
 // The first rows of a file, for the column-mapping step only: the engine reads the whole file in its
 // worker; this reads the first 64 KB on the page to show the header and a few rows.
-export const PREVIEW_BYTES = 64 * 1024;
+const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 8;
 
 // Resolves with {header: string[], rows: string[][]}. `format` and `delimiter` are the report's

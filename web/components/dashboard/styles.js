@@ -73,7 +73,7 @@ progress { width: min(220px, 40vw); height: 10px; accent-color: var(--rk-accent)
 .error { margin-top: 8px; padding: 10px 12px; border-radius: 8px; background: color-mix(in srgb, var(--rk-bad) 10%, var(--rk-surface)); color: var(--rk-bad); border: 1px solid var(--rk-bad); font-weight: 600; }
 
 /* mapping and settings */
-.role-grid { display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 140px), 1fr)); margin-bottom: 12px; }
+.role-grid { display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 170px), 1fr)); margin-bottom: 12px; }
 .checks { display: flex; flex-wrap: wrap; gap: 4px 14px; max-height: 7.5em; overflow: auto; font-size: .875rem; }
 .check { white-space: nowrap; }
 .preview { margin-top: 12px; }
