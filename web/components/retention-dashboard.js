@@ -236,7 +236,13 @@ export class RetentionDashboard extends HTMLElement {
     panels.renderProducts(root, report, this.#value('products-group'));
     panels.fillAttributes(root, report);
     panels.renderAttributes(root, report, Number(this.#value('attribute-select')));
-    panels.renderClv(root, report);
+    try {
+      panels.renderClv(root, report);
+    } catch (error) {
+      // The model section is new (issue 5): a shape this panel does not know hides it, never the rest.
+      root.querySelector('[data-panel="clv"]').hidden = true;
+      console.warn('retention-dashboard: could not show the model section', error);
+    }
     panels.renderQuality(root, report);
     this.#fillSettings(report);
     this.#fillMapping(report);
