@@ -15,3 +15,4 @@ mkdir -p dist/wasm
 cp build/wasm/retention-kit.mjs build/wasm/retention-kit.wasm dist/wasm/
 
 npx --no-install vite build --config web/demo/vite.config.js --logLevel warn
+npx --no-install vite build --config examples/embed/vite.config.js --logLevel warn   # -> dist/demo/embed

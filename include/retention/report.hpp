@@ -184,7 +184,13 @@ struct PeriodRetention {
 struct GapStats {
   int64_t count = 0;
   double median = 0, mean = 0, p75 = 0, p90 = 0;
+  // Histogram: counts[i] = gaps in [i * binDays, (i + 1) * binDays); the last bin also holds every
+  // longer gap. binDays is a round span (1, 2, 5, 7, 14, 30 ... days) giving at most kMaxGapBins bins
+  // up to the 99th-percentile gap, so one extreme customer does not squash the picture.
+  int32_t binDays = 0;
+  std::vector<int64_t> histogram;
 };
+constexpr int32_t kMaxGapBins = 40;
 
 struct Retention {
   std::array<int64_t, 11> withAtLeast{};  // [n - 1]: customers with at least n counted orders

@@ -1,6 +1,7 @@
 #include "analytics/retention.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,17 @@ GapStats gap_stats(const CustomerTable& c) {
   g.median = quantile_sorted(gaps, 0.5);
   g.p75 = quantile_sorted(gaps, 0.75);
   g.p90 = quantile_sorted(gaps, 0.9);
+  const int32_t top = gaps[static_cast<size_t>(0.99 * static_cast<double>(gaps.size() - 1))];
+  static constexpr int32_t kBinDays[] = {1, 2, 5, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652, 36525};
+  g.binDays = kBinDays[std::size(kBinDays) - 1];
+  for (int32_t days : kBinDays) {
+    if (top / days < kMaxGapBins) {
+      g.binDays = days;
+      break;
+    }
+  }
+  g.histogram.assign(static_cast<size_t>(std::min(top / g.binDays + 1, kMaxGapBins)), 0);
+  for (int32_t gap : gaps) ++g.histogram[std::min(static_cast<size_t>(gap / g.binDays), g.histogram.size() - 1)];
   return g;
 }
 

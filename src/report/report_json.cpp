@@ -227,6 +227,9 @@ void write_retention(JsonWriter& w, const Retention& r) {
     w.key(name);
     optional_ratio(w, g.count > 0, value);
   }
+  w.key("histogram").begin_object().key("binDays").integer(g.binDays).key("counts").begin_array();
+  for (int64_t n : g.histogram) w.integer(n);
+  w.end_array().end_object();
   w.end_object();
   w.key("dormancyThresholdDays");
   optional_ratio(w, g.count > 0, g.p90);  // SPEC 4: the dormancy threshold is p90

@@ -54,7 +54,7 @@ TEST_CASE("the hand-worked shop's sections print exactly") {
   CHECK(has(json, R"("repeatPurchaseRate":0.5,"repeatRateByOrderNumber":[{"orders":1,"customers":6,"repeated":3,"rate":0.5},)"
                   R"({"orders":2,"customers":3,"repeated":1,"rate":0.333333},{"orders":3,"customers":1,"repeated":0,"rate":0},)"
                   R"({"orders":4,"customers":0,"repeated":0,"rate":null},)"));
-  CHECK(has(json, R"("gaps":{"count":4,"median":61,"mean":157,"p75":194.75,"p90":381.5},"dormancyThresholdDays":381.5)"));
+  CHECK(has(json, R"("gaps":{"count":4,"median":61,"mean":157,"p75":194.75,"p90":381.5,"histogram":{"binDays":5,"counts":[1,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,2]}},"dormancyThresholdDays":381.5)"));
   CHECK(has(json, R"("monthly":[{"period":"2022-12","active":1,"start":0,"retained":0,"new":1,"retentionRate":null,"churnRate":null},)"
                   R"({"period":"2023-01","active":1,"start":1,"retained":0,"new":1,"retentionRate":0,"churnRate":1},)"
                   R"({"period":"2023-02","active":1,"start":1,"retained":1,"new":0,"retentionRate":1,"churnRate":0},)"));

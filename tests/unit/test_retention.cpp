@@ -111,6 +111,12 @@ void check_against_reference(const Shop& s) {
   CHECK(r.gaps.median == doctest::Approx(numpy_linear(gaps, 0.5)).epsilon(1e-12));
   CHECK(r.gaps.p75 == doctest::Approx(numpy_linear(gaps, 0.75)).epsilon(1e-12));
   CHECK(r.gaps.p90 == doctest::Approx(numpy_linear(gaps, 0.9)).epsilon(1e-12));
+  // The histogram holds every gap once, in the bin of its days (the last bin: that many or more).
+  REQUIRE(r.gaps.binDays > 0);
+  REQUIRE(r.gaps.histogram.size() <= static_cast<size_t>(retention::kMaxGapBins));
+  std::vector<int64_t> bins(r.gaps.histogram.size());
+  for (int32_t g : gaps) ++bins[std::min(static_cast<size_t>(g / r.gaps.binDays), bins.size() - 1)];
+  CHECK(r.gaps.histogram == bins);
 }
 
 }  // namespace
@@ -128,6 +134,18 @@ TEST_CASE("the hand-worked shop: repeat rates and purchase gaps") {
   CHECK(r.gaps.median == 61);     // numpy.quantile([0, 31, 91, 506], 0.5)
   CHECK(r.gaps.p75 == 194.75);    // 91 + 0.25 * 415
   CHECK(r.gaps.p90 == doctest::Approx(381.5).epsilon(1e-12));  // 91 + 0.7 * 415: the dormancy threshold
+}
+
+TEST_CASE("the purchase-gap histogram uses round bins up to the 99th-percentile gap, the last bin open-ended") {
+  retention::GapStats g = run(hand_shop()).gaps;
+  // gaps 0, 31, 91, 506: the 99th-percentile rank floor(0.99 * 3) = 2 is 91 days; 91 / 2 = 45 bins are
+  // too many, 91 / 5 = 18 are not: 5-day bins, 19 of them, 506 days counted in the last.
+  CHECK(g.binDays == 5);
+  std::vector<int64_t> expected(19, 0);
+  expected[0] = 1;   // 0
+  expected[6] = 1;   // 31
+  expected[18] = 2;  // 91 and 506
+  CHECK(g.histogram == expected);
 }
 
 TEST_CASE("the hand-worked shop: monthly, quarterly and yearly retention") {

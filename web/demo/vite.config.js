@@ -17,6 +17,8 @@ export default defineConfig({
     // Never inline assets as data: URLs; the page fetches the sample under `connect-src 'self'`.
     assetsInlineLimit: 0,
   },
+  // Pages import the dashboard by its package name, as an app that installed retention-kit would.
+  resolve: { alias: { 'retention-kit/dashboard': fileURLToPath(new URL('../components/retention-dashboard.js', import.meta.url)) } },
   // The engine's Web Worker is a module worker that imports the Emscripten ES module.
   worker: { format: 'es' },
   server: {

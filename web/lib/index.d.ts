@@ -212,7 +212,11 @@ export interface Report {
     /** n = 1..10: of the customers with at least n orders, the share with at least n + 1 */
     repeatRateByOrderNumber: { orders: number; customers: number; repeated: number; rate: Ratio }[];
     /** days between consecutive orders of a customer; null values when no one bought twice */
-    gaps: { count: number; median: Ratio; mean: Ratio; p75: Ratio; p90: Ratio };
+    gaps: {
+      count: number; median: Ratio; mean: Ratio; p75: Ratio; p90: Ratio;
+      /** counts[i] = gaps of i * binDays to (i + 1) * binDays - 1 days; the last bin holds every longer gap too */
+      histogram: { binDays: number; counts: number[] };
+    };
     /** = gaps.p90 */
     dormancyThresholdDays: Ratio;
     monthly: PeriodRetention[];

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// The dashboard on a large file: the longest main-thread task while the worker analyses it.
+//   node bench/generate-orders.js 1000000 100000 build/bench/x.csv
+//   node bench/dashboard.js build/bench/x.csv
+// Needs `bash scripts/build.sh` (dist/demo). Prints the time to results and the long tasks (> 50 ms,
+// PerformanceObserver 'longtask') seen on the page's main thread from picking the file to the drawn
+// dashboard, and while listing and sorting every customer in the table.
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.js';
+
+const file = process.argv[2] ?? 'build/bench/x.csv';
+const { server, url } = await startServer('dist/demo');
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  const ready = (name) =>
+    page.waitForFunction(
+      (wanted) => {
+        const d = document.querySelector('retention-dashboard');
+        return d.getAttribute('state') === 'ready' && d.shadowRoot.querySelector('[data-testid="status"]').textContent.includes(`Analysed ${wanted}`);
+      },
+      name,
+      { timeout: 300_000, polling: 250 },
+    );
+  await ready('sample-shop.csv');
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
+    document.querySelector('retention-dashboard').addEventListener('analyzed', () => (window.analyzedAt = performance.now()), { once: true });
+  });
+  const started = await page.evaluate(() => performance.now());
+  await page.locator('[data-testid="file-input"]').setInputFiles(file);
+  await ready(basename(file));
+  const { tasks, analyzedAt } = await page.evaluate(() => ({ tasks: window.longTasks, analyzedAt: window.analyzedAt }));
+  const max = (list) => list.reduce((m, t) => Math.max(m, t.duration), 0);
+  const customers = await page.evaluate(() => document.querySelector('retention-dashboard').report.summary.customers);
+  console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB), ${customers} customers`);
+  console.log(`results after ${((analyzedAt - started) / 1000).toFixed(2)} s (from picking the file to the 'analyzed' event)`);
+  // The 'analyzed' event fires after the panels are drawn, in the task that received the result.
+  console.log(`long tasks from picking the file to the drawn dashboard: ${tasks.length}, longest ${max(tasks).toFixed(0)} ms`);
+
+  // Each step alone: its longest task.
+  const step = async (label, action) => {
+    await page.evaluate(() => (window.longTasks = []));
+    await action();
+    await page.waitForTimeout(300);
+    console.log(`${label}: longest task ${max(await page.evaluate(() => window.longTasks)).toFixed(0)} ms`);
+  };
+  await step(`listing all ${customers} customers (first display decodes every id)`, () => page.locator('[data-testid="show-all"]').click());
+  await step('sorting them by days since the last order', () => page.locator('[data-testid="customer-head"] [data-key="recencyDays"] button').click());
+  await step('scrolling the table 60 frames', () =>
+    page.locator('[data-testid="customer-body"]').evaluate(async (body) => {
+      for (let i = 0; i < 60; i++) {
+        body.scrollTop += 4000;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    }));
+  await step('searching the ids for "C1234"', () => page.locator('[data-testid="customer-search"]').fill('C1234'));
+} finally {
+  await browser.close();
+  server.close();
+}

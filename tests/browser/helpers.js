@@ -1,0 +1,152 @@
+// Shared by the browser tests: the built pages served from dist/demo, Debian's Chromium driven by
+// playwright-core, every request and console error recorded, and the native CLI for expected values.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.js';
+
+export const repo = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+export const RESULTS = repo('test-results');
+export const READY_TIMEOUT = 20_000;
+const CLI = repo('build/native/retention-kit');
+
+// Starts the server and the browser; `requests` and `errors` fill up for the whole run.
+export async function openSession(path) {
+  assert.ok(existsSync(repo(`dist/demo/${path}index.html`)), `dist/demo/${path}index.html is missing: run bash scripts/build.sh`);
+  mkdirSync(RESULTS, { recursive: true });
+  const { server, url } = await startServer(repo('dist/demo'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const session = { server, origin: url, url: `${url}${path}`, browser, context, requests: [], errors: [] };
+  // Context-level: also sees the Web Worker's requests (the wasm).
+  context.on('request', (request) => session.requests.push(request.url()));
+  context.on('response', (response) => response.status() >= 400 && session.errors.push(`HTTP ${response.status()} for ${response.url()}`));
+  session.page = await context.newPage();
+  session.page.on('pageerror', (error) => session.errors.push(error.message));
+  session.page.on('console', (message) => message.type() === 'error' && session.errors.push(message.text()));
+  session.close = async () => {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return session;
+}
+
+// Waits until the dashboard has analysed a file named `name` (or any file).
+export async function waitReady(page, name) {
+  await page.waitForFunction(
+    (wanted) => {
+      const dashboard = document.querySelector('retention-dashboard');
+      const status = dashboard?.shadowRoot?.querySelector('[data-testid="status"]')?.textContent ?? '';
+      return dashboard?.getAttribute('state') === 'ready' && (!wanted || status.includes(`Analysed ${wanted}`));
+    },
+    name,
+    { timeout: READY_TIMEOUT },
+  );
+}
+
+export function cli(...args) {
+  const run = spawnSync(CLI, ['analyze', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(run.status, 0, `native CLI failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+export const cliReport = (...args) => JSON.parse(cli(...args, '--json'));
+
+// The CSV the native CLI writes for --export-segment NAME.
+export function cliExport(file, name, ...args) {
+  const out = join(mkdtempSync(join(tmpdir(), 'rk-export-')), 'segment.csv');
+  cli(file, ...args, '--export-segment', name, '--out', out);
+  return readFileSync(out, 'utf8');
+}
+
+// The RF matrix on the page, rows = recency, columns = frequency (the report's order).
+export async function pageRfMatrix(page) {
+  const cells = await page.$$eval('[data-testid="rf-cell"]', (nodes) => nodes.map((n) => ({ ...n.dataset })));
+  assert.equal(cells.length, 9);
+  return ['active', 'churning', 'lapsed'].map((r) =>
+    ['single', 'multi', 'highValue'].map((f) => {
+      const cell = cells.find((c) => c.recency === r && c.frequency === f);
+      assert.match(cell?.customers ?? '', /^\d+$/, `data-customers of ${r}/${f}`);
+      return Number(cell.customers);
+    }),
+  );
+}
+
+// Every panel drew something: charts a canvas, tables rows, cards numbers.
+export async function assertPanelsRendered(page) {
+  for (const chart of ['retention', 'repeat', 'gaps', 'pareto']) {
+    assert.equal(await page.locator(`[data-chart="${chart}"] canvas`).count() > 0, true, `the ${chart} chart has a canvas`);
+  }
+  for (const body of ['segments', 'performance', 'cohorts', 'migration', 'products', 'attributes', 'quality']) {
+    const text = (await page.locator(`[data-panel="${body}"]`).textContent()).trim();
+    assert.ok(text.length > 60, `the ${body} panel is filled`);
+  }
+  for (const name of ['segments', 'performance', 'cohorts', 'migration']) {
+    assert.ok((await page.locator(`[data-body="${name}"] tbody tr`).count()) > 0, `the ${name} table has rows`);
+  }
+  for (const field of ['customers', 'orders', 'revenue', 'aov', 'repeatRate', 'retention']) {
+    assert.match(await page.locator(`[data-testid="summary"] [data-field="${field}"]`).textContent(), /\d/, `summary card ${field}`);
+  }
+  assert.match(await page.locator('[data-testid="lights"]').textContent(), /\d/);
+  assert.ok((await page.locator('[data-testid="role-grid"] select').count()) >= 10, 'a select per column role');
+  assert.ok((await page.locator('[data-testid="preview"] tbody tr').count()) > 0, 'the preview shows rows');
+  assert.ok((await page.locator('[data-testid="data-quality"] div').count()) >= 4, 'the data-quality facts');
+  // No model in the report yet: the predicted-value panel stays hidden rather than showing placeholders.
+  assert.equal(await page.locator('[data-panel="clv"]').isVisible(), false);
+}
+
+// An order file of `rows` rows, made in memory (for cancelling a long analysis).
+export function generatedOrders(rows) {
+  const lines = ['order_id,customer_id,order_date,amount'];
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(Date.UTC(2021, 0, 1) + (i % 1400) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`${i},C${(i * 7919) % 50_000},${day},${(10 + (i % 97)).toFixed(2)}`);
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+// Clicks the dashboard's Cancel button as soon as the first progress event arrives (in the page).
+export function cancelOnFirstProgress(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const dashboard = document.querySelector('retention-dashboard');
+        dashboard.addEventListener(
+          'progress',
+          (event) => {
+            dashboard.shadowRoot.querySelector('[data-testid="cancel"]').click();
+            resolve(event.detail.fraction);
+          },
+          { once: true },
+        );
+      }),
+  );
+}
+
+// Only the page's own origin (and blob:/data: URLs it made itself) was ever requested.
+export function assertSameOrigin(session) {
+  assert.ok(session.requests.some((url) => url.endsWith('.wasm')), 'the wasm was requested');
+  const foreign = session.requests.filter((url) => !url.startsWith(session.origin) && !/^(data|blob):/.test(url));
+  assert.deepEqual(foreign, []);
+}
+
+// Cumulative layout shift of the page so far (the results must not push the page around).
+export function layoutShift(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
+}

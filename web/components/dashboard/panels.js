@@ -1,0 +1,501 @@
+// Each panel of the dashboard drawn from the report (display only: the numbers are the engine's).
+import { barChart, destroyChart, histogram, lineChart } from './charts.js';
+import { FREQUENCY, RECENCY, cellLabel, days, decimal, h, integer, money, percent, plural } from './dom.js';
+
+const MAX_COHORTS = 36; // months shown in the cohort triangle (the latest ones)
+const MAX_ATTRIBUTE_VALUES = 15;
+
+// A data table: headers are strings; a cell is a string, a node, or {text, class, heat, scope}.
+function table(headers, rows, { caption, rowHeaders = true } = {}) {
+  const cell = (value, j) => {
+    const spec = value !== null && typeof value === 'object' && !(value instanceof Node) ? value : { text: value };
+    const header = rowHeaders && j === 0;
+    const node = h(header ? 'th' : 'td', { class: spec.class, scope: header ? 'row' : undefined });
+    if (spec.node) node.append(spec.node);
+    else node.textContent = spec.text ?? '';
+    if (spec.heat !== undefined) heat(node, spec.heat);
+    return node;
+  };
+  return h(
+    'table',
+    { class: 'data' },
+    caption ? h('caption', { class: 'visually-hidden', text: caption }) : null,
+    // A column of numbers has its header on the right too.
+    h('thead', {}, h('tr', {}, headers.map((text, j) => h('th', { scope: 'col', text, class: /\bnum\b/.test(rows[0]?.[j]?.class) ? 'num' : undefined })))),
+    h('tbody', {}, rows.map((row) => h('tr', {}, row.map(cell)))),
+  );
+}
+
+// Heatmap colour: --heat 0..1 mixes the theme's heat colour into the surface; dark cells get light text.
+function heat(node, value) {
+  const v = Number.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
+  node.classList.add('heat');
+  node.style.setProperty('--heat', v.toFixed(3));
+  node.classList.toggle('is-dark', v > 0.55);
+}
+
+const body = (root, name) => root.querySelector(`[data-body="${name}"]`);
+const note = (root, name) => root.querySelector(`[data-note="${name}"]`);
+const chart = (root, name) => root.querySelector(`[data-chart="${name}"]`);
+const field = (root, name) => root.querySelector(`[data-field="${name}"]`);
+const orNone = (value, format) => (value === null || value === undefined ? '–' : format(value));
+
+// ---- summary ------------------------------------------------------------------------------------------
+
+// The last complete month (the month of asOf is still running).
+function lastCompleteMonth(monthly, asOf) {
+  const running = asOf?.slice(0, 7);
+  return [...monthly].reverse().find((p) => p.period !== running && p.retentionRate !== null);
+}
+
+export function renderSummary(root, report) {
+  const { summary: s, retention } = report;
+  field(root, 'customers').textContent = integer.format(s.customers);
+  field(root, 'orders').textContent = integer.format(s.orders);
+  field(root, 'revenue').textContent = money.format(s.revenue);
+  field(root, 'aov').textContent = s.orders > 0 ? money.format(s.revenue / s.orders) : '–';
+  field(root, 'repeatRate').textContent = percent(retention.repeatPurchaseRate);
+  const month = lastCompleteMonth(retention.monthly, s.asOf);
+  field(root, 'retentionLabel').textContent = month ? `Retention, ${month.period}` : 'Monthly retention';
+  field(root, 'retention').textContent = month ? percent(month.retentionRate) : '–';
+  const parts = [
+    s.asOf ? `As of ${s.asOf}` : null,
+    s.firstOrder ? `orders from ${s.firstOrder} to ${s.lastOrder}` : null,
+    `${plural(s.rowsRead, 'row')} read, ${integer.format(s.rowsRejected)} rejected`,
+  ];
+  root.querySelector('[data-testid="summary-note"]').textContent = `${parts.filter(Boolean).join(' · ')}.`;
+}
+
+// ---- RF matrix ----------------------------------------------------------------------------------------
+
+export function buildRfMatrix(root, onSelect) {
+  const headRow = root.querySelector('[data-testid="rf-matrix"] thead tr');
+  for (const [key, label] of Object.entries(FREQUENCY)) {
+    headRow.append(h('th', { scope: 'col', dataset: { frequency: key } }, h('span', { class: 'rf-name', text: label }), h('span', { class: 'rf-rule', dataset: { rule: key } })));
+  }
+  const tbody = root.querySelector('[data-testid="rf-matrix"] tbody');
+  for (const [recency, label] of Object.entries(RECENCY)) {
+    const row = h('tr', {}, h('th', { scope: 'row', dataset: { recency } }, h('span', { class: 'rf-name', text: label }), h('span', { class: 'rf-rule', dataset: { rule: recency } })));
+    for (const frequency of Object.keys(FREQUENCY)) {
+      const name = `${recency}/${frequency}`;
+      const button = h('button', { type: 'button', class: 'rf-button', disabled: true, onclick: () => onSelect(name) },
+        h('span', { class: 'rf-customers', dataset: { testid: 'rf-customers' }, text: '–' }),
+        h('span', { class: 'visually-hidden', text: ` customers, ${cellLabel(name)}` }),
+        h('span', { class: 'rf-revenue' }), h('span', { class: 'rf-share' }));
+      row.append(h('td', { class: 'rf-cell', dataset: { testid: 'rf-cell', recency, frequency } }, button));
+    }
+    tbody.append(row);
+  }
+  renderThresholds(root, { activeBelowDays: 90, lapsedAboveDays: 365, multiOrders: 2, highValueOrders: 3 });
+}
+
+function renderThresholds(root, t) {
+  const { activeBelowDays: active, lapsedAboveDays: lapsed, multiOrders: multi, highValueOrders: high } = t;
+  const rules = {
+    active: `< ${days(active)}`,
+    churning: `${integer.format(active)}–${days(lapsed)}`,
+    lapsed: `> ${days(lapsed)}`,
+    single: multi > 2 ? `1–${plural(multi - 1, 'order')}` : '1 order',
+    multi: high - 1 > multi ? `${integer.format(multi)}–${plural(high - 1, 'order')}` : plural(multi, 'order'),
+    highValue: `${integer.format(high)}+ orders`,
+  };
+  for (const node of root.querySelectorAll('[data-rule]')) node.textContent = rules[node.dataset.rule] ?? '';
+}
+
+export function renderRf(root, rf) {
+  const maxShare = Math.max(...rf.share.flat(), 0);
+  rf.recency.forEach((recency, i) =>
+    rf.frequency.forEach((frequency, j) => {
+      const cell = root.querySelector(`[data-testid="rf-cell"][data-recency="${recency}"][data-frequency="${frequency}"]`);
+      if (!cell) return;
+      const count = rf.customers[i][j];
+      cell.dataset.customers = String(count);
+      heat(cell, maxShare > 0 ? rf.share[i][j] / maxShare : 0);
+      const button = cell.firstChild;
+      button.disabled = count === 0;
+      button.querySelector('.rf-customers').textContent = integer.format(count);
+      button.querySelector('.rf-revenue').textContent = money.format(rf.revenue[i][j]);
+      button.querySelector('.rf-share').replaceChildren(percent(rf.share[i][j]), h('span', { class: 'rf-share-label', text: ' of customers' }));
+    }),
+  );
+  renderThresholds(root, rf.thresholds);
+}
+
+function clearRf(root) {
+  for (const cell of root.querySelectorAll('[data-testid="rf-cell"]')) {
+    delete cell.dataset.customers;
+    heat(cell, 0);
+    cell.firstChild.disabled = true;
+    cell.querySelector('.rf-customers').textContent = '–';
+    cell.querySelector('.rf-revenue').textContent = '';
+    cell.querySelector('.rf-share').textContent = '';
+  }
+}
+
+// ---- segments and churn -------------------------------------------------------------------------------
+
+const ruleText = (rules) => (rules ? ['r', 'f', 'm'].map((k) => `${k.toUpperCase()} ${rules[k][0]}–${rules[k][1]}`).join(' · ') : 'no rule matched');
+
+export function renderSegments(root, report, onSelect) {
+  const segments = report.rfm.segments;
+  const max = Math.max(...segments.map((s) => s.customers), 1);
+  body(root, 'segments').replaceChildren(
+    table(
+      ['Segment and rule', 'Customers', 'Revenue', 'Average spent'],
+      segments.map((s) => {
+        const bar = h('span', { class: 'bar' });
+        bar.style.setProperty('--value', (s.customers / max).toFixed(3));
+        return [
+          { node: h('span', {},
+            h('button', { type: 'button', class: 'link', dataset: { testid: 'segment', segment: s.name }, disabled: s.customers === 0, text: s.name, onclick: () => onSelect(s.name) }),
+            h('span', { class: 'rule', text: ruleText(s.rules) })) },
+          { node: h('span', { class: 'bar-cell' }, bar, h('span', { text: `${integer.format(s.customers)} (${percent(s.share)})` })) },
+          { text: money.format(s.revenue), class: 'num' },
+          { text: orNone(s.averageMonetary, money.format), class: 'num' },
+        ];
+      }),
+      { caption: 'RFM segments' },
+    ),
+  );
+}
+
+export function renderChurn(root, churn) {
+  const total = churn.green + churn.amber + churn.red;
+  for (const light of ['green', 'amber', 'red']) {
+    root.querySelector(`[data-light="${light}"]`).textContent = integer.format(churn[light]);
+    root.querySelector(`[data-light-share="${light}"]`).textContent = total ? percent(churn[light] / total) : '';
+  }
+  const { green, amber } = churn.multipliers;
+  note(root, 'churn').textContent =
+    `Days since the last order against the customer's usual gap (one-time buyers: ${days(churn.singleOrderExpectedGapDays)}): ` +
+    `green up to ${decimal.format(green)}×, amber up to ${decimal.format(amber)}×, red beyond.`;
+}
+
+// ---- charts -------------------------------------------------------------------------------------------
+
+// "2024-03", "2024-Q1", "2024" -> seconds since 1970 at the period's first day (UTC).
+function periodStart(period) {
+  const [year, part] = period.split('-');
+  const month = !part ? 0 : part.startsWith('Q') ? (Number(part.slice(1)) - 1) * 3 : Number(part) - 1;
+  return Date.UTC(Number(year), month, 1) / 1000;
+}
+
+export function renderRetention(root, host, report, period) {
+  const series = report.retention[period];
+  lineChart(chart(root, 'retention'), host, {
+    x: series.map((p) => periodStart(p.period)),
+    time: true,
+    series: [{ label: 'Retention rate', values: series.map((p) => (p.retentionRate === null ? null : p.retentionRate * 100)) }],
+    yLabel: 'Retained',
+    percentAxis: true,
+  });
+}
+
+export function renderRepeat(root, host, report) {
+  const rows = report.retention.repeatRateByOrderNumber;
+  barChart(chart(root, 'repeat'), host, {
+    labels: rows.map((r) => String(r.orders)),
+    values: rows.map((r) => (r.rate === null ? null : r.rate * 100)),
+    xLabel: 'After order number',
+    yLabel: 'Bought again',
+    percentAxis: true,
+  });
+}
+
+export function renderGaps(root, host, report) {
+  const { gaps, dormancyThresholdDays: dormant } = report.retention;
+  const { binDays, counts } = gaps.histogram;
+  note(root, 'gaps').textContent = gaps.count
+    ? `${plural(gaps.count, 'gap')} between orders: median ${days(gaps.median)}, 3 in 4 within ${days(gaps.p75)}. ` +
+      `Dormancy threshold: ${days(dormant)} (90% of customers who come back do so sooner). Bars of ${days(binDays)}, the last one holds longer gaps too.`
+    : 'No customer has ordered twice yet.';
+  histogram(chart(root, 'gaps'), host, {
+    starts: counts.map((_, i) => i * binDays),
+    binWidth: binDays,
+    counts,
+    xLabel: 'Days between orders',
+    yLabel: 'Gaps',
+    lines: dormant === null ? [] : [{ x: Math.min(dormant, counts.length * binDays), label: `dormant after ${Math.round(dormant)} d`, color: '--rk-bad' }],
+  });
+}
+
+export function renderPareto(root, host, report) {
+  const { lorenz, top20RevenueShare, topCustomers } = report.pareto;
+  note(root, 'pareto').textContent =
+    top20RevenueShare === null
+      ? 'No revenue yet.'
+      : `The top 20% of customers (${integer.format(topCustomers)}) bring ${percent(top20RevenueShare)} of revenue. ` +
+        'The further the curve sags below the diagonal, the more revenue depends on a few customers.';
+  lineChart(chart(root, 'pareto'), host, {
+    x: lorenz.map((_, i) => i),
+    series: [
+      { label: 'Share of revenue', values: lorenz.map((v) => (v === null ? null : v * 100)) },
+      { label: 'Equal spending', values: lorenz.map((_, i) => i), dashed: true },
+    ],
+    xLabel: 'Customers, least spending first (%)',
+    yLabel: 'Revenue',
+    percentAxis: true,
+    yRange: [0, 100],
+  });
+}
+
+// ---- tables -------------------------------------------------------------------------------------------
+
+const change = (now, before) => (before > 0 ? `${now >= before ? '+' : ''}${percent((now - before) / before)}` : now > 0 ? 'new' : '–');
+
+export function renderPerformance(root, report, metric) {
+  const { monthToDate: mtd, yearToDate: ytd } = report.performance;
+  const previous = `previous${metric[0].toUpperCase()}${metric.slice(1)}`;
+  const format = metric === 'revenue' ? (v) => money.format(v) : (v) => integer.format(v);
+  const rf = report.rfMatrix;
+  const rows = [];
+  const totals = [0, 0, 0, 0];
+  rf.recency.forEach((r, i) =>
+    rf.frequency.forEach((f, j) => {
+      const values = [mtd[metric][i][j], mtd[previous][i][j], ytd[metric][i][j], ytd[previous][i][j]];
+      values.forEach((v, k) => (totals[k] += v));
+      rows.push([cellLabel(`${r}/${f}`), ...cellsOf(values)]);
+    }),
+  );
+  function cellsOf([m, mp, y, yp]) {
+    return [{ text: format(m), class: 'num' }, { text: format(mp), class: 'num' }, { text: change(m, mp), class: 'num' },
+      { text: format(y), class: 'num' }, { text: format(yp), class: 'num' }, { text: change(y, yp), class: 'num' }];
+  }
+  rows.push([{ text: 'All customers', class: 'total' }, ...cellsOf(totals)]);
+  note(root, 'performance').textContent =
+    `Month to date ${mtd.from} – ${mtd.to} against ${mtd.previousFrom} – ${mtd.previousTo}; year to date from ${ytd.from}. Customers are grouped by their RF cell at the end of each span.`;
+  body(root, 'performance').replaceChildren(
+    table(['RF cell', 'Month to date', 'A year before', 'Change', 'Year to date', 'A year before', 'Change'], rows, { caption: `Period performance: ${metric}` }),
+  );
+}
+
+export function renderCohorts(root, report, metric) {
+  const c = report.cohorts;
+  const first = Math.max(0, c.months.length - MAX_COHORTS);
+  const months = c.months.slice(first);
+  const width = months.length;
+  const values = c[metric].slice(first);
+  const max = Math.max(0, ...values.flatMap((row) => row.slice(1)).filter((v) => v !== null));
+  const format = metric === 'customerShare' ? percent : metric === 'revenuePerCustomer' ? (v) => orNone(v, money.format) : (v) => integer.format(v);
+  const rows = months.map((month, i) => [
+    month,
+    { text: integer.format(c.size[first + i]), class: 'num' },
+    ...Array.from({ length: width }, (_, k) => {
+      if (k >= values[i].length) return { text: '', class: 'empty' };
+      const v = values[i][k];
+      return { text: format(v), class: 'num', heat: k === 0 || v === null || max === 0 ? 0 : v / max };
+    }),
+  ]);
+  const omitted = [first ? `Only the latest ${MAX_COHORTS} cohorts are shown.` : '', c.customersOmitted ? `${plural(c.customersOmitted, 'customer')} from earlier months are left out.` : '']
+    .filter(Boolean).join(' ');
+  note(root, 'cohorts').textContent =
+    `Customers by the month of their first order (rows) and the months after it (columns: 0 = the first month). ${omitted}`.trim();
+  body(root, 'cohorts').replaceChildren(
+    table(['First order', 'Customers', ...Array.from({ length: width }, (_, k) => `+${k}`)], rows, { caption: 'Cohort triangle' }),
+  );
+}
+
+export function renderMigration(root, report) {
+  const m = report.migration;
+  const max = Math.max(0, ...m.customers.flat());
+  const rows = m.fromCells.map((from, i) => [
+    from === 'new' ? `New since ${m.from}` : cellLabel(from),
+    ...m.customers[i].map((v) => ({ text: integer.format(v), class: 'num', heat: max ? v / max : 0 })),
+  ]);
+  note(root, 'migration').textContent = `RF cell on ${m.from} (rows) against ${m.to} (columns); "new" customers had not ordered by ${m.from}.`;
+  body(root, 'migration').replaceChildren(table([`${m.from} ↓ / ${m.to} →`, ...m.toCells.map(cellLabel)], rows, { caption: 'Segment migration' }));
+}
+
+export function fillProductGroups(root, report) {
+  const select = root.querySelector('[data-testid="products-group"]');
+  const top = report.topProducts;
+  select.disabled = !top;
+  select.replaceChildren(
+    ...(top
+      ? [
+          h('optgroup', { label: 'RF cells' }, top.byRfCell.map((g) => h('option', { value: `cell:${g.cell}`, text: cellLabel(g.cell) }))),
+          h('optgroup', { label: 'Segments' }, top.bySegment.map((g) => h('option', { value: `segment:${g.segment}`, text: g.segment }))),
+        ]
+      : []),
+  );
+  // Open on the best customers' favourites.
+  if (top) select.value = 'segment:Champions';
+  if (top && !select.value) select.selectedIndex = 0;
+}
+
+export function renderProducts(root, report, group) {
+  const top = report.topProducts;
+  if (!top) {
+    note(root, 'products').textContent = 'This file has no product column (map one under Columns to see the best sellers per segment).';
+    body(root, 'products').replaceChildren();
+    return;
+  }
+  const [kind, name] = [group.slice(0, group.indexOf(':')), group.slice(group.indexOf(':') + 1)];
+  const found = kind === 'cell' ? top.byRfCell.find((g) => g.cell === name) : top.bySegment.find((g) => g.segment === name);
+  const products = found?.products ?? [];
+  note(root, 'products').textContent = 'The five products with the most revenue in each group.';
+  body(root, 'products').replaceChildren(
+    products.length
+      ? table(['Product', 'Revenue', 'Customers'], products.map((p) => [p.product, { text: money.format(p.revenue), class: 'num' }, { text: integer.format(p.customers), class: 'num' }]), { caption: 'Top products' })
+      : h('p', { class: 'note', text: 'No orders in this group.' }),
+  );
+}
+
+export function fillAttributes(root, report) {
+  const select = root.querySelector('[data-testid="attribute-select"]');
+  select.disabled = report.attributes.length === 0;
+  select.replaceChildren(...report.attributes.map((a, i) => h('option', { value: String(i), text: a.attribute })));
+}
+
+export function renderAttributes(root, report, index) {
+  const profile = report.attributes[index];
+  if (!profile) {
+    note(root, 'attributes').textContent = 'No attribute columns (country, channel …) in this file: tick some under Columns to profile customers by them.';
+    body(root, 'attributes').replaceChildren();
+    return;
+  }
+  const segments = report.rfm.segments.filter((s) => s.customers > 0).map((s) => s.name);
+  const values = profile.values.slice(0, MAX_ATTRIBUTE_VALUES);
+  const rows = values.map((v) => {
+    const bySegment = new Map(v.segments.map((s) => [s.segment, s]));
+    return [
+      v.value,
+      { text: integer.format(v.customers), class: 'num' },
+      { text: money.format(v.revenue), class: 'num' },
+      { text: orNone(v.averageMonetary, money.format), class: 'num' },
+      ...segments.map((name) => {
+        const lift = bySegment.get(name)?.lift ?? null;
+        // Over-represented segments are shaded: lift 1 (as common as overall) is blank, 2 and above full.
+        return { text: lift === null ? '–' : decimal.format(lift), class: 'num', heat: lift === null ? 0 : lift - 1 };
+      }),
+    ];
+  });
+  const left = [profile.valuesOmitted ? `${plural(profile.valuesOmitted, 'rarer value')} not listed.` : '', profile.customersWithoutValue ? `${plural(profile.customersWithoutValue, 'customer')} without a value.` : '']
+    .filter(Boolean).join(' ');
+  const more = profile.values.length > MAX_ATTRIBUTE_VALUES ? ` The ${MAX_ATTRIBUTE_VALUES} values with the most customers are shown.` : '';
+  note(root, 'attributes').textContent = `Lift: how much more common a segment is among these customers than overall (1 = as common).${more} ${left}`.trim();
+  body(root, 'attributes').replaceChildren(
+    table([profile.attribute, 'Customers', 'Revenue', 'Average spent', ...segments.map((s) => `${s} (lift)`)], rows, { caption: `Customer profile by ${profile.attribute}` }),
+  );
+}
+
+// ---- predicted value (the lifetime-value models of issue 5) -------------------------------------------
+
+const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
+const readable = (key) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+const numberText = (v) => (Math.abs(v) >= 1000 || Number.isInteger(v) ? decimal.format(v) : v.toPrecision(4));
+
+// One fitted model: parameters (as {name: value} or names + parameters arrays), standard errors, fit.
+function fitRows(name, fit) {
+  if (!fit || typeof fit !== 'object') return [];
+  if (fit.error) return [[name, { text: fit.error, class: 'warn' }]];
+  const params = Array.isArray(fit.parameters)
+    ? Object.fromEntries((fit.names ?? []).map((n, i) => [n, fit.parameters[i]]))
+    : fit.parameters ?? {};
+  const errors = Array.isArray(fit.standardErrors)
+    ? Object.fromEntries((fit.names ?? []).map((n, i) => [n, fit.standardErrors[i]]))
+    : fit.standardErrors ?? {};
+  const rows = Object.entries(params).filter(([, v]) => isNumber(v))
+    .map(([p, v]) => [`${name}: ${p}`, `${numberText(v)}${isNumber(errors[p]) ? ` ± ${numberText(errors[p])}` : ''}`]);
+  const details = { logLikelihood: fit.logLikelihood, ...(fit.convergence ?? {}), customers: fit.customers };
+  for (const [key, value] of Object.entries(details)) {
+    if (isNumber(value)) rows.push([`${name}: ${readable(key)}`, numberText(value)]);
+    else if (typeof value === 'boolean' || typeof value === 'string') rows.push([`${name}: ${readable(key)}`, String(value === true ? 'yes' : value === false ? 'no' : value)]);
+  }
+  return rows;
+}
+
+// Mean of a per-customer column over each RF cell and RFM segment (summing for display only).
+function meansBy(labels, names, column) {
+  const sum = new Float64Array(names.length);
+  const count = new Float64Array(names.length);
+  for (let i = 0; i < labels.length; i++) {
+    sum[labels[i]] += column[i];
+    count[labels[i]]++;
+  }
+  return names.map((name, k) => ({ name, customers: count[k], mean: count[k] ? sum[k] / count[k] : null }));
+}
+
+export function renderClv(root, report) {
+  const panel = root.querySelector('[data-panel="clv"]');
+  const model = report.model;
+  panel.hidden = !model;
+  if (!model) return;
+  const c = report.customers;
+  const cards = [];
+  const card = (label, text) => cards.push(h('div', { class: 'card' }, h('dt', { text: label }), h('dd', { text })));
+  if (model.model || model.name) card('Model', String(model.model ?? model.name));
+  if (isNumber(model.meanPAlive)) card('Average P(alive)', percent(model.meanPAlive));
+  if (isNumber(model.expectedPurchases)) card('Expected purchases', decimal.format(model.expectedPurchases));
+  if (isNumber(model.expectedValue)) card('Predicted revenue', money.format(model.expectedValue));
+  if (model.error) card('Model', model.error);
+  root.querySelector('[data-testid="clv-cards"]').replaceChildren(...cards);
+
+  const segmentRows = [];
+  if (c?.pAlive || c?.clv) {
+    for (const [labels, names] of [[c.segment, c.segmentNames], [c.rfCell, c.rfCellNames]]) {
+      const alive = c.pAlive ? meansBy(labels, names, c.pAlive) : null;
+      const value = c.clv ? meansBy(labels, names, c.clv) : null;
+      names.forEach((name, k) => {
+        const n = (alive ?? value)[k].customers;
+        if (n) segmentRows.push([names === c.rfCellNames ? cellLabel(name) : name, { text: integer.format(n), class: 'num' },
+          { text: alive ? percent(alive[k].mean) : '–', class: 'num' }, { text: value ? money.format(value[k].mean) : '–', class: 'num' }]);
+      });
+    }
+  }
+  body(root, 'clv-segments').replaceChildren(
+    segmentRows.length ? table(['Group', 'Customers', 'Average P(alive)', 'Average predicted CLV'], segmentRows, { caption: 'Predicted value by segment' }) : '',
+  );
+  const fit = [...fitRows('Purchases', model.transactions), ...fitRows('Spend', model.spend)];
+  const v = model.validation;
+  if (v && isNumber(v.actualTotal) && isNumber(v.predictedTotal)) {
+    fit.push(['Holdout: actual purchases', numberText(v.actualTotal)], ['Holdout: predicted purchases', numberText(v.predictedTotal)]);
+  }
+  body(root, 'clv-fit').replaceChildren(fit.length ? table(['Model fit', 'Value'], fit, { caption: 'Model parameters and fit' }) : '');
+}
+
+// ---- data quality -------------------------------------------------------------------------------------
+
+export function renderQuality(root, report) {
+  const q = report.dataQuality;
+  const s = report.summary;
+  const items = [
+    ['File', `${q.format.toUpperCase()}${q.delimiter ? `, separated by ${q.delimiter === '\t' ? 'tabs' : `“${q.delimiter}”`}` : ''}, ${q.encoding}${q.encoding === 'windows-1252' ? ' (converted to UTF-8)' : ''}`],
+    ['Dates', `${q.dates.format}${q.dates.dayMonthOrder ? `, ${q.dates.dayMonthOrder}` : ''}${q.dates.ambiguous ? ` (ambiguous: ${plural(q.dates.ambiguousRows, 'row')} fit both orders; month first assumed)` : ''}`],
+    ['Decimal separator', q.decimalSeparator.value ? `“${q.decimalSeparator.value}”${q.decimalSeparator.assumed ? ' (assumed)' : ''}` : '–'],
+    ['Rows', `${integer.format(s.rowsRead)} read, ${integer.format(s.rowsRejected)} rejected, ${integer.format(s.rowsWithoutCustomer)} without a customer, ${integer.format(s.rowsExcluded)} excluded by status`],
+  ];
+  const warn = [];
+  if (q.mixedCurrencies) warn.push(['Mixed currencies', q.currencies.map((c) => `${c.currency} (${plural(c.rows, 'row')})`).join(', ')]);
+  else if (q.currencies.length) items.push(['Currency', q.currencies.map((c) => c.currency).join(', ')]);
+  if (q.excludedStatuses.length) items.push(['Excluded statuses', q.excludedStatuses.map((x) => `${x.status} (${plural(x.rows, 'row')})`).join(', ')]);
+  if (q.ordersMergedFromRows) items.push(['Line items', `${plural(q.rowsMerged, 'row')} merged into ${plural(q.ordersMergedFromRows, 'order')}`]);
+  if (q.ordersWithSeveralCustomers) warn.push(['Shared order ids', `${plural(q.ordersWithSeveralCustomers, 'order id')} used by several customers${q.sharedOrderIds.length ? `: ${q.sharedOrderIds.join(', ')}` : ''}`]);
+  if (q.outliers.orders) items.push(['Unusually large orders', `${plural(q.outliers.orders, 'order')} above ${money.format(q.outliers.threshold)}; largest ${q.outliers.largestOrders.slice(0, 3).map((o) => `${money.format(o.amount)} (${o.customer}, ${o.date})`).join(', ')}`]);
+  if (s.customersWithoutOrders) items.push(['Left out', `${plural(s.customersWithoutOrders, 'customer')} with only refunds or cancellations`]);
+  if (s.ordersAfterAsOf) warn.push(['After the analysis date', `${plural(s.ordersAfterAsOf, 'order')} dated after ${s.asOf} ignored`]);
+  if (report.cohorts.customersOmitted) warn.push(['Cohorts', `${plural(report.cohorts.customersOmitted, 'customer')} before the earliest cohort month shown`]);
+  const list = h('dl', { class: 'facts', dataset: { testid: 'data-quality' } },
+    [...warn.map(([k, v]) => [k, v, 'warn']), ...items].map(([k, v, cls]) => h('div', { class: cls }, h('dt', { text: k }), h('dd', { text: v }))));
+  const { warnings, warningsOmitted } = report.diagnostics;
+  const rejected = warnings.length
+    ? [h('h3', { text: 'Rows with problems' }),
+      table(['Line', 'Column', 'Problem'], warnings.map((w) => [String(w.line), w.column || '–', w.message]), { caption: 'Rejected rows' }),
+      warningsOmitted ? h('p', { class: 'note', text: `… and ${plural(warningsOmitted, 'more row')}.` }) : null]
+    : [h('p', { class: 'note', text: 'No row was rejected.' })];
+  const diagnostics = h('div', { dataset: { testid: 'diagnostics' } }, ...rejected.filter(Boolean));
+  body(root, 'quality').replaceChildren(list, diagnostics);
+}
+
+// ---- clearing (a new file is loading, or it failed) ---------------------------------------------------
+
+export function clearPanels(root) {
+  clearRf(root);
+  for (const node of root.querySelectorAll('[data-field]')) node.textContent = '–';
+  field(root, 'retentionLabel').textContent = 'Monthly retention';
+  for (const node of root.querySelectorAll('[data-light], [data-light-share]')) node.textContent = node.dataset.light ? '–' : '';
+  root.querySelector('[data-testid="summary-note"]').textContent = '\u00a0';
+  for (const node of root.querySelectorAll('[data-body]')) node.replaceChildren();
+  for (const node of root.querySelectorAll('[data-chart]')) destroyChart(node);
+  root.querySelector('[data-panel="clv"]').hidden = true;
+}
