@@ -49,6 +49,7 @@ std::string describe_error(const Error& error);
 struct ColumnMapping {
   std::string customer, date, amount, order, refund, quantity, unitPrice, product, status, currency;
   std::vector<std::string> attributes;  // e.g. country, channel; detected from known names when empty
+  std::vector<std::string> unused;      // roles switched off: never detected (e.g. a wrongly found "refund")
 };
 
 struct RfThresholds {

@@ -219,6 +219,17 @@ Error resolve_columns(const std::vector<std::string_view>& header, const ColumnM
     index.take(i);
   }
 
+  // Roles switched off are taken out before any detection, as if found nowhere.
+  std::array<bool, kRoleCount> off{};
+  for (const std::string& role : given.unused) {
+    auto it = std::find(kRoleNames.begin(), kRoleNames.end(), role);
+    if (it == kRoleNames.end()) continue;
+    auto r = static_cast<size_t>(it - kRoleNames.begin());
+    if (r == static_cast<size_t>(Role::customer) || r == static_cast<size_t>(Role::date))
+      return {ErrorCode::missing_column, std::string("the ") + role + " column cannot be switched off", header_line};
+    off[r] = true;
+  }
+
   const Preset* preset = nullptr;
   for (const Preset& p : presets())
     if (index.has_all(p.signature)) {
@@ -229,12 +240,12 @@ Error resolve_columns(const std::vector<std::string_view>& header, const ColumnM
     out.preset = preset->name;
     for (const char* value : preset->no_customer) out.no_customer.emplace_back(value);
     for (const auto& [role, names] : preset->roles) {
-      if (out.has(role)) continue;
+      if (out.has(role) || off[static_cast<size_t>(role)]) continue;
       if (int i = index.find_any(names); i >= 0) assign(role, i);
     }
   }
   for (size_t r = 0; r < kRoleCount; ++r) {
-    if (out.index[r] >= 0) continue;
+    if (out.index[r] >= 0 || off[r]) continue;
     for (const char* synonym : synonyms()[r]) {
       int found = -1;
       for (size_t i = 0; i < header.size() && found < 0; ++i)

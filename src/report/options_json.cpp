@@ -195,6 +195,11 @@ Error parse_options_json(const std::string& json, Options& out) {
         }
         if (!target) return invalid("unknown column role '" + std::string(role) + "'");
         if (column.value.is_null()) continue;
+        bool on = true;
+        if (!column.value.get_bool().get(on)) {  // false switches a role off; true means "detect"
+          if (!on) out.columns.unused.emplace_back(role);
+          continue;
+        }
         if ((e = read_string(column.value, "a column name", *target))) return e;
       }
     } else if (key == "rfThresholds") {

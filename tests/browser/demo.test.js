@@ -119,6 +119,15 @@ test('a Shopify export: detected mapping and preview, then a changed column re-r
   assert.deepEqual(await pageRfMatrix(page), remapped.rfMatrix.customers);
   assert.equal(digits(await field('customers')), String(remapped.summary.customers));
   assert.equal(await page.locator('[data-testid="role-customer"]').inputValue(), 'Billing Name');
+
+  // A detected role switched off: without the refund column, refunded orders count in full.
+  await page.locator('[data-testid="role-refund"]').selectOption('');
+  await page.locator('[data-testid="apply-mapping"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.columns.refund === undefined, null, { timeout: READY_TIMEOUT });
+  const withoutRefunds = cliReport(SHOPIFY, '--options', '{"columns":{"customer":"Billing Name","refund":false}}');
+  assert.ok(withoutRefunds.summary.revenue > remapped.summary.revenue);
+  assert.equal(digits(await field('customers')), String(withoutRefunds.summary.customers));
+  assert.deepEqual(await pageRfMatrix(page), withoutRefunds.rfMatrix.customers);
 });
 
 test('a long analysis is cancelled and the page stays usable', async () => {

@@ -74,3 +74,16 @@ TEST_CASE("a missing required column is an error that names it and lists the hea
   CHECK(e.code == ErrorCode::missing_column);
   CHECK(e.message == "the date column 'Order Day' is not in the header ('customer', 'date', 'amount')");
 }
+
+TEST_CASE("an optional role can be switched off; customer and date cannot") {
+  ColumnMapping given;
+  given.unused = {"refund", "order"};
+  auto c = resolve({"Email", "Created At", "Total", "Order Number", "Refunded Amount"}, given);
+  CHECK_FALSE(c.has(Role::refund));
+  CHECK_FALSE(c.has(Role::order));
+  CHECK(c.has(Role::amount));
+  ResolvedColumns out;
+  given.unused = {"date"};
+  auto e = resolve_columns({"customer", "date", "amount"}, given, 1, out);
+  CHECK(e.message == "the date column cannot be switched off");
+}

@@ -69,3 +69,11 @@ TEST_CASE("churn-risk multipliers") {
   CHECK(error_of(R"({"churnRisk":{"green":0}})") ==
         "invalid options: churnRisk multipliers must be numbers above 0 and at most 1000");
 }
+
+TEST_CASE("a column role set to false is switched off") {
+  retention::Options options;
+  REQUIRE_FALSE(retention::parse_options_json(R"({"columns":{"refund":false,"order":true,"customer":"Email"}})", options));
+  CHECK(options.columns.unused == std::vector<std::string>{"refund"});
+  CHECK(options.columns.customer == "Email");
+  CHECK(options.columns.order.empty());
+}

@@ -304,7 +304,8 @@ export class RetentionDashboard extends HTMLElement {
       ...ROLES.map(([role, label, required]) => {
         const current = mapped[role] ?? '';
         const options = header.map((name) => h('option', { value: name, text: name, selected: name === current }));
-        if (!current) options.unshift(h('option', { value: '', text: required ? '— choose —' : '— not used —', selected: true }));
+        // Optional roles can always be switched off (sent as `false`), even when detected.
+        if (!required || !current) options.unshift(h('option', { value: '', text: required ? '— choose —' : '— not used —', selected: !current }));
         return h('label', { class: 'field' }, h('span', { text: label }), h('select', { name: role, dataset: { testid: `role-${role}` } }, options));
       }),
     );
@@ -325,7 +326,9 @@ export class RetentionDashboard extends HTMLElement {
     const form = this.#find('mapping-form');
     const columns = { ...this.#overrides.columns };
     for (const select of form.querySelectorAll('select')) {
-      if (select.value && select.value !== (this.#detected[select.name] ?? '')) columns[select.name] = select.value;
+      const detected = this.#detected[select.name] ?? '';
+      if (select.value === detected) continue;
+      columns[select.name] = select.value || false; // false: the core does not look for this role
     }
     const ticked = [...form.querySelectorAll('input[type="checkbox"]:checked')].map((box) => box.value);
     if (ticked.join('\n') !== (this.#detected.attributes ?? []).join('\n')) columns.attributes = ticked;

@@ -1,17 +1,20 @@
 // Types of the retention-kit package (hand-written: Debian's Emscripten 3.1.6 cannot emit them).
 
-/** Column roles; each value is a header name in the file. Unnamed roles are detected from the header. */
+/**
+ * Column roles; each value is a header name in the file. Unnamed roles are detected from the header;
+ * `false` switches an optional role off (it is then never detected).
+ */
 export interface ColumnMapping {
   customer?: string;
   date?: string;
-  amount?: string;
-  order?: string;
-  refund?: string;
-  quantity?: string;
-  unitPrice?: string;
-  product?: string;
-  status?: string;
-  currency?: string;
+  amount?: string | false;
+  order?: string | false;
+  refund?: string | false;
+  quantity?: string | false;
+  unitPrice?: string | false;
+  product?: string | false;
+  status?: string | false;
+  currency?: string | false;
   /** Columns describing a customer (country, channel ...); detected from known names when absent. */
   attributes?: string[];
 }
