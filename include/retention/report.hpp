@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "retention/clv.hpp"
+
 namespace retention {
 
 // Days since 1970-01-01 (proleptic Gregorian); the calendar date as written in the file.
@@ -68,6 +70,7 @@ struct Options {
   char delimiter = 0;         // 0: sniffed; ' ' reads a whitespace-aligned table
   char decimalSeparator = 0;  // 0: detected from the data
   int dayFirst = -1;          // -1: detected from the data; 0 month-first (M/D/YYYY); 1 day-first (D/M/YYYY)
+  ClvOptions clv;             // predicted customer value (retention/clv.hpp)
 };
 
 // A row the engine did not use, with why (SPEC 3: counted, first few listed).
@@ -135,6 +138,7 @@ struct Report {
   std::vector<std::string> attributeColumns;                  // header names of the attribute columns
   DataQuality dataQuality;
   RfMatrix rfMatrix;
+  ModelReport model;  // predicted customer value (retention/clv.hpp)
   std::vector<Warning> warnings;  // the first kMaxWarnings rejected rows
 };
 
