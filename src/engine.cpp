@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "analytics/clv/clv.hpp"
 #include "analytics/rf_matrix.hpp"
 #include "ingest/columns.hpp"
 #include "ingest/csv_reader.hpp"
@@ -66,6 +67,7 @@ struct Engine::Impl {
   StringInterner excluded_orders;  // order ids whose status says no money moved
   std::vector<PendingRow> pending;
   ValueCounts currencies, excluded_statuses;
+  ClvColumns clv;  // per customer-table row: for the per-customer table (issue 5)
 
   explicit Impl(Options o) : options(std::move(o)) {}
 
@@ -348,6 +350,7 @@ struct Engine::Impl {
     }
     find_outliers(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
+    report.model = clv::predict_customer_value(orders, customers, options.clv, clv);
     return true;
   }
 };

@@ -2,6 +2,7 @@
 #include <simdjson.h>
 
 #include "ingest/dates.hpp"
+#include "report/clv_json.hpp"
 #include "retention/report.hpp"
 
 namespace retention {
@@ -123,6 +124,8 @@ Error parse_options_json(const std::string& json, Options& out) {
         return invalid("rfThresholds.lapsedAboveDays must not be below activeBelowDays");
       if (out.rf.multiOrders < 2 || out.rf.highValueOrders <= out.rf.multiOrders)
         return invalid("rfThresholds need 2 <= multiOrders < highValueOrders");
+    } else if (key == "clv") {  // issue 5
+      if ((e = parse_clv_options(field.value, out.clv))) return e;
     } else {
       return invalid("unknown option '" + std::string(key) + "'");
     }

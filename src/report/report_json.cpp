@@ -1,4 +1,5 @@
 // The one place that knows the report's key names (SPEC 5).
+#include "report/clv_json.hpp"
 #include "report/json_writer.hpp"
 #include "retention/report.hpp"
 
@@ -141,6 +142,7 @@ std::string to_json(const Report& report) {
   w.end_object();
   write_rf_matrix(w, report.rfMatrix, report.summary.customers);
   write_data_quality(w, report.dataQuality);
+  write_model_section(w, report.model);
   write_diagnostics(w, report);
   w.end_object();
   return w.take();

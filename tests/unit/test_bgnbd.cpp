@@ -92,6 +92,17 @@ TEST_CASE("the BG/NBD expectation has no 0/0 at a = 1") {
   CHECK(v == doctest::Approx(above.expected_if_alive(4, 20, 30)).epsilon(1e-7));
 }
 
+TEST_CASE("the BG/NBD expectation stays exact for heavy buyers and nearly homogeneous dropout") {
+  // References by mpmath at 40 digits. Large x: Euler's series; large a: the direct series in logs.
+  CHECK(BgNbd{0.5, 3, 5, 2}.expected_if_alive(2000, 100, 52) == doctest::Approx(403.34953996931869).epsilon(1e-12));
+  CHECK(BgNbd{0.5, 3, 60, 40}.expected_if_alive(2000, 100, 52) == doctest::Approx(35.576271183368081).epsilon(1e-12));
+  CHECK(BgNbd{0.5, 3, 7e6, 5e6}.expected_if_alive(2, 20, 52) == doctest::Approx(1.5049200562763150).epsilon(1e-10));
+  // Just below and just above the switch at (a - 1) z = 30, each against mpmath.
+  double z = 52.0 / (3 + 20 + 52), a = 1 + 30 / z;
+  CHECK(BgNbd{0.5, 3, a * (1 - 1e-9), 2}.expected_if_alive(4, 20, 52) == doctest::Approx(1.1302383439777124).epsilon(1e-13));
+  CHECK(BgNbd{0.5, 3, a * (1 + 1e-9), 2}.expected_if_alive(4, 20, 52) == doctest::Approx(1.1302383437028593).epsilon(1e-13));
+}
+
 TEST_CASE("the BG/NBD gradient is the derivative of the log-likelihood") {
   auto h = compress(cdnow::summary("cdnow_customers_summary.csv"));
   auto ll = retention::clv::bgnbd_likelihood(h);

@@ -17,13 +17,18 @@ double BgNbd::p_alive(int32_t x, double tx, double T) const {
 
 double BgNbd::expected_if_alive(int32_t x, double T, double t) const {
   // (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)], z = t/(alpha+T+t).
-  // Euler's transformation turns the bracket into 1 - (1-z)^(a-1) (1 + (a-1) S), with
-  // S = sum_k>=1 (a+b-1-r)_k (a)_(k-1) z^k / ((a+b+x-1)_k k!), and the 1/(a-1) into
-  // -log(1-z) expm1_over((a-1) log(1-z)): no 0/0 at a = 1 and terms that shrink faster with x.
   if (t <= 0) return 0;
   double z = t / (alpha + T + t);
   double L = -log1p(t / (alpha + T));  // log(1 - z)
   double A = a + b - 1 - r, C = a + b + x - 1;
+  if ((a - 1) * z > 30) {
+    // a large (dropout nearly alike for everyone): the direct series settles fast there, summed in
+    // logs because (1-z)^-(r+x) and 2F1 both grow beyond the double range for large x.
+    return C / (a - 1) * -expm1((r + x) * L + log_hyp2f1_series(r + x, b + x, C, z));
+  }
+  // Otherwise Euler's transformation turns the bracket into 1 - (1-z)^(a-1) (1 + (a-1) S), with
+  // S = sum_k>=1 (a+b-1-r)_k (a)_(k-1) z^k / ((a+b+x-1)_k k!), and the 1/(a-1) into
+  // -log(1-z) expm1_over((a-1) log(1-z)): no 0/0 at a = 1, and terms that shrink faster with x.
   double term = A * z / C, S = term;
   for (int k = 1; k < 100000 && std::fabs(term) > 1e-17 * std::fabs(S); ++k) {
     term *= (A + k) * (a + k - 1) * z / ((C + k) * (k + 1));

@@ -15,7 +15,10 @@ constexpr double kLooseTolerance = 1e-6;     // accepted when rounding stops the
 constexpr int kMaxIterations = 500;
 constexpr int kMaxNelderMead = 4000;
 constexpr double kMaxStep = 4;    // in log-parameters per BFGS step: a factor of e^4
-constexpr double kBound = 30;     // |log parameter| beyond this: the model runs off to 0 or infinity
+constexpr double kBound = 30;     // |log parameter| beyond this is outside the domain
+// A parameter outside [e^-18, e^18] = [1.5e-8, 6.6e7] has run off toward 0 or infinity: the
+// gradient in log-parameters vanishes there, so the optimiser would call it converged.
+constexpr double kRunOff = 18;
 
 double dot(const Vector& a, const Vector& b) {
   double s = 0;
@@ -363,7 +366,7 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
     return fit;
   }
   for (size_t i = 0; i < n; ++i)
-    if (std::fabs(m.theta[i]) > kBound - 5) {
+    if (std::fabs(m.theta[i]) > kRunOff) {
       fit.error = "the estimate of " + fit.names[i] + " runs off to " + (m.theta[i] > 0 ? "infinity" : "zero") +
                   ": the data do not identify the model (a penalty may help)";
       return fit;

@@ -86,6 +86,19 @@ double expm1(double x) {
 
 double expm1_over(double c) { return c == 0 ? 1 : expm1(c) / c; }
 
+double log_hyp2f1_series(double a, double b, double c, double z) {
+  if (z == 0) return 0;
+  const double log_z = log(z);
+  double log_term = 0, log_sum = 0;  // the k = 0 term is 1
+  for (int k = 0; k < 10000000; ++k) {
+    double ratio = (a + k) * (b + k) / ((c + k) * (k + 1));
+    log_term += log(ratio) + log_z;
+    log_sum = log_add_exp(log_sum, log_term);
+    if (ratio * z < 1 && log_term < log_sum - 40) return log_sum;  // decreasing, and below 1e-17 of the sum
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
 double lgamma(double x) {
   if (std::isnan(x) || x <= 0) return std::numeric_limits<double>::quiet_NaN();
   if (x == kInf) return x;

@@ -24,6 +24,10 @@ double digamma(double x);  // x > 0
 // expm1(c) / c, and 1 at c = 0: (1 - y^k) / k = -log(y) expm1_over(k log y) has no 0/0 at k = 0.
 double expm1_over(double c);
 
+// log 2F1(a, b; c; z) for a, b, c > 0 and 0 <= z < 1 by its power series summed in logs, so that
+// terms beyond the double range (large a or b) do no harm. NaN when it does not settle.
+double log_hyp2f1_series(double a, double b, double c, double z);
+
 // A value with its partial derivatives along N directions (forward-mode automatic
 // differentiation): the likelihoods are written once, as templates, and give their gradient
 // in the same pass, exactly up to rounding.
