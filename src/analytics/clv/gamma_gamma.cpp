@@ -18,7 +18,7 @@ Spend spend_of(const CustomerSummary& summary) {
   for (size_t i = 0; i < pairs.size(); ++i) {
     if (spend.xs.empty() || spend.xs.back() != pairs[i].first) spend.xs.push_back(pairs[i].first);
     auto x = static_cast<uint32_t>(spend.xs.size() - 1);
-    if (i == 0 || pairs[i] != pairs[i - 1]) spend.rows.push_back({x, pairs[i].second, 0});
+    if (i == 0 || pairs[i] != pairs[i - 1]) spend.rows.push_back({x, pairs[i].second, log(pairs[i].second), 0});
     spend.rows.back().weight += 1;
   }
   spend.customers = static_cast<double>(pairs.size());
@@ -37,13 +37,14 @@ T log_likelihood(const T& p, const T& q, const T& v, const Spend& spend) {
     px[i] = p * x;
     of_x[i] = lgamma(px[i] + q) - lgamma(px[i]) + px[i] * log(x);
   }
-  T total = (q * log(v) - lgamma(q)) * spend.customers;
+  Sum<T> total;
+  total.add((q * log(v) - lgamma(q)) * spend.customers);
   for (const Spend::Row& row : spend.rows) {
     const T& pxr = px[row.x];
     double x = spend.xs[row.x];
-    total += (of_x[row.x] + (pxr - 1.0) * log(row.zbar) - (pxr + q) * log(v + x * row.zbar)) * row.weight;
+    total.add((of_x[row.x] + (pxr - 1.0) * row.log_zbar - (pxr + q) * log(v + x * row.zbar)) * row.weight);
   }
-  return total;
+  return total.total();
 }
 
 }  // namespace

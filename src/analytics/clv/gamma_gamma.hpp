@@ -29,7 +29,7 @@ struct GammaGamma {
 struct Spend {
   struct Row {
     uint32_t x;  // index into xs
-    double zbar;
+    double zbar, log_zbar;
     double weight;
   };
   std::vector<int32_t> xs;

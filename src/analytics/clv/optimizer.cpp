@@ -61,31 +61,40 @@ struct Evaluator {
 };
 
 // A step along p meeting the strong Wolfe conditions (Nocedal & Wright, algorithms 3.5 and 3.6,
-// with safeguarded quadratic interpolation), else the lowest point with sufficient decrease.
+// with safeguarded quadratic interpolation) or, where f changes less than its rounding, Hager &
+// Zhang's (2005) approximate Wolfe conditions; else the lowest point with sufficient decrease.
 bool line_search(Evaluator& ev, const Point& x0, const Vector& p, Point& out) {
-  constexpr double c1 = 1e-4, c2 = 0.9;
+  constexpr double c1 = 1e-4, c2 = 0.9, delta = 0.1;
   const double d0 = dot(x0.g, p);
+  const double noise = 1e-12 * (1 + std::fabs(x0.f));
   double longest = 0;
   for (double v : p) longest = std::max(longest, std::fabs(v));
   const double step_max = kMaxStep / longest;
   auto at = [&](double t) { return ev.at(along(x0.x, t, p)); };
   auto decreases = [&](const Point& q, double t) { return q.f <= x0.f + c1 * t * d0; };  // false for +inf
   auto flat = [&](double d) { return std::fabs(d) <= -c2 * d0; };
+  auto nearly_wolfe = [&](const Point& q, double d) {
+    return q.f <= x0.f + noise && c2 * d0 <= d && d <= (2 * delta - 1) * d0;
+  };
 
   // lo: sufficient decrease and the lowest value so far; a Wolfe point lies between a_lo and a_hi.
   auto zoom = [&](double a_lo, Point lo, double d_lo, double a_hi, double f_hi) {
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < 20; ++i) {
       double w = a_hi - a_lo;
       double denom = 2 * (f_hi - lo.f - d_lo * w);  // curvature of the quadratic through lo and hi
       double frac = denom > 0 && std::isfinite(denom) ? -d_lo * w / denom : 0.5;
       double t = a_lo + std::clamp(frac, 0.1, 0.9) * w;
       Point q = at(t);
+      double dq = dot(q.g, p);
+      if (std::isfinite(q.f) && nearly_wolfe(q, dq)) {
+        out = std::move(q);
+        return true;
+      }
       if (!decreases(q, t) || q.f >= lo.f) {
         a_hi = t;
         f_hi = q.f;
         continue;
       }
-      double dq = dot(q.g, p);
       if (flat(dq)) {
         out = std::move(q);
         return true;
@@ -108,8 +117,12 @@ bool line_search(Evaluator& ev, const Point& x0, const Vector& p, Point& out) {
   double a = std::min(1.0, step_max);
   for (int i = 0; i < 30; ++i) {
     Point q = at(a);
-    if (!decreases(q, a) || (i > 0 && q.f >= prev.f)) return zoom(a_prev, std::move(prev), d_prev, a, q.f);
     double dq = dot(q.g, p);
+    if (std::isfinite(q.f) && nearly_wolfe(q, dq)) {
+      out = std::move(q);
+      return true;
+    }
+    if (!decreases(q, a) || (i > 0 && q.f >= prev.f)) return zoom(a_prev, std::move(prev), d_prev, a, q.f);
     if (flat(dq)) {
       out = std::move(q);
       return true;

@@ -58,14 +58,14 @@ T log_likelihood(const T& r, const T& alpha, const T& s, const T& beta, const Hi
   }
   if (!ok) return T(NAN);  // a point so extreme that 2F1 does not settle: the optimiser steps back
   const T log_s = log(s);
-  T total(0.0);
+  Sum<T> total;
   for (size_t i = 0; i < h.rows.size(); ++i) {
     const Histories::Row& row = h.rows[i];
     T log_y = -(rx[row.x] * la[row.T]) - s * lb[row.T];
     T term = row.tx == row.T ? log_y : log_bracket(log_y, log_s, lj[pairs.of_tx[i]], lj[pairs.of_T[i]]);
-    total += (base[row.x] + term) * row.weight;
+    total.add((base[row.x] + term) * row.weight);
   }
-  return total;
+  return total.total();
 }
 
 }  // namespace

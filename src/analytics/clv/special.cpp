@@ -1,6 +1,8 @@
 #include "analytics/clv/special.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace retention::clv::math {
@@ -22,43 +24,62 @@ double poly(double x, const double (&c)[N]) {
   return r;
 }
 
-// 1/13!, ..., 1/2!, 1, 1: e^r for |r| <= ln2/2 to below half an ulp of truncation error.
-constexpr double kExpTaylor[] = {1.0 / 6227020800, 1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800,
-                                 1.0 / 362880,     1.0 / 40320,     1.0 / 5040,     1.0 / 720,
-                                 1.0 / 120,        1.0 / 24,        1.0 / 6,        0.5,
-                                 1.0,              1.0};
-
 }  // namespace
 
 double exp(double x) {
   if (std::isnan(x)) return x;
   if (x > 709.782712893384) return kInf;
   if (x < -708.0) return 0;  // below the normal range: flushed, never a subnormal
-  double k = std::floor(x * kLog2E + 0.5);
+  // k = round(x / ln 2) by the 1.5 * 2^52 shifter, r = x - k ln 2 in [-ln2/2, ln2/2].
+  constexpr double kShifter = 6755399441055744.0;
+  double k = (x * kLog2E + kShifter) - kShifter;
   double r = (x - k * kLn2Hi) - k * kLn2Lo;
-  double p = poly(r, kExpTaylor);
-  // ldexp is exact here: the result is a normal number.
-  return k > 1023 ? std::ldexp(p, 1023) * 2 : std::ldexp(p, static_cast<int>(k));
+  // e^r = sum r^n / n!, n <= 13, by Estrin's scheme (short dependency chains).
+  double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  double q = r2 * (0.5 + r * (1.0 / 6)) +
+             r4 * ((1.0 / 24 + r * (1.0 / 120)) + r2 * (1.0 / 720 + r * (1.0 / 5040))) +
+             r8 * ((1.0 / 40320 + r * (1.0 / 362880)) + r2 * (1.0 / 3628800 + r * (1.0 / 39916800)) +
+                   r4 * (1.0 / 479001600 + r * (1.0 / 6227020800)));
+  double p = 1 + (r + q);  // the 1 last: the small terms keep their digits
+  // p 2^k with 2^k built from its bits (k - 1 and a doubling at the top of the range).
+  auto two_to = [](int64_t e) {
+    uint64_t bits = static_cast<uint64_t>(e + 1023) << 52;
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+  };
+  auto ki = static_cast<int64_t>(k);
+  return ki > 1023 ? p * two_to(ki - 1) * 2 : p * two_to(ki);
 }
 
 double log(double x) {
   if (std::isnan(x) || x < 0) return std::numeric_limits<double>::quiet_NaN();
   if (x == 0) return -kInf;
   if (x == kInf) return x;
+  // x = m 2^e with m in [sqrt(1/2), sqrt(2)), from the bits (subnormals scaled up by 2^54 first).
   int e = 0;
-  double m = std::frexp(x, &e);  // x = m 2^e, m in [0.5, 1)
-  if (m < 0.70710678118654752440) {
-    m *= 2;
-    --e;
+  if (x < 2.2250738585072014e-308) {
+    x *= 18014398509481984.0;
+    e = -54;
   }
-  // log(1+f) = 2 atanh(s), s = f/(2+f), |s| < 0.1716; and 2s = f - s f.
+  uint64_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  e += static_cast<int>(bits >> 52) - 1023;
+  bits = (bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;  // m in [1, 2)
+  double m;
+  std::memcpy(&m, &bits, sizeof m);
+  if (m > 1.4142135623730950488) {
+    m *= 0.5;
+    ++e;
+  }
+  // log(1+f) = 2 atanh(s), s = f/(2+f), |s| < 0.1716; and 2s = f - s f, so log(1+f) = f - s (f - R)
+  // with R = 2 (z/3 + z^2/5 + ... + z^11/23), z = s^2, by Estrin's scheme.
   double f = m - 1;
   double s = f / (2 + f);
-  double z = s * s;
-  // R = 2 (z/3 + z^2/5 + ... + z^11/23): log(1+f) = f - s (f - R)
-  constexpr double kAtanh[] = {2.0 / 23, 2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13,
-                               2.0 / 11, 2.0 / 9,  2.0 / 7,  2.0 / 5,  2.0 / 3};
-  double R = z * poly(z, kAtanh);
+  double z = s * s, z2 = z * z, z4 = z2 * z2, z8 = z4 * z4;
+  double R = z * (((2.0 / 3 + z * (2.0 / 5)) + z2 * (2.0 / 7 + z * (2.0 / 9))) +
+                  z4 * ((2.0 / 11 + z * (2.0 / 13)) + z2 * (2.0 / 15 + z * (2.0 / 17))) +
+                  z8 * ((2.0 / 19 + z * (2.0 / 21)) + z2 * (2.0 / 23)));
   double k = e;
   return k * kLn2Hi + ((f - s * (f - R)) + k * kLn2Lo);
 }

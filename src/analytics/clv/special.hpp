@@ -126,6 +126,23 @@ double with_log_gradient(const std::vector<double>& params, std::vector<double>*
   return result.v;
 }
 
+// A sum over many terms whose value is compensated (Neumaier): the likelihood of a million
+// customers keeps the digits that the optimiser's last steps compare.
+template <class T>
+class Sum {
+ public:
+  void add(const T& term) {
+    double s = value(sum_), x = value(term), t = s + x;
+    carry_ += std::fabs(s) >= std::fabs(x) ? (s - t) + x : (x - t) + s;
+    sum_ += term;
+  }
+  T total() const { return sum_ + carry_; }
+
+ private:
+  T sum_ = T(0.0);
+  double carry_ = 0;
+};
+
 // log(e^a + e^b) without overflow; -inf + -inf stays -inf.
 template <class T>
 T log_add_exp(const T& a, const T& b) {
