@@ -33,7 +33,7 @@ struct Convergence {
   double gradientNorm = 0;  // of the mean negative log-likelihood per customer, in log-parameters
 };
 
-// One model's maximum-likelihood fit; when `error` is set, the rest is empty.
+// One model's maximum-likelihood fit; when `error` is set, only the data counts are filled in.
 struct ModelFit {
   std::string error;
   std::vector<std::string> names;
@@ -67,8 +67,8 @@ struct ModelReport {
   int64_t sameDayOrdersMerged = 0;
   ModelFit transactions;   // BG/NBD or Pareto/NBD
   ModelFit spend;          // Gamma-Gamma on the repeat customers
-  // Sums over the customers of the per-customer columns.
-  double meanPAlive = 0, expectedPurchases = 0, expectedValue = 0;
+  // Over the customers: the mean of P(alive), the sums of expected purchases and of CLV.
+  double meanPAlive = 0, expectedPurchases = 0, clv = 0;
   std::optional<HoldoutValidation> validation;
 };
 

@@ -93,8 +93,8 @@ void write_model_section(JsonWriter& w, const ModelReport& m) {
     w.key("prediction").begin_object();
     w.key("meanPAlive").number(m.meanPAlive);
     w.key("expectedPurchases").number(m.expectedPurchases);
-    w.key("expectedValue");
-    if (m.spend.error.empty()) w.number(m.expectedValue);
+    w.key("clv");
+    if (m.spend.error.empty()) w.number(m.clv);
     else w.null();
     w.end_object();
   }

@@ -1,15 +1,17 @@
 // The CDNOW files in ../shared/data/cdnow (README there: origins and published values), read for
-// the lifetime-value tests.
+// the lifetime-value tests, and the checks those tests share.
 #pragma once
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "analytics/clv/optimizer.hpp"
 #include "analytics/clv/summary.hpp"
 #include "ingest/dates.hpp"
 
@@ -74,12 +76,31 @@ inline Log transactions() {
 
 inline retention::Date day(const char* iso) { return *retention::parse_date(iso); }
 
+// A value rounded to `digits` significant digits, to compare with published figures.
+inline double sig(double v, int digits) {
+  double scale = std::pow(10.0, digits - 1 - std::floor(std::log10(std::fabs(v))));
+  return std::round(v * scale) / scale;
+}
+
 // The summary of the raw purchases in weeks, calibration to 1997-09-30 and holdout to 1998-06-30,
 // with exact times (as BTYD and CLVTools build it).
 inline retention::clv::CustomerSummary exact_summary() {
   Log log = transactions();
   return retention::clv::summarise(log.customers, log.customer, log.date, log.value,
                                    {day("1997-09-30"), day("1998-06-30"), retention::TimeUnit::weeks});
+}
+
+// The gradient of a log-likelihood (with respect to log-parameters) against central differences.
+inline void check_gradient(const retention::clv::LogLikelihood& ll, const std::vector<double>& p) {
+  std::vector<double> g;
+  CHECK(ll(p, &g) == doctest::Approx(ll(p, nullptr)).epsilon(1e-14));
+  for (size_t i = 0; i < p.size(); ++i) {
+    const double step = 1e-4;  // truncation ~1e-8, rounding of a 2,000-term sum well below the tolerance
+    auto up = p, down = p;
+    up[i] *= std::exp(step);
+    down[i] *= std::exp(-step);
+    CHECK(g[i] == doctest::Approx((ll(up, nullptr) - ll(down, nullptr)) / (2 * step)).epsilon(1e-6));
+  }
 }
 
 }  // namespace cdnow

@@ -98,7 +98,7 @@ TEST_CASE("every customer gets P(alive), purchases, order value and CLV; one-tim
       value += c.clv[i];
     }
     CHECK(r.expectedPurchases == doctest::Approx(purchases));
-    CHECK(r.expectedValue == doctest::Approx(value));
+    CHECK(r.clv == doctest::Approx(value));
     if (model == ClvModel::bgnbd) CHECK(c.pAlive[2] == 1.0);  // BG/NBD: no repeat purchase, no chance to drop out yet
   }
 }

@@ -27,6 +27,11 @@ TEST_CASE("Gamma-Gamma on the CDNOW repeat customers gives the published paramet
   REQUIRE(fit.standardErrors.size() == 3);
 }
 
+TEST_CASE("the Gamma-Gamma gradient is the derivative of the log-likelihood") {
+  auto spend = spend_of(cdnow::summary());
+  cdnow::check_gradient(retention::clv::gamma_gamma_likelihood(spend), {5.0, 3.0, 20.0});
+}
+
 TEST_CASE("Gamma-Gamma on the exact repeat values has CLVTools' log-likelihood") {
   auto fit = fit_gamma_gamma(spend_of(cdnow::exact_summary()), 0);
   REQUIRE(fit.error.empty());

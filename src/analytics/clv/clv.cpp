@@ -125,7 +125,7 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
   for (size_t i = 0; i < n; ++i) {
     report.meanPAlive += columns.pAlive[i];
     report.expectedPurchases += columns.expectedPurchases[i];
-    if (valued) report.expectedValue += columns.clv[i];
+    if (valued) report.clv += columns.clv[i];
   }
   if (n > 0) report.meanPAlive /= static_cast<double>(n);
   return report;

@@ -306,35 +306,30 @@ Minimum minimise(const Objective& f, const std::vector<Vector>& starts) {
   Evaluator ev{f};
   Minimum best;
   best.value = HUGE_VAL;
+  auto take = [&](Run& run, const char* optimizer) {
+    best.theta = std::move(run.best.x);
+    best.value = run.best.f;
+    best.convergence.converged = run.converged;
+    best.convergence.iterations = run.iterations;
+    best.convergence.gradientNorm = norm(run.best.g);
+    best.convergence.optimizer = optimizer;
+  };
   std::vector<double> converged_values;
   int tried = 0;
   for (const Vector& start : starts) {
     ++tried;
     Run run = bfgs(ev, start);
-    if (run.best.f < best.value) {
-      best.theta = run.best.x;
-      best.value = run.best.f;
-      best.convergence.converged = run.converged;
-      best.convergence.iterations = run.iterations;
-      best.convergence.gradientNorm = norm(run.best.g);
-      best.convergence.optimizer = "bfgs";
-    }
+    double value = run.best.f;
+    if (value < best.value) take(run, "bfgs");
     if (!run.converged) continue;
     bool agreed = false;
-    for (double v : converged_values) agreed = agreed || same_minimum(v, run.best.f);
+    for (double v : converged_values) agreed = agreed || same_minimum(v, value);
     if (agreed) break;
-    converged_values.push_back(run.best.f);
+    converged_values.push_back(value);
   }
   if (!best.convergence.converged && std::isfinite(best.value)) {
     Run polished = bfgs(ev, nelder_mead(ev, best.theta));
-    if (polished.best.f <= best.value || polished.converged) {
-      best.theta = polished.best.x;
-      best.value = polished.best.f;
-      best.convergence.converged = polished.converged;
-      best.convergence.iterations = polished.iterations;
-      best.convergence.gradientNorm = norm(polished.best.g);
-      best.convergence.optimizer = "nelder-mead";
-    }
+    if (polished.best.f <= best.value || polished.converged) take(polished, "nelder-mead");
   }
   best.convergence.starts = tried;
   best.convergence.evaluations = ev.evaluations;

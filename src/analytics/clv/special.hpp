@@ -1,10 +1,10 @@
 // Elementary and special functions for the lifetime-value models, and forward-mode dual numbers
 // that carry exact gradients through them.
 //
-// The double functions are built only from IEEE-exact operations (+ - * / sqrt frexp ldexp), so
-// they give the same bits natively and in wasm: glibc and Emscripten's musl disagree in the last
-// bit of exp, log or lgamma now and then, and the native and the wasm CLI must print the same
-// fitted parameters. Accuracy: a few ulp.
+// The double functions are built only from IEEE-exact operations (+ - * / and the bits of the
+// exponent), so they give the same bits natively and in wasm: glibc and Emscripten's musl disagree
+// in the last bit of exp, log or lgamma now and then, and the native and the wasm CLI must print
+// the same fitted parameters. Accuracy: a few ulp.
 #pragma once
 
 #include <array>
@@ -29,8 +29,8 @@ double expm1_over(double c);
 double log_hyp2f1_series(double a, double b, double c, double z);
 
 // A value with its partial derivatives along N directions (forward-mode automatic
-// differentiation): the likelihoods are written once, as templates, and give their gradient
-// in the same pass, exactly up to rounding.
+// differentiation): a likelihood written once, as a template, gives its gradient in the same
+// pass, exact up to rounding.
 template <size_t N>
 struct Dual {
   double v = 0;
@@ -160,8 +160,8 @@ T log_sub_exp(const T& a, const T& b) {
 }
 
 // log 2F1(1, b; c; z) for c > b > 0 and 0 <= z < 1, by Gauss's continued fraction for
-// 2F1(a+1, b; c+1; z) / 2F1(a, b; c; z) at a = 0 (DLMF 15.7.5; Cuyt et al. 2008, "Handbook of
-// Continued Fractions for Special Functions", 15.3.7), evaluated with the modified Lentz method.
+// 2F1(a+1, b; c+1; z) / 2F1(a, b; c; z) at a = 0 (Gauss 1813; it converges off [1, inf), Van Vleck
+// 1901; DLMF section 15.7), evaluated with the modified Lentz method.
 // Every partial numerator is positive, so no step cancels, and it converges where the power
 // series crawls: about 60 steps at z = 0.98 against some 2,000 terms. Returns NaN (ok = false)
 // when z is so close to 1 that even the fraction does not settle in kMaxSteps.
