@@ -38,7 +38,7 @@ struct ModelFit {
   std::string error;
   std::vector<std::string> names;
   std::vector<double> parameters;
-  std::vector<double> standardErrors;  // from the inverse Hessian; empty when it is not positive definite
+  std::vector<double> standardErrors;  // from the inverse Hessian
   double logLikelihood = 0;
   Convergence convergence;
   double customers = 0;       // customers the fit read

@@ -23,12 +23,7 @@ void write_fit(JsonWriter& w, const char* key, const char* name, const ModelFit&
     return;
   }
   auto named = [&](const char* k, const std::vector<double>& values) {
-    w.key(k);
-    if (values.empty()) {  // the Hessian was not positive definite
-      w.null();
-      return;
-    }
-    w.begin_object();
+    w.key(k).begin_object();
     for (size_t i = 0; i < fit.names.size(); ++i) w.key(fit.names[i]).number(values[i]);
     w.end_object();
   };

@@ -119,6 +119,11 @@ TEST_CASE("degenerate inputs end with a clear message, never NaN") {
                                   with_model(ClvModel::bgnbd), c);
     CHECK(r.error.find("the same purchase history") != std::string::npos);
   }
+  SUBCASE("every repeat purchase on the last day: nothing tells when customers drop out") {
+    auto r = predict_from_summary(histories({0, 1, 2, 0, 3, 1, 0}, {0, 10, 12, 0, 14, 15, 0}, {8, 10, 12, 13, 14, 15, 16}),
+                                  with_model(ClvModel::bgnbd), c);
+    CHECK(r.error.find("the data do not pin the parameters down") == 0);
+  }
   SUBCASE("no customer at all") {
     auto r = predict_from_summary(histories({}, {}, {}), with_model(ClvModel::bgnbd), c);
     CHECK(r.error == "no customer has a purchase in the calibration period");

@@ -400,8 +400,14 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
   for (size_t i = 0; i < n; ++i)
     for (size_t j = 0; j < i; ++j) H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
   std::vector<Vector> covariance;
-  if (finite && invert_spd(H, covariance))
-    for (size_t i = 0; i < n; ++i) fit.standardErrors.push_back(fit.parameters[i] * std::sqrt(covariance[i][i]));
+  if (!finite || !invert_spd(H, covariance)) {
+    // Flat along some direction: those parameters could take any value, and so could predictions.
+    fit.parameters.clear();
+    fit.error = "the data do not pin the parameters down (the likelihood is flat along some direction: too few "
+                "customers or too little history; a penalty may help)";
+    return fit;
+  }
+  for (size_t i = 0; i < n; ++i) fit.standardErrors.push_back(fit.parameters[i] * std::sqrt(covariance[i][i]));
   return fit;
 }
 

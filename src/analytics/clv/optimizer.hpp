@@ -34,7 +34,9 @@ using LogLikelihood = std::function<double(const Vector& params, Vector* gradien
 // Fits a model with positive parameters by maximum likelihood over their logs, `starts` on the
 // natural scale. The objective is the mean negative log-likelihood per customer plus
 // penalty * sum(params^2) (as lifetimes' penalizer_coef). Standard errors by the delta method
-// from the Hessian of the total, by central differences of the exact gradient.
+// from the Hessian of the total, by central differences of the exact gradient. A fit that runs
+// off to a boundary, does not converge or whose Hessian is not positive definite (the data do not
+// determine every parameter) ends with an error instead of estimates.
 ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, double customers,
                    const std::vector<Vector>& starts, double penalty);
 
