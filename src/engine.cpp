@@ -14,6 +14,7 @@
 #include "analytics/pareto.hpp"
 #include "analytics/performance.hpp"
 #include "analytics/products.hpp"
+#include "analytics/clv/clv.hpp"
 #include "analytics/rf_matrix.hpp"
 #include "analytics/retention.hpp"
 #include "analytics/rfm.hpp"
@@ -379,9 +380,31 @@ struct Engine::Impl {
     }
     find_outliers(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
+    report.model = clv::predict_customer_value(orders, customers, options.clv, per_customer.value);
     run_analytics(customers, mapper->columns().has(Role::product));
+    summarise_value_by_group();
     orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
     return true;
+  }
+
+  // Mean P(alive) and predicted CLV per RF cell and per RFM segment (issue 5), from the customer rows.
+  void summarise_value_by_group() {
+    const ClvColumns& value = per_customer.value;
+    if (value.pAlive.empty()) return;
+    auto group = [&](const std::vector<uint8_t>& labels, size_t groups) {
+      std::vector<ModelReport::Group> out(groups);
+      for (size_t i = 0; i < labels.size(); ++i) {
+        ModelReport::Group& g = out[labels[i]];
+        ++g.customers;
+        g.meanPAlive += value.pAlive[i];
+        if (!value.clv.empty()) g.meanClv += value.clv[i];
+      }
+      for (ModelReport::Group& g : out)
+        if (g.customers) g.meanPAlive /= static_cast<double>(g.customers), g.meanClv /= static_cast<double>(g.customers);
+      return out;
+    };
+    report.model.byRfCell = group(per_customer.rfCell, kRfCells);
+    report.model.bySegment = group(per_customer.segment, report.rfm.segments.size());
   }
 
   // SPEC 4, each analysis in its own file; later ones use the cells, segments and gaps of earlier ones.

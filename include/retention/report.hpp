@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "retention/clv.hpp"
+
 namespace retention {
 
 // Days since 1970-01-01 (proleptic Gregorian); the calendar date as written in the file.
@@ -87,6 +89,7 @@ struct Options {
   int dayFirst = -1;          // -1: detected from the data; 0 month-first (M/D/YYYY); 1 day-first (D/M/YYYY)
   std::vector<SegmentRule> segments = default_segment_rules();
   ChurnRiskMultipliers churnRisk;
+  ClvOptions clv;             // predicted customer value (retention/clv.hpp)
 };
 
 // A row the engine did not use, with why (SPEC 3: counted, first few listed).
@@ -293,6 +296,7 @@ struct CustomerResults {
   std::vector<uint8_t> rfCell;   // see kRfCells
   std::vector<uint8_t> segment;  // index into Rfm::segments
   std::vector<uint8_t> churnRisk;  // Light
+  ClvColumns value;                // P(alive), expected purchases and order value, CLV: empty without a model
 
   size_t size() const { return recencyDays.size(); }
   std::string_view id(size_t i) const { return std::string_view(idBytes).substr(idOffsets[i], idOffsets[i + 1] - idOffsets[i]); }
@@ -314,6 +318,7 @@ struct Report {
   Performance performance;
   TopProducts topProducts;
   std::vector<AttributeProfile> attributes;
+  ModelReport model;  // predicted customer value (retention/clv.hpp)
   std::vector<Warning> warnings;  // the first kMaxWarnings rejected rows
 };
 

@@ -33,6 +33,49 @@ std::string format_ratio(double value) {
   return format_fixed6(std::llround(value * 1e6));
 }
 
+// Rounded to 9 significant digits with exact operations only (powers of ten by multiplication,
+// one scaling, llround): the same digits natively and in wasm, where printf("%g") may differ.
+std::string format_significant(double value) {
+  if (!std::isfinite(value)) return "null";
+  double magnitude = std::fabs(value);
+  if (magnitude < 1e-300) return "0";
+  constexpr int kDigits = 9;
+  constexpr int64_t kLow = 100000000, kHigh = 1000000000;  // 10^(kDigits-1), 10^kDigits
+  auto power = [](int n) {  // 10^n: exact up to 10^22, and the same rounding everywhere beyond
+    double p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
+  };
+  int exponent = 0;  // 10^exponent <= magnitude < 10^(exponent+1), corrected below if a power rounded
+  while (magnitude >= power(exponent + 1)) ++exponent;
+  while (magnitude * power(-exponent) < 1) --exponent;
+  int64_t digits = 0;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    int shift = kDigits - 1 - exponent;
+    digits = std::llround(shift >= 0 ? magnitude * power(shift) : magnitude / power(-shift));
+    if (digits >= kHigh) ++exponent;
+    else if (digits < kLow) --exponent;
+    else break;
+  }
+  if (digits >= kHigh) digits /= 10;  // 9.999999999e... rounded up to 10^kDigits
+  std::string mantissa = std::to_string(digits);
+  while (mantissa.size() > 1 && mantissa.back() == '0') mantissa.pop_back();
+  std::string out = value < 0 ? "-" : "";
+  if (exponent >= 0 && exponent < 15) {  // 12345.6789
+    auto whole = static_cast<size_t>(exponent) + 1;
+    out += mantissa.substr(0, whole);
+    if (mantissa.size() < whole) out.append(whole - mantissa.size(), '0');
+    if (mantissa.size() > whole) out += "." + mantissa.substr(whole);
+  } else if (exponent < 0 && exponent >= -6) {  // 0.000123456789
+    out += "0." + std::string(static_cast<size_t>(-exponent - 1), '0') + mantissa;
+  } else {  // 1.23456789e-12
+    out += mantissa.substr(0, 1);
+    if (mantissa.size() > 1) out += "." + mantissa.substr(1);
+    out += "e" + std::to_string(exponent);
+  }
+  return out;
+}
+
 void JsonWriter::before_value() {
   if (after_key_) {
     after_key_ = false;
@@ -164,6 +207,12 @@ JsonWriter& JsonWriter::money(Money value) {
 JsonWriter& JsonWriter::ratio(double value) {
   before_value();
   out_ += format_ratio(value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(double value) {
+  before_value();
+  out_ += format_significant(value);
   return *this;
 }
 

@@ -25,6 +25,8 @@ class JsonWriter {
   JsonWriter& money(Money value);
   // A ratio rounded to 6 decimals, printed without trailing zeros; the same bytes on every platform.
   JsonWriter& ratio(double value);
+  // A model estimate to 9 significant digits (2.4259068, -9582.42921, 1.23456789e-12); null when not finite.
+  JsonWriter& number(double value);
   JsonWriter& date(Date value);
 
   std::string take() { return std::move(out_); }
@@ -39,5 +41,6 @@ class JsonWriter {
 
 std::string format_money(Money value);
 std::string format_ratio(double value);
+std::string format_significant(double value);
 
 }  // namespace retention

@@ -2,6 +2,7 @@
 #include <simdjson.h>
 
 #include "ingest/dates.hpp"
+#include "report/clv_json.hpp"
 #include "retention/report.hpp"
 
 namespace retention {
@@ -223,6 +224,8 @@ Error parse_options_json(const std::string& json, Options& out) {
       if ((e = read_segments(field.value, out.segments))) return e;
     } else if (key == "churnRisk") {
       if ((e = read_churn_risk(field.value, out.churnRisk))) return e;
+    } else if (key == "clv") {  // issue 5
+      if ((e = parse_clv_options(field.value, out.clv))) return e;
     } else {
       return invalid("unknown option '" + std::string(key) + "'");
     }

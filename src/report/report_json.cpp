@@ -1,5 +1,6 @@
 // The one place that knows the report's key names (SPEC 5).
 #include "analytics/stats.hpp"
+#include "report/clv_json.hpp"
 #include "report/json_writer.hpp"
 #include "retention/report.hpp"
 
@@ -430,6 +431,9 @@ std::string to_json(const Report& report) {
   write_performance(w, report.performance);
   write_top_products(w, report.topProducts, report.rfm);
   write_attributes(w, report.attributes, report.rfm);
+  std::vector<std::string> segment_names;
+  for (const SegmentStats& s : report.rfm.segments) segment_names.push_back(s.name);
+  write_model_section(w, report.model, segment_names);
   write_diagnostics(w, report);
   w.end_object();
   return w.take();

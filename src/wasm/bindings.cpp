@@ -114,6 +114,10 @@ emscripten::val customer_column(int handle, const std::string& name) {
   if (name == "rfCell") return view(c.rfCell);
   if (name == "segment") return view(c.segment);
   if (name == "churnRisk") return view(c.churnRisk);
+  if (name == "pAlive") return view(c.value.pAlive);
+  if (name == "expectedPurchases") return view(c.value.expectedPurchases);
+  if (name == "expectedOrderValue") return view(c.value.expectedOrderValue);
+  if (name == "clv") return view(c.value.clv);
   return emscripten::val::undefined();
 }
 

@@ -98,8 +98,18 @@ export async function assertPanelsRendered(page) {
   assert.ok((await page.locator('[data-testid="role-grid"] select').count()) >= 10, 'a select per column role');
   assert.ok((await page.locator('[data-testid="preview"] tbody tr').count()) > 0, 'the preview shows rows');
   assert.ok((await page.locator('[data-testid="data-quality"] div').count()) >= 4, 'the data-quality facts');
-  // No model in the report yet: the predicted-value panel stays hidden rather than showing placeholders.
-  assert.equal(await page.locator('[data-panel="clv"]').isVisible(), false);
+  // The predicted-value panel: the model's figures and a row per segment and RF cell, or the
+  // reason the models could not run (a few customers only).
+  assert.equal(await page.locator('[data-panel="clv"]').isVisible(), true);
+  const modelError = await page.evaluate(() => document.querySelector('retention-dashboard').report.model.error ?? null);
+  const cards = await page.locator('[data-testid="clv-cards"]').textContent();
+  if (modelError) {
+    assert.ok(cards.includes(modelError), `the model's error is shown: ${modelError}`);
+  } else {
+    assert.match(cards, /P\(alive\)[\d.]+%/);
+    assert.ok((await page.locator('[data-body="clv-segments"] tbody tr').count()) > 0, 'predicted value by segment');
+    assert.ok((await page.locator('[data-body="clv-fit"] tbody tr').count()) > 0, 'the model fit');
+  }
 }
 
 // An order file of `rows` rows, made in memory (for cancelling a long analysis).

@@ -224,3 +224,30 @@ TEST_CASE("any split of the input gives the same report") {
     }
   }
 }
+
+TEST_CASE("mean P(alive) and predicted CLV per RF cell and segment equal the per-customer columns") {
+  const std::string text = read_file(std::string(RETENTION_FIXTURES) + "/../../examples/sample-shop.csv");
+  Engine engine{Options{}};
+  REQUIRE(engine.feed(text.data(), text.size()));
+  REQUIRE_MESSAGE(engine.finish(), engine.error().message);
+  const auto& c = engine.customers();
+  const auto& model = engine.report().model;
+  REQUIRE(c.value.pAlive.size() == c.size());
+  REQUIRE(c.value.clv.size() == c.size());
+  REQUIRE(model.byRfCell.size() == retention::kRfCells);
+  for (size_t cell = 0; cell < retention::kRfCells; ++cell) {
+    int64_t n = 0;
+    double alive = 0, value = 0;
+    for (size_t i = 0; i < c.size(); ++i)
+      if (c.rfCell[i] == cell) ++n, alive += c.value.pAlive[i], value += c.value.clv[i];
+    CAPTURE(cell);
+    CHECK(model.byRfCell[cell].customers == n);
+    if (n) {
+      CHECK(model.byRfCell[cell].meanPAlive == doctest::Approx(alive / static_cast<double>(n)));
+      CHECK(model.byRfCell[cell].meanClv == doctest::Approx(value / static_cast<double>(n)));
+    }
+  }
+  int64_t total = 0;
+  for (const auto& g : model.bySegment) total += g.customers;
+  CHECK(total == static_cast<int64_t>(c.size()));
+}

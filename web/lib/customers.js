@@ -7,7 +7,11 @@ import { RetentionError } from './errors.js';
 export const CUSTOMER_COLUMNS = Object.freeze([
   'idBytes', 'idOffsets', 'firstOrder', 'lastOrder', 'recencyDays', 'frequency', 'monetary',
   'r', 'f', 'm', 'rfCell', 'segment', 'churnRisk', 'csvBytes', 'csvOffsets',
+  'pAlive', 'expectedPurchases', 'expectedOrderValue', 'clv',
 ]);
+
+// Predicted-value columns (issue 5): empty in the core when no model ran or it failed.
+const VALUE_COLUMNS = ['pAlive', 'expectedPurchases', 'expectedOrderValue', 'clv'];
 
 export const CHURN_RISK_NAMES = Object.freeze(['green', 'amber', 'red']);
 
@@ -78,6 +82,7 @@ export function attachCustomers(report, columns) {
     rfCell: columns.rfCell,
     segment: columns.segment,
     churnRisk: columns.churnRisk,
+    ...Object.fromEntries(VALUE_COLUMNS.filter((name) => columns[name]?.length).map((name) => [name, columns[name]])),
     rfCellNames,
     segmentNames: rfmNames,
     churnRiskNames: CHURN_RISK_NAMES,

@@ -54,6 +54,17 @@ export interface ProgressDetail {
 
 export interface AnalyzeOptions {
   columns?: ColumnMapping;
+  /** Predicted customer value; default { model: 'bgnbd', timeUnit: 'weeks', horizonMonths: 12, monthlyDiscountRate: 0.01 }. */
+  clv?: {
+    model?: 'bgnbd' | 'pareto-nbd' | 'none';
+    timeUnit?: 'weeks' | 'days';
+    horizonMonths?: number;
+    monthlyDiscountRate?: number;
+    /** L2 penalty on the log-parameters, for small or flat data */
+    penalty?: number;
+    /** fit up to this day and compare predicted with actual purchases after it */
+    calibrationEnd?: DateString;
+  };
   /** The analysis date, YYYY-MM-DD (a Date is read as its UTC calendar date). Default: the latest counted order. */
   asOf?: string | Date;
   rfThresholds?: RfThresholds;
@@ -178,6 +189,8 @@ export interface Report {
     revenue: Matrix;
     share: Matrix;
   };
+  /** Predicted customer value (BG/NBD or Pareto/NBD with Gamma-Gamma); absent with clv.model 'none'. */
+  model?: ModelSection;
   dataQuality: {
     format: 'csv' | 'text' | 'json' | 'ndjson';
     /** 'windows-1252' files are converted to UTF-8 */
@@ -301,6 +314,12 @@ export interface CustomerTable {
   readonly segment: Uint8Array;
   /** index into churnRiskNames */
   readonly churnRisk: Uint8Array;
+  /** Predicted value (report.model), present when the models ran: P(alive) at asOf, expected
+   * purchases and order value over the horizon, discounted CLV over the horizon (currency units). */
+  readonly pAlive?: Float64Array;
+  readonly expectedPurchases?: Float64Array;
+  readonly expectedOrderValue?: Float64Array;
+  readonly clv?: Float64Array;
   readonly rfCellNames: RfCellName[];
   readonly segmentNames: string[];
   readonly churnRiskNames: ['green', 'amber', 'red'];
@@ -334,4 +353,51 @@ export class RetentionError extends Error {
   code: string;
   /** 1-based file line (header = 1), 0 when none applies */
   line: number;
+}
+
+export interface ModelFit {
+  model: string;
+  customers: number;
+  /** distinct (x, t_x, T) rows the likelihood was summed over */
+  distinctRows: number;
+  error?: string;
+  parameters?: Record<string, number>;
+  standardErrors?: Record<string, number>;
+  logLikelihood?: number;
+  convergence?: { converged: boolean; optimizer: string; iterations: number; evaluations: number; starts: number; gradientNorm: number };
+}
+
+export interface ValueGroup {
+  customers: number;
+  meanPAlive: number | null;
+  meanClv: number | null;
+}
+
+export interface ModelSection {
+  model: 'bgnbd' | 'pareto-nbd';
+  timeUnit: 'weeks' | 'days';
+  horizonMonths: number;
+  monthlyDiscountRate: number;
+  penalty: number;
+  /** why the models could not run (too few customers, nobody came back ...); nothing else is then set */
+  error?: string;
+  sameDayOrdersMerged?: number;
+  transactions?: ModelFit;
+  spend?: ModelFit;
+  prediction?: {
+    meanPAlive: number;
+    expectedPurchases: number;
+    clv: number | null;
+    byRfCell: (ValueGroup & { cell: string })[];
+    bySegment: (ValueGroup & { segment: string })[];
+  };
+  validation?: {
+    calibrationEnd: DateString;
+    holdoutEnd: DateString;
+    holdoutLength: number;
+    error?: string;
+    transactions?: ModelFit;
+    byFrequency?: { frequency: number; customers: number; actual: number; predicted: number }[];
+    total?: { actual: number; predicted: number };
+  };
 }

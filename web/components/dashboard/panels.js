@@ -405,51 +405,38 @@ function fitRows(name, fit) {
   return rows;
 }
 
-// Mean of a per-customer column over each RF cell and RFM segment (summing for display only).
-function meansBy(labels, names, column) {
-  const sum = new Float64Array(names.length);
-  const count = new Float64Array(names.length);
-  for (let i = 0; i < labels.length; i++) {
-    sum[labels[i]] += column[i];
-    count[labels[i]]++;
-  }
-  return names.map((name, k) => ({ name, customers: count[k], mean: count[k] ? sum[k] / count[k] : null }));
-}
-
 export function renderClv(root, report) {
   const panel = root.querySelector('[data-panel="clv"]');
   const model = report.model;
   panel.hidden = !model;
   if (!model) return;
-  const c = report.customers;
+  const prediction = model.prediction ?? {};
   const cards = [];
   const card = (label, text) => cards.push(h('div', { class: 'card' }, h('dt', { text: label }), h('dd', { text })));
-  if (model.model || model.name) card('Model', String(model.model ?? model.name));
-  if (isNumber(model.meanPAlive)) card('Average P(alive)', percent(model.meanPAlive));
-  if (isNumber(model.expectedPurchases)) card('Expected purchases', decimal.format(model.expectedPurchases));
-  if (isNumber(model.expectedValue)) card('Predicted revenue', money.format(model.expectedValue));
+  card('Model', model.model === 'pareto-nbd' ? 'Pareto/NBD + Gamma-Gamma' : 'BG/NBD + Gamma-Gamma');
+  if (isNumber(prediction.meanPAlive)) card('Average P(alive)', percent(prediction.meanPAlive));
+  if (isNumber(prediction.expectedPurchases)) card(`Expected purchases, next ${model.horizonMonths} months`, decimal.format(prediction.expectedPurchases));
+  if (isNumber(prediction.clv)) card(`Predicted revenue, next ${model.horizonMonths} months`, money.format(prediction.clv));
   if (model.error) card('Model', model.error);
   root.querySelector('[data-testid="clv-cards"]').replaceChildren(...cards);
 
+  // Means per RF cell and RFM segment, as the core computed them.
   const segmentRows = [];
-  if (c?.pAlive || c?.clv) {
-    for (const [labels, names] of [[c.segment, c.segmentNames], [c.rfCell, c.rfCellNames]]) {
-      const alive = c.pAlive ? meansBy(labels, names, c.pAlive) : null;
-      const value = c.clv ? meansBy(labels, names, c.clv) : null;
-      names.forEach((name, k) => {
-        const n = (alive ?? value)[k].customers;
-        if (n) segmentRows.push([names === c.rfCellNames ? cellLabel(name) : name, { text: integer.format(n), class: 'num' },
-          { text: alive ? percent(alive[k].mean) : '–', class: 'num' }, { text: value ? money.format(value[k].mean) : '–', class: 'num' }]);
-      });
+  for (const [groups, label] of [[prediction.bySegment ?? [], (g) => g.segment], [prediction.byRfCell ?? [], (g) => cellLabel(g.cell)]]) {
+    for (const g of groups) {
+      if (!g.customers) continue;
+      segmentRows.push([label(g), { text: integer.format(g.customers), class: 'num' },
+        { text: isNumber(g.meanPAlive) ? percent(g.meanPAlive) : '–', class: 'num' },
+        { text: isNumber(g.meanClv) ? money.format(g.meanClv) : '–', class: 'num' }]);
     }
   }
   body(root, 'clv-segments').replaceChildren(
     segmentRows.length ? table(['Group', 'Customers', 'Average P(alive)', 'Average predicted CLV'], segmentRows, { caption: 'Predicted value by segment' }) : '',
   );
   const fit = [...fitRows('Purchases', model.transactions), ...fitRows('Spend', model.spend)];
-  const v = model.validation;
-  if (v && isNumber(v.actualTotal) && isNumber(v.predictedTotal)) {
-    fit.push(['Holdout: actual purchases', numberText(v.actualTotal)], ['Holdout: predicted purchases', numberText(v.predictedTotal)]);
+  const total = model.validation?.total;
+  if (total && isNumber(total.actual) && isNumber(total.predicted)) {
+    fit.push(['Holdout: actual purchases', numberText(total.actual)], ['Holdout: predicted purchases', numberText(total.predicted)]);
   }
   body(root, 'clv-fit').replaceChildren(fit.length ? table(['Model fit', 'Value'], fit, { caption: 'Model parameters and fit' }) : '');
 }

@@ -1,0 +1,192 @@
+#include "analytics/clv/clv.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analytics/clv/bgnbd.hpp"
+#include "analytics/clv/gamma_gamma.hpp"
+#include "analytics/clv/pareto_nbd.hpp"
+
+namespace retention::clv {
+
+double units_per_month(TimeUnit unit) { return (unit == TimeUnit::weeks ? 365.25 / 7 : 365.25) / 12; }
+
+namespace {
+
+// Why the transaction models cannot be fitted on these histories, or empty.
+std::string unusable(const Histories& h) {
+  if (h.customers == 0) return "no customer has a purchase in the calibration period";
+  if (h.repeatCustomers == 0)
+    return "every customer bought on a single day only: the models need customers who came back";
+  if (h.rows.size() < 2)
+    return "all customers have the same purchase history (x, t_x, T): nothing tells the model how customers differ";
+  return {};
+}
+
+ModelFit fit_transactions(ClvModel model, const Histories& h, double penalty) {
+  ModelFit fit;
+  fit.error = unusable(h);
+  if (fit.error.empty()) fit = model == ClvModel::pareto_nbd ? fit_pareto_nbd(h, penalty) : fit_bgnbd(h, penalty);
+  fit.customers = h.customers;
+  fit.distinctRows = h.rows.size();
+  return fit;
+}
+
+ModelFit fit_spend(const Spend& spend, double penalty) {
+  ModelFit fit;
+  if (spend.customers == 0) fit.error = "no repeat customer: the spend model reads repeat purchases only";
+  else if (spend.rows.size() < 2) fit.error = "all repeat customers have the same count and mean value of repeat purchases";
+  else fit = fit_gamma_gamma(spend, penalty);
+  if (fit.error.empty() && fit.parameters[1] <= 1)
+    fit.error = "q <= 1: order values vary too much for a finite mean order value";
+  fit.customers = spend.customers;
+  fit.distinctRows = spend.rows.size();
+  return fit;
+}
+
+template <class Model>
+RowPredictions predict_with(const Model& model, const Histories& h, const Horizon& horizon) {
+  // What a customer alive at T buys depends on (x, T) alone: once per distinct pair.
+  PairIndex pairs = pair_index(h);
+  std::vector<char> used(pairs.keys.size(), 0);
+  for (uint32_t p : pairs.of_T) used[p] = 1;
+  std::vector<double> purchases(pairs.keys.size(), 0), discounted(pairs.keys.size(), 0);
+  for (size_t p = 0; p < pairs.keys.size(); ++p) {
+    if (!used[p]) continue;
+    int32_t x = h.xs[pairs.x(p)];
+    double T = h.times[pairs.time(p)], before = 0, discount = 1;
+    for (int32_t m = 1; m <= horizon.months; ++m) {
+      double by_now = model.expected_if_alive(x, T, m * horizon.unitsPerMonth);
+      discount /= 1 + horizon.monthlyDiscountRate;
+      discounted[p] += (by_now - before) * discount;
+      before = by_now;
+    }
+    purchases[p] = before;
+  }
+  RowPredictions out;
+  for (size_t i = 0; i < h.rows.size(); ++i) {
+    const Histories::Row& row = h.rows[i];
+    double alive = model.p_alive(h.xs[row.x], h.times[row.tx], h.times[row.T]);
+    out.pAlive.push_back(alive);
+    out.purchases.push_back(alive * purchases[pairs.of_T[i]]);
+    out.discounted.push_back(alive * discounted[pairs.of_T[i]]);
+  }
+  return out;
+}
+
+bool all_finite(const std::vector<double>& v) {
+  return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
+}
+
+}  // namespace
+
+RowPredictions predict_rows(ClvModel model, const Vector& params, const Histories& histories, const Horizon& horizon) {
+  if (model == ClvModel::pareto_nbd) return predict_with(ParetoNbd::from(params), histories, horizon);
+  return predict_with(BgNbd::from(params), histories, horizon);
+}
+
+ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOptions& options, ClvColumns& columns) {
+  columns = ClvColumns{};
+  ModelReport report;
+  report.options = options;
+  report.sameDayOrdersMerged = summary.mergedOrders;
+  Histories h = compress(summary);
+  ModelFit fit = fit_transactions(options.model, h, options.penalty);
+  if (!fit.error.empty()) {
+    report.error = fit.error;
+    return report;
+  }
+  report.transactions = fit;
+  report.spend = fit_spend(spend_of(summary), options.penalty);
+
+  Horizon horizon{options.horizonMonths, units_per_month(options.timeUnit), options.monthlyDiscountRate};
+  RowPredictions rows = predict_rows(options.model, fit.parameters, h, horizon);
+  const bool valued = report.spend.error.empty();
+  GammaGamma spend = valued ? GammaGamma::from(report.spend.parameters) : GammaGamma{};
+  const size_t n = summary.size();
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t row = h.rowOf[i];
+    bool seen = row != Histories::kNone;  // a customer without purchases up to the end: nothing to predict
+    columns.pAlive.push_back(seen ? rows.pAlive[row] : 0);
+    columns.expectedPurchases.push_back(seen ? rows.purchases[row] : 0);
+    if (!valued) continue;
+    double value = seen ? spend.expected_value(summary.x[i], summary.zbar[i]) : 0;
+    columns.expectedOrderValue.push_back(value);
+    columns.clv.push_back(seen ? value * rows.discounted[row] : 0);
+  }
+  if (!all_finite(columns.pAlive) || !all_finite(columns.expectedPurchases) ||
+      !all_finite(columns.expectedOrderValue) || !all_finite(columns.clv)) {
+    columns = ClvColumns{};
+    report = ModelReport{};
+    report.options = options;
+    report.error = "the predictions overflowed at the fitted parameters";
+    return report;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    report.meanPAlive += columns.pAlive[i];
+    report.expectedPurchases += columns.expectedPurchases[i];
+    if (valued) report.clv += columns.clv[i];
+  }
+  if (n > 0) report.meanPAlive /= static_cast<double>(n);
+  return report;
+}
+
+HoldoutValidation validate(const CustomerSummary& summary, const ClvOptions& options, double holdoutLength) {
+  HoldoutValidation v;
+  v.holdoutLength = holdoutLength;
+  Histories h = compress(summary);
+  v.fit = fit_transactions(options.model, h, options.penalty);
+  if (!v.fit.error.empty()) {
+    v.error = v.fit.error;
+    return v;
+  }
+  // The whole holdout as one "month" without discount: E[X(holdout) | x, t_x, T] per row.
+  RowPredictions rows = predict_rows(options.model, v.fit.parameters, h, Horizon{1, holdoutLength, 0});
+  constexpr int32_t kBuckets = 8;  // 0 .. 6 repeat purchases, then 7 and more (BTYD's censor = 7)
+  v.byFrequency.resize(kBuckets);
+  for (int32_t b = 0; b < kBuckets; ++b) v.byFrequency[b].frequency = b;
+  for (size_t i = 0; i < summary.size(); ++i) {
+    if (!summary.observed(i)) continue;
+    FrequencyBucket& bucket = v.byFrequency[std::min(summary.x[i], kBuckets - 1)];
+    ++bucket.customers;
+    bucket.actual += summary.holdout[i];
+    bucket.predicted += rows.purchases[h.rowOf[i]];
+  }
+  for (FrequencyBucket& bucket : v.byFrequency) {
+    v.actualTotal += bucket.actual;
+    v.predictedTotal += bucket.predicted;
+    if (bucket.customers == 0) continue;
+    bucket.actual /= static_cast<double>(bucket.customers);
+    bucket.predicted /= static_cast<double>(bucket.customers);
+  }
+  return v;
+}
+
+ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
+                                   ClvColumns& columns) {
+  columns = ClvColumns{};
+  if (options.model == ClvModel::none) {
+    ModelReport report;
+    report.options = options;
+    return report;
+  }
+  const Date asOf = customers.asOf;
+  ModelReport report =
+      predict_from_summary(summarise_orders(orders, customers, {asOf, asOf, options.timeUnit}), options, columns);
+  if (options.calibrationEnd) {
+    const Date end = *options.calibrationEnd;
+    HoldoutValidation v;
+    if (end >= asOf) {
+      v.error = "calibrationEnd " + format_date(end) + " must be before asOf " + format_date(asOf);
+    } else {
+      auto summary = summarise_orders(orders, customers, {end, asOf, options.timeUnit});
+      v = validate(summary, options, in_unit(asOf - end, options.timeUnit));
+    }
+    v.calibrationEnd = end;
+    v.holdoutEnd = asOf;
+    report.validation = v;
+  }
+  return report;
+}
+
+}  // namespace retention::clv

@@ -1,0 +1,156 @@
+#include "analytics/clv/summary.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+namespace retention::clv {
+
+double in_unit(int32_t days, TimeUnit unit) { return unit == TimeUnit::weeks ? days / 7.0 : days; }
+
+CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const std::vector<Date>& date,
+                          const std::vector<Money>& value, const SummaryWindow& window) {
+  CustomerSummary out;
+  out.x.assign(customers, -1);
+  out.tx.assign(customers, 0);
+  out.T.assign(customers, 0);
+  out.zbar.assign(customers, 0);
+  out.holdout.assign(customers, 0);
+
+  // Transactions grouped by customer (a counting sort), then each customer's by date.
+  auto used = [&](size_t i) { return customer[i] >= 0 && date[i] <= window.holdoutEnd; };
+  std::vector<uint32_t> start(customers + 1, 0);
+  for (size_t i = 0; i < customer.size(); ++i)
+    if (used(i)) ++start[static_cast<size_t>(customer[i]) + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<uint32_t> order(start.back());
+  {
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < customer.size(); ++i)
+      if (used(i)) order[next[static_cast<size_t>(customer[i])]++] = static_cast<uint32_t>(i);
+  }
+
+  std::vector<std::pair<Date, Money>> own;
+  for (size_t c = 0; c < customers; ++c) {
+    own.clear();
+    for (uint32_t k = start[c]; k < start[c + 1]; ++k) own.emplace_back(date[order[k]], value[order[k]]);
+    if (own.empty()) continue;
+    std::sort(own.begin(), own.end());
+    Date first = own.front().first;
+    if (first > window.calibrationEnd) continue;  // a customer of the holdout period only
+    int32_t days = 0, holdout_days = 0;
+    Date last = first;
+    Money repeat_value = 0;
+    for (size_t k = 0; k < own.size(); ++k) {
+      auto [day, amount] = own[k];
+      bool new_day = k == 0 || day != own[k - 1].first;
+      out.mergedOrders += !new_day;
+      if (day > window.calibrationEnd) {
+        holdout_days += new_day;
+        continue;
+      }
+      days += new_day;
+      last = day;
+      if (day != first) repeat_value += amount;
+    }
+    out.x[c] = days - 1;
+    out.tx[c] = in_unit(last - first, window.unit);
+    out.T[c] = in_unit(window.calibrationEnd - first, window.unit);
+    if (days > 1) out.zbar[c] = static_cast<double>(repeat_value) / kMoneyScale / (days - 1);
+    out.holdout[c] = holdout_days;
+  }
+  return out;
+}
+
+CustomerSummary summarise_orders(const OrderBook& orders, const CustomerTable& customers, const SummaryWindow& window) {
+  std::vector<int32_t> row_of(orders.customer_count(), -1);
+  for (size_t i = 0; i < customers.size(); ++i) row_of[customers.customer[i]] = static_cast<int32_t>(i);
+  const auto& net = orders.order_net();
+  const auto& order_customer = orders.order_customer();
+  std::vector<int32_t> row(net.size());
+  for (size_t o = 0; o < net.size(); ++o) row[o] = net[o] > 0 ? row_of[order_customer[o]] : -1;  // SPEC 4
+  return summarise(customers.size(), row, orders.order_date(), net, window);
+}
+
+Histories compress(const CustomerSummary& summary) {
+  Histories h;
+  const size_t n = summary.size();
+  std::vector<uint32_t> customers;
+  for (size_t i = 0; i < n; ++i)
+    if (summary.observed(i)) {
+      customers.push_back(static_cast<uint32_t>(i));
+      h.times.push_back(summary.tx[i]);
+      h.times.push_back(summary.T[i]);
+      h.xs.push_back(summary.x[i]);
+    }
+  auto distinct = [](auto& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  };
+  distinct(h.times);
+  distinct(h.xs);
+  auto index = [](const auto& table, auto v) {
+    return static_cast<uint32_t>(std::lower_bound(table.begin(), table.end(), v) - table.begin());
+  };
+
+  // Keys (x, t_x, T) as indices: sorting them orders the rows exactly as the values would.
+  struct Key {
+    uint32_t x, tx, T, customer;
+  };
+  std::vector<Key> keys;
+  keys.reserve(customers.size());
+  for (uint32_t c : customers)
+    keys.push_back({index(h.xs, summary.x[c]), index(h.times, summary.tx[c]), index(h.times, summary.T[c]), c});
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.x != b.x ? a.x < b.x : a.tx != b.tx ? a.tx < b.tx : a.T != b.T ? a.T < b.T : a.customer < b.customer;
+  });
+  h.rowOf.assign(n, Histories::kNone);
+  for (const Key& k : keys) {
+    if (h.rows.empty() || h.rows.back().x != k.x || h.rows.back().tx != k.tx || h.rows.back().T != k.T)
+      h.rows.push_back({k.x, k.tx, k.T, 0});
+    h.rows.back().weight += 1;
+    h.rowOf[k.customer] = static_cast<uint32_t>(h.rows.size() - 1);
+  }
+  h.customers = static_cast<double>(customers.size());
+  for (const auto& r : h.rows)
+    if (h.xs[r.x] > 0) h.repeatCustomers += r.weight;
+  return h;
+}
+
+PairIndex pair_index(const Histories& h) {
+  PairIndex p;
+  auto key = [](uint32_t x, uint32_t t) { return static_cast<uint64_t>(x) << 32 | t; };
+  for (const auto& row : h.rows) {
+    p.keys.push_back(key(row.x, row.tx));
+    p.keys.push_back(key(row.x, row.T));
+  }
+  std::sort(p.keys.begin(), p.keys.end());
+  p.keys.erase(std::unique(p.keys.begin(), p.keys.end()), p.keys.end());
+  auto index = [&](uint64_t k) {
+    return static_cast<uint32_t>(std::lower_bound(p.keys.begin(), p.keys.end(), k) - p.keys.begin());
+  };
+  p.of_tx.reserve(h.rows.size());
+  p.of_T.reserve(h.rows.size());
+  for (const auto& row : h.rows) {
+    p.of_tx.push_back(index(key(row.x, row.tx)));
+    p.of_T.push_back(index(key(row.x, row.T)));
+  }
+  return p;
+}
+
+double Histories::repeat_rate() const {
+  double repeat = 0, time = 0;
+  for (const Row& row : rows) {
+    repeat += row.weight * xs[row.x];
+    time += row.weight * times[row.T];
+  }
+  return repeat > 0 && time > 0 ? repeat / time : 1;
+}
+
+double Histories::mean_T() const {
+  double time = 0;
+  for (const Row& row : rows) time += row.weight * times[row.T];
+  return time > 0 ? time / customers : 1;
+}
+
+}  // namespace retention::clv
