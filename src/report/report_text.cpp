@@ -62,6 +62,20 @@ std::string to_text(const Report& r) {
   const auto& risk = r.churnRisk.customers;
   out += "Churn risk: " + std::to_string(risk[0]) + " green, " + std::to_string(risk[1]) + " amber, " +
          std::to_string(risk[2]) + " red\n";
+  const ModelReport& model = r.model;
+  if (model.options.model != ClvModel::none) {
+    const char* name = model.options.model == ClvModel::pareto_nbd ? "Pareto/NBD" : "BG/NBD";
+    const std::string horizon = std::to_string(model.options.horizonMonths);
+    if (!model.error.empty()) {
+      out += std::string("Predicted value (") + name + "): " + model.error + "\n";
+    } else {
+      out += std::string("Predicted (") + name + ", next " + horizon + " months): average P(alive) " +
+             format_significant(std::round(model.meanPAlive * 1000) / 10) + "%, expected purchases " +
+             format_significant(std::round(model.expectedPurchases * 10) / 10) +
+             (model.spend.error.empty() ? ", predicted revenue " + format_money(static_cast<Money>(std::llround(model.clv * 100)) * (kMoneyScale / 100)) : "") +
+             "\n";
+    }
+  }
   for (const Warning& w : r.warnings)
     out += "line " + std::to_string(w.line) + (w.column.empty() ? "" : " (" + w.column + ")") + ": " + w.message + "\n";
   return out;
