@@ -415,7 +415,8 @@ struct Engine::Impl {
     report.retention = compute_retention(table);
     report.cohorts = compute_cohorts(table);
     report.pareto = compute_pareto(table);
-    report.churnRisk = compute_churn_risk(table, report.retention.gaps, options.churnRisk, options.rf, out.churnRisk);
+    report.churnRisk =
+        compute_churn_risk(table, report.retention.gaps, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
     report.migration = compute_migration(table, options.rf, out.rfCell);
     report.performance = compute_performance(table, options.rf, out.rfCell);
     const size_t segments = report.rfm.segments.size();

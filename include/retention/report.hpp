@@ -76,6 +76,10 @@ constexpr const char* kOtherSegment = "Others";
 struct ChurnRiskMultipliers {
   double green = 1.5;
   double amber = 3.0;
+  // Option (issue 5): the light from the model's P(alive) instead of the gaps: green when
+  // P(alive) >= pAliveGreen, amber when >= pAliveAmber. Falls back to the gaps when no model ran.
+  bool usePAlive = false;
+  double pAliveGreen = 0.5, pAliveAmber = 0.2;
 };
 
 struct Options {
@@ -226,6 +230,7 @@ constexpr std::array<const char*, 3> kLightNames{"green", "amber", "red"};
 
 struct ChurnRisk {
   ChurnRiskMultipliers multipliers;
+  bool byPAlive = false;  // the lights come from P(alive) (asked for, and a model ran)
   double singleOrderExpectedGapDays = 0;  // the overall median gap (or the active window when no one bought twice)
   std::array<int64_t, 3> customers{};      // green, amber, red
 };

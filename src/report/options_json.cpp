@@ -98,6 +98,19 @@ Error read_churn_risk(simdjson::dom::element value, ChurnRiskMultipliers& out) {
   if (value.get_object().get(object)) return invalid("churnRisk must be an object {\"green\", \"amber\"}");
   for (auto field : object) {
     std::string_view key = field.key;
+    if (key == "basis") {
+      std::string_view basis;
+      if (field.value.get_string().get(basis) || (basis != "gaps" && basis != "pAlive"))
+        return invalid("churnRisk.basis must be \"gaps\" or \"pAlive\"");
+      out.usePAlive = basis == "pAlive";
+      continue;
+    }
+    if (key == "pAliveGreen" || key == "pAliveAmber") {
+      double p = 0;
+      if (field.value.get_double().get(p) || !(p >= 0 && p <= 1)) return invalid("churnRisk P(alive) limits must be from 0 to 1");
+      (key == "pAliveGreen" ? out.pAliveGreen : out.pAliveAmber) = p;
+      continue;
+    }
     if (key != "green" && key != "amber") return invalid("unknown churnRisk key '" + std::string(key) + "'");
     double number = 0;
     if (field.value.get_double().get(number) || !(number > 0 && number <= 1000))
@@ -105,6 +118,7 @@ Error read_churn_risk(simdjson::dom::element value, ChurnRiskMultipliers& out) {
     (key == "green" ? out.green : out.amber) = number;
   }
   if (out.green > out.amber) return invalid("churnRisk.green must not be above churnRisk.amber");
+  if (out.pAliveAmber > out.pAliveGreen) return invalid("churnRisk.pAliveAmber must not be above churnRisk.pAliveGreen");
   return {};
 }
 

@@ -276,6 +276,9 @@ void write_churn_risk(JsonWriter& w, const ChurnRisk& c) {
   w.key("multipliers").begin_object().key("green").ratio(c.multipliers.green).key("amber").ratio(c.multipliers.amber);
   w.end_object();
   w.key("singleOrderExpectedGapDays").ratio(c.singleOrderExpectedGapDays);
+  w.key("basis").string(c.byPAlive ? "pAlive" : "gaps");
+  if (c.multipliers.usePAlive)
+    w.key("pAlive").begin_object().key("green").ratio(c.multipliers.pAliveGreen).key("amber").ratio(c.multipliers.pAliveAmber).end_object();
   w.end_object();
 }
 

@@ -88,3 +88,29 @@ TEST_CASE("churn risk equals the definition on random shops and CDNOW") {
   check_against_reference(random_shop(3), {1, 1});
   check_against_reference(cdnow());
 }
+
+TEST_CASE("the traffic light can come from P(alive) instead of the gaps") {
+  // Three customers with the same history; only P(alive) tells them apart.
+  retention::CustomerTable table;
+  table.asOf = 100;
+  for (int i = 0; i < 3; ++i) {
+    table.customer.push_back(static_cast<uint32_t>(i));
+    table.frequency.push_back(2);
+    table.monetary.push_back(10);
+    table.firstOrder.push_back(10);
+    table.lastOrder.push_back(40);
+    table.recencyDays.push_back(60);
+  }
+  retention::GapStats gaps;
+  retention::ChurnRiskMultipliers m;
+  std::vector<uint8_t> lights;
+  auto by_gaps = retention::compute_churn_risk(table, gaps, m, retention::RfThresholds{}, lights, {0.9, 0.3, 0.1});
+  CHECK_FALSE(by_gaps.byPAlive);  // not asked for
+  CHECK(by_gaps.customers == std::array<int64_t, 3>{0, 3, 0});  // recency 60 vs gap 30: amber for all
+  m.usePAlive = true;
+  auto by_p = retention::compute_churn_risk(table, gaps, m, retention::RfThresholds{}, lights, {0.9, 0.3, 0.1});
+  CHECK(by_p.byPAlive);
+  CHECK(lights == std::vector<uint8_t>{0, 1, 2});
+  auto no_model = retention::compute_churn_risk(table, gaps, m, retention::RfThresholds{}, lights, {});
+  CHECK_FALSE(no_model.byPAlive);  // no P(alive) column: the gaps decide
+}

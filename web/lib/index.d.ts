@@ -44,6 +44,12 @@ export interface ChurnRiskMultipliers {
   green?: number;
   /** default 3 */
   amber?: number;
+  /** 'pAlive': the light from the model's P(alive) (green >= pAliveGreen, amber >= pAliveAmber); default 'gaps' */
+  basis?: 'gaps' | 'pAlive';
+  /** default 0.5 */
+  pAliveGreen?: number;
+  /** default 0.2 */
+  pAliveAmber?: number;
 }
 
 export interface ProgressDetail {
@@ -256,9 +262,13 @@ export interface Report {
     green: number;
     amber: number;
     red: number;
-    multipliers: Required<ChurnRiskMultipliers>;
+    multipliers: { green: number; amber: number };
     /** the overall median gap (the RF active window when no one bought twice) */
     singleOrderExpectedGapDays: number;
+    /** what set the lights: 'pAlive' only when asked for and a model ran */
+    basis: 'gaps' | 'pAlive';
+    /** present when basis 'pAlive' was asked for */
+    pAlive?: { green: number; amber: number };
   };
   migration: {
     /** asOf - 365 days */
