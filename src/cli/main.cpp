@@ -16,7 +16,8 @@ constexpr const char* kUsage =
     "         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n"
     "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n"
     "         [--delimiter auto|,|;|tab|\"|\"|whitespace] [--decimal-separator auto|.|,]\n"
-    "         [--date-order auto|month-first|day-first] [--options JSON] [--segments RULES.json]\n"
+    "         [--date-order auto|month-first|day-first] [--clv-model bgnbd|pareto-nbd|none]\n"
+    "         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n"
     "         [--export-segment NAME --out FILE.csv]\n"
     "FILE may be - for standard input. NAME is an RF cell (active/single ... lapsed/highValue)\n"
     "or an RFM segment (Champions ... Others).\n";
@@ -62,6 +63,7 @@ constexpr Flag kSettingFlags[] = {{"--as-of", "asOf"},
                                   {"--delimiter", "delimiter"},
                                   {"--decimal-separator", "decimalSeparator"},
                                   {"--date-order", "dateOrder"}};
+constexpr Flag kClvFlags[] = {{"--clv-model", "model"}, {"--calibration-end", "calibrationEnd"}};
 
 }  // namespace
 
@@ -75,7 +77,7 @@ int main(int argc, char** argv) {
 
   std::string file, options_json, attributes, segments_file, export_name, out_file;
   bool json = false, strict = false;
-  std::vector<std::pair<std::string, std::string>> columns, settings;
+  std::vector<std::pair<std::string, std::string>> columns, settings, clv;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& out) {
@@ -96,6 +98,7 @@ int main(int argc, char** argv) {
     };
     int matched = take(kColumnFlags, columns);
     if (!matched) matched = take(kSettingFlags, settings);
+    if (!matched) matched = take(kClvFlags, clv);
     if (matched < 0) return usage_error(a + " needs a value");
     if (matched) continue;
     if (a == "--json") json = true;
@@ -126,6 +129,11 @@ int main(int argc, char** argv) {
     w.begin_object();
     for (const auto& [key, value] : settings) w.key(key).string(value);
     if (strict) w.key("strict").boolean(true);
+    if (!clv.empty()) {
+      w.key("clv").begin_object();
+      for (const auto& [key, value] : clv) w.key(key).string(value);
+      w.end_object();
+    }
     if (!columns.empty() || !attributes.empty()) {
       w.key("columns").begin_object();
       for (const auto& [role, name] : columns) w.key(role).string(name);

@@ -11,6 +11,8 @@ const cases = {
   'sample shop as JSON': ['analyze', sampleShop, '--json'],
   'sample shop as text': ['analyze', sampleShop],
   'sample shop with options': ['analyze', sampleShop, '--json', '--as-of', '2024-06-30', '--customer', 'customer_id', '--order', 'order_id'],
+  'predicted value flags': ['analyze', sampleShop, '--json', '--clv-model', 'pareto-nbd', '--calibration-end', '2024-06-30'],
+  'a bad model name': ['analyze', sampleShop, '--clv-model', 'magic'],
   'options as JSON': ['analyze', sampleShop, '--json', '--options', '{"rfThresholds":{"activeBelowDays":30,"lapsedAboveDays":180}}'],
   'a segment rule table file': ['analyze', sampleShop, '--json', '--segments', fixture('segments.json')],
   'a segment rule table file, as text': ['analyze', sampleShop, '--segments', fixture('segments.json')],

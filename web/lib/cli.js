@@ -13,7 +13,8 @@ const USAGE =
   '         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n' +
   '         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n' +
   '         [--delimiter auto|,|;|tab|"|"|whitespace] [--decimal-separator auto|.|,]\n' +
-  '         [--date-order auto|month-first|day-first] [--options JSON] [--segments RULES.json]\n' +
+  '         [--date-order auto|month-first|day-first] [--clv-model bgnbd|pareto-nbd|none]\n' +
+  '         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n' +
   '         [--export-segment NAME --out FILE.csv]\n' +
   'FILE may be - for standard input. NAME is an RF cell (active/single ... lapsed/highValue)\n' +
   'or an RFM segment (Champions ... Others).\n';
@@ -39,6 +40,11 @@ const SETTING_FLAGS = {
   '--date-order': 'dateOrder',
 };
 
+const CLV_FLAGS = {
+  '--clv-model': 'model',
+  '--calibration-end': 'calibrationEnd',
+};
+
 class UsageError extends Error {}
 
 // The C library's wording (strerror), so that both CLIs print the same line.
@@ -62,6 +68,7 @@ function parseArgs(args) {
     };
     if (arg in COLUMN_FLAGS) columns[COLUMN_FLAGS[arg]] = value('a value');
     else if (arg in SETTING_FLAGS) parsed.options[SETTING_FLAGS[arg]] = value('a value');
+    else if (arg in CLV_FLAGS) (parsed.options.clv ??= {})[CLV_FLAGS[arg]] = value('a value');
     else if (arg === '--json') parsed.json = true;
     else if (arg === '--strict') parsed.options.strict = true;
     else if (arg === '--attributes') columns.attributes = value('column names').split(',');
