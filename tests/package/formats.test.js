@@ -17,6 +17,7 @@ const layouts = {
   'shopify-dev-store.csv': { preset: 'shopify', customers: 3, orders: 4, revenue: 1415, excluded: 3 },
   'stripe-payments.csv': { preset: 'stripe', customers: 2, orders: 3, revenue: 105.5, excluded: 3 },
   'woocommerce-orders.csv': { preset: 'woocommerce', customers: 3, orders: 3, revenue: 1299.5, excluded: 4 },
+  'woocommerce-analytics.csv': { preset: 'generic', customers: 2, orders: 2, revenue: 1075.5, excluded: 1 },
   'online-retail.csv': { preset: 'online-retail', customers: 4, orders: 6, revenue: 128.19, excluded: 0 },
   'eu-semicolon.csv': { preset: 'generic', customers: 3, orders: 4, revenue: 1256.75, excluded: 0 },
   'orders.json': { preset: 'generic', customers: 3, orders: 4, revenue: 159.75, excluded: 0 },

@@ -97,6 +97,15 @@ TEST_CASE("a WooCommerce orders export: cancelled, pending, failed and on-hold o
   CHECK(run.report.preset == "woocommerce");
 }
 
+TEST_CASE("WooCommerce's Analytics > Orders download: generic names, statuses, refunded without a refund column") {
+  // 1201 Eva 1045.50; 1200 cancelled (excluded); 1199 Finn 30 on 2024-04-20 (recency 12); 1100 refunded: Gus nets 0.
+  Run run = analyse(fixture("woocommerce-analytics.csv"));
+  check_report(run, {4, 0, 1, 2, 1, 2, 1075.5, "2024-05-02", {2, 0, 0}, {0, 0, 0}, {0, 0, 0}});
+  CHECK(run.report.columns == std::vector<std::pair<std::string, std::string>>{
+                                  {"customer", "Customer"}, {"date", "Date"}, {"amount", "Net Sales"},
+                                  {"order", "Order #"}, {"status", "Status"}});
+}
+
 TEST_CASE("an Online Retail export: quantity x price, C-invoice cancellations, M/D/YYYY decided late") {
   // 17850: 35.64 + 11.10 + 13.56 - 3.39 (cancellation) = 56.91 over 3 orders; 14527: 34.80 - 27.50.
   Run run = analyse(fixture("online-retail.csv"));
