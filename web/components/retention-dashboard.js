@@ -171,7 +171,10 @@ export class RetentionDashboard extends HTMLElement {
         signal: controller.signal,
         onProgress: (fraction, detail) => {
           if (this.#controller !== controller) return;
-          this.#progress(fraction);
+          // Read to the end: the core now computes (for a large file, seconds): say so, bar indeterminate.
+          const computing = fraction === 1;
+          this.#progress(computing ? undefined : fraction);
+          if (computing) this.#status(`Read ${name}; computing segments, retention and predicted value…`);
           this.#emit('progress', { fraction, ...detail });
         },
       });
