@@ -20,7 +20,9 @@
 #include "analytics/rfm.hpp"
 #include "ingest/columns.hpp"
 #include "ingest/csv_reader.hpp"
+#include "ingest/dates.hpp"
 #include "ingest/encoding.hpp"
+#include "ingest/money.hpp"
 #include "ingest/json_reader.hpp"
 #include "ingest/row_mapper.hpp"
 #include "ingest/sniff.hpp"
@@ -106,15 +108,39 @@ struct Engine::Impl {
     return true;
   }
 
+  // A first line of only numbers and dates is data: the file has no header row (CDNOW_sample.txt).
+  static bool is_data_line(const CsvRecord& record) {
+    if (record.fields.size() < 2) return false;
+    for (std::string_view f : record.fields) {
+      f = trim(f);
+      if (!f.empty() && !parse_money(f) && read_date(f).form == DateForm::invalid) return false;
+    }
+    return true;
+  }
+
   bool on_header(const CsvRecord& record) {
     ResolvedColumns columns;
-    if ((error = resolve_columns(record.fields, options.columns, record.line, columns))) return false;
+    const bool headerless = is_data_line(record);
+    std::vector<std::string> names;
+    std::vector<std::string_view> header = record.fields;
+    if (headerless) {  // the columns are named by position: "column 1", "column 2" ...
+      for (size_t i = 0; i < record.fields.size(); ++i) names.push_back("column " + std::to_string(i + 1));
+      header.assign(names.begin(), names.end());
+    }
+    if ((error = resolve_columns(header, options.columns, record.line, columns))) {
+      if (headerless && error.code == ErrorCode::missing_column)
+        error.message = "the file has no header row, so its columns are named by position: " + error.message +
+                        " (e.g. columns.customer = \"column 1\", CLI --customer \"column 1\")";
+      return false;
+    }
     DayMonthOrder order = options.dayFirst < 0   ? DayMonthOrder::undecided
                           : options.dayFirst > 0 ? DayMonthOrder::day_first
                                                  : DayMonthOrder::month_first;
     orders = OrderBook(columns.attributes.size());
     mapper.emplace(std::move(columns), order, options.decimalSeparator);
-    return true;
+    if (!headerless) return true;
+    ++report.summary.rowsRead;  // the first line is a row
+    return on_row(record);
   }
 
   bool on_row(const CsvRecord& record) {

@@ -402,3 +402,20 @@ TEST_CASE("Excel's sep= line names the delimiter and is not the header") {
   REQUIRE(run.report.warnings.size() == 1);
   CHECK(run.report.warnings[0].line == 4);  // lines count from the file's first, the sep= line
 }
+
+TEST_CASE("a file without a header row: its columns are named by position, and its first line is data") {
+  const std::string text = read_file(std::string(RETENTION_SHARED_DATA) + "/cdnow/CDNOW_sample.txt");
+  Run unnamed = analyse(text);
+  CHECK(unnamed.error.code == ErrorCode::missing_column);
+  CHECK(unnamed.error.message.rfind("the file has no header row, so its columns are named by position: ", 0) == 0);
+  Options options;
+  options.columns.customer = "column 2";  // CDNOW_sample.txt: master id, sample id, date, CDs, dollars
+  options.columns.date = "column 3";
+  options.columns.amount = "column 5";
+  Run run = analyse(text, options);
+  REQUIRE_MESSAGE(run.ok, retention::describe_error(run.error));
+  CHECK(run.report.summary.rowsRead == 6919);  // every line, the first included
+  CHECK(run.report.summary.customers + run.report.summary.customersWithoutOrders == 2357);
+  CHECK(run.report.summary.customersWithoutOrders == 8);  // only $0.00 rows
+  CHECK(*run.report.summary.firstOrder == day("1997-01-01"));
+}
