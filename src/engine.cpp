@@ -70,7 +70,6 @@ struct Engine::Impl {
   Error error;
   Report report;
   CustomerResults per_customer;
-  uint64_t bytes = 0;
   bool finished = false;
 
   Transcoder transcoder;
@@ -154,9 +153,8 @@ struct Engine::Impl {
       case RowOutcome::excluded: {
         ++report.summary.rowsExcluded;
         excluded_statuses.add(row.status);
-        std::string_view order_id = trim(field(record, Role::order));
         bool added = false;
-        if (!is_missing(order_id)) excluded_orders.intern(order_id, added);
+        if (!row.order_id.empty()) excluded_orders.intern(row.order_id, added);
         return true;
       }
       case RowOutcome::pending:
@@ -170,11 +168,6 @@ struct Engine::Impl {
     return true;
   }
 
-  std::string_view field(const CsvRecord& record, Role role) const {
-    int i = mapper->columns()[role];
-    return i >= 0 && static_cast<size_t>(i) < record.fields.size() ? record.fields[static_cast<size_t>(i)]
-                                                                     : std::string_view{};
-  }
 
   bool add(const CsvRecord& record, const Row& row) {
     const ResolvedColumns& columns = mapper->columns();
@@ -286,7 +279,6 @@ struct Engine::Impl {
 
   bool feed(const char* data, size_t size) {
     if (error || finished) return false;
-    bytes += size;
     if (raw_start.size() < 2) raw_start.append(data, std::min(size, 2 - raw_start.size()));
     return take(transcoder.feed(std::string_view(data, size)), false);
   }
@@ -470,6 +462,5 @@ bool Engine::feed(const char* data, size_t size) { return impl_->feed(data, size
 bool Engine::finish() { return impl_->finish(); }
 const Error& Engine::error() const { return impl_->error; }
 const Report& Engine::report() const { return impl_->report; }
-uint64_t Engine::bytes_fed() const { return impl_->bytes; }
 
 }  // namespace retention

@@ -24,8 +24,6 @@ class Engine {
   const Report& report() const;
   // The per-customer table, in the same order as the analyses saw it (filled by finish()).
   const CustomerResults& customers() const;
-  // Bytes consumed so far, for progress.
-  uint64_t bytes_fed() const;
 
  private:
   struct Impl;

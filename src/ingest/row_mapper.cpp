@@ -60,6 +60,8 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   if (is_missing(row.customer) ||
       std::find(columns_.no_customer.begin(), columns_.no_customer.end(), row.customer) != columns_.no_customer.end())
     return RowOutcome::no_customer;
+  std::string_view order_id = field(record, Role::order);  // also for an excluded row's later line items
+  if (!is_missing(order_id)) row.order_id = order_id;
   row.status = field(record, Role::status);
   if (!row.status.empty() && is_no_money_status(row.status)) return RowOutcome::excluded;
   if (columns_.has(Role::captured) && normalize_name(field(record, Role::captured)) == "false") {
@@ -69,8 +71,6 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   if (!settle_decimal(record)) return RowOutcome::pending;
   const char decimal = decimal_ ? decimal_ : '.';  // no separator in any value so far: nothing depends on it
 
-  std::string_view order_id = field(record, Role::order);
-  if (!is_missing(order_id)) row.order_id = order_id;
   std::string_view product = field(record, Role::product);
   if (!is_missing(product)) row.product = product;
   std::string_view currency = field(record, Role::currency);

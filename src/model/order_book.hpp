@@ -35,7 +35,6 @@ class OrderBook {
   // Records a customer's value of attribute `a`; the first non-missing value wins.
   void set_attribute(uint32_t customer, size_t a, std::string_view value);
 
-  size_t order_count() const { return order_customer_.size(); }
   size_t customer_count() const { return customers_.size(); }
   std::string_view customer_id(uint32_t customer) const { return customers_[customer]; }
 
@@ -55,7 +54,6 @@ class OrderBook {
 
   const std::vector<OrderLine>& lines() const { return lines_; }
   std::string_view product_name(uint32_t product) const { return products_[product]; }
-  size_t product_count() const { return products_.size(); }
 
   size_t attribute_count() const { return attributes_.size(); }
   // Value id of attribute `a` per customer (-1 = none), and the value behind an id.

@@ -16,7 +16,6 @@ using retention::Engine;
 using retention::ErrorCode;
 using retention::kMoneyScale;
 using retention::Options;
-using retention::Report;
 
 namespace {
 

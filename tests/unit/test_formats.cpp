@@ -16,12 +16,10 @@
 #include "engine_run.hpp"
 #include "retention/engine.hpp"
 
-using retention::Engine;
 using retention::ErrorCode;
 using retention::kMoneyScale;
 using retention::Money;
 using retention::Options;
-using retention::Report;
 
 namespace {
 
