@@ -429,7 +429,7 @@ struct Engine::Impl {
   void run_analytics(const CustomerTable& table, bool has_products) {
     CustomerResults& out = per_customer;
     out.rfCell = rf_cells(table, options.rf);
-    report.rfm = compute_rfm(table, options.segments, out);
+    report.rfm = compute_rfm(table, options.segments, options.rf.activeBelowDays, out);
     report.retention = compute_retention(table);
     report.cohorts = compute_cohorts(table);
     report.pareto = compute_pareto(table);

@@ -63,9 +63,12 @@ struct RfThresholds {
 
 enum class InputFormat { automatic, csv, json, ndjson };
 // A named RFM segment (SPEC 4): inclusive score ranges {lo, hi} for R, F and M; the first matching rule wins.
+// outsideActiveBand limits the rule to customers outside the RF matrix's active band
+// (recencyDays >= activeBelowDays): a lapsed-type name is never given to someone who just bought.
 struct SegmentRule {
   std::string name;
   std::array<int32_t, 2> r{1, 5}, f{1, 5}, m{1, 5};
+  bool outsideActiveBand = false;
 };
 // The default rule table, the one the R package `rfm` documents (SPEC 4).
 std::vector<SegmentRule> default_segment_rules();

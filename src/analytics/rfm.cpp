@@ -8,23 +8,30 @@
 namespace retention {
 
 std::vector<SegmentRule> default_segment_rules() {
+  constexpr bool lapsed = true;  // SPEC 4: lapsed-type segments only outside the active band
   return {
-      {"Champions", {5, 5}, {5, 5}, {5, 5}},       {"Potential Loyalist", {3, 5}, {3, 5}, {2, 5}},
-      {"Loyal Customers", {2, 4}, {2, 4}, {2, 4}}, {"Promising", {3, 4}, {1, 3}, {3, 5}},
-      {"New Customers", {4, 5}, {1, 3}, {1, 5}},   {"Can't Lose Them", {1, 2}, {3, 4}, {4, 5}},
-      {"At Risk", {1, 2}, {2, 5}, {4, 5}},         {"Need Attention", {1, 3}, {3, 5}, {3, 5}},
-      {"About To Sleep", {2, 3}, {1, 3}, {1, 4}},  {"Lost", {1, 1}, {1, 5}, {1, 5}},
+      {"Champions", {5, 5}, {5, 5}, {5, 5}},
+      {"Potential Loyalist", {3, 5}, {3, 5}, {2, 5}},
+      {"Loyal Customers", {2, 4}, {2, 4}, {2, 4}},
+      {"Promising", {3, 4}, {1, 3}, {3, 5}},
+      {"New Customers", {4, 5}, {1, 3}, {1, 5}},
+      {"Can't Lose Them", {1, 2}, {3, 4}, {4, 5}, lapsed},
+      {"At Risk", {1, 2}, {2, 5}, {4, 5}, lapsed},
+      {"Need Attention", {1, 3}, {3, 5}, {3, 5}},
+      {"About To Sleep", {2, 3}, {1, 3}, {1, 4}, lapsed},
+      {"Lost", {1, 1}, {1, 5}, {1, 5}, lapsed},
   };
 }
 
-std::vector<uint8_t> tie_consistent_scores(const std::vector<int64_t>& values) {
+std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
   std::vector<int64_t> sorted(values);
   std::sort(sorted.begin(), sorted.end());
   const auto n = static_cast<int64_t>(values.size());
   std::vector<uint8_t> scores(values.size());
   for (size_t i = 0; i < values.size(); ++i) {
-    int64_t worse = std::lower_bound(sorted.begin(), sorted.end(), values[i]) - sorted.begin();
-    scores[i] = static_cast<uint8_t>(std::min<int64_t>(5, 1 + 5 * worse / n));
+    const auto [first, last] = std::equal_range(sorted.begin(), sorted.end(), values[i]);
+    const int64_t worse = first - sorted.begin(), tied = last - first;
+    scores[i] = static_cast<uint8_t>(std::min<int64_t>(5, 1 + 5 * (2 * worse + tied) / (2 * n)));
   }
   return scores;
 }
@@ -45,9 +52,14 @@ std::array<ScoreBand, 5> bands(const std::vector<uint8_t>& scores, const std::ve
 
 bool within(int score, const std::array<int32_t, 2>& range) { return range[0] <= score && score <= range[1]; }
 
+bool matches(const SegmentRule& rule, int r, int f, int m, bool active) {
+  return within(r, rule.r) && within(f, rule.f) && within(m, rule.m) && !(active && rule.outsideActiveBand);
+}
+
 }  // namespace
 
-Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& rules, CustomerResults& out) {
+Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& rules, int32_t activeBelowDays,
+                CustomerResults& out) {
   const size_t n = customers.size();
   std::vector<int64_t> recency(n), less_recent(n), frequency(n), monetary(n);
   for (size_t i = 0; i < n; ++i) {
@@ -56,9 +68,9 @@ Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& 
     frequency[i] = customers.frequency[i];
     monetary[i] = customers.monetary[i];
   }
-  out.r = tie_consistent_scores(less_recent);
-  out.f = tie_consistent_scores(frequency);
-  out.m = tie_consistent_scores(monetary);
+  out.r = mid_rank_scores(less_recent);
+  out.f = mid_rank_scores(frequency);
+  out.m = mid_rank_scores(monetary);
 
   Rfm rfm;
   rfm.scores = {bands(out.r, recency), bands(out.f, frequency), bands(out.m, monetary)};
@@ -69,9 +81,8 @@ Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& 
   std::vector<int64_t> recency_sum(rfm.segments.size()), frequency_sum(rfm.segments.size());
   for (size_t i = 0; i < n; ++i) {
     size_t s = 0;
-    while (s < rules.size() && !(within(out.r[i], rules[s].r) && within(out.f[i], rules[s].f) &&
-                                 within(out.m[i], rules[s].m)))
-      ++s;
+    const bool active = customers.recencyDays[i] < activeBelowDays;
+    while (s < rules.size() && !matches(rules[s], out.r[i], out.f[i], out.m[i], active)) ++s;
     out.segment[i] = static_cast<uint8_t>(s);
     SegmentStats& stats = rfm.segments[s];
     ++stats.customers;

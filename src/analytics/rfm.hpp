@@ -9,12 +9,15 @@
 
 namespace retention {
 
-// Tie-consistent scores for values where larger is better: with n values and w of them strictly
-// smaller, score = min(5, 1 + floor(5 w / n)). Equal values get equal scores.
-std::vector<uint8_t> tie_consistent_scores(const std::vector<int64_t>& values);
+// Mid-rank quintile scores for values where larger is better (SPEC 4): with n values, w of them
+// strictly smaller and t equal (itself included), score = min(5, 1 + floor(5 (w + t/2) / n)).
+// Equal values get equal scores; when all tie, everyone scores 3.
+std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values);
 
-// Scores R, F and M, applies the rules (first match wins, Others last) and sums up each segment.
+// Scores R, F and M, applies the rules (first match wins, Others last; a rule limited to customers
+// outside the active band skips those with recencyDays < activeBelowDays) and sums up each segment.
 // Fills the r, f, m and segment columns of `out`.
-Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& rules, CustomerResults& out);
+Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& rules, int32_t activeBelowDays,
+                CustomerResults& out);
 
 }  // namespace retention

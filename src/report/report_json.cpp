@@ -171,6 +171,7 @@ void write_rfm(JsonWriter& w, const Rfm& rfm, const Summary& s) {
       range(w, seg.rule->f);
       w.key("m");
       range(w, seg.rule->m);
+      w.key("outsideActiveBand").boolean(seg.rule->outsideActiveBand);
       w.end_object();
     } else {
       w.null();

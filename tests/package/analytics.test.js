@@ -14,11 +14,11 @@ const DEFAULT_RULES = [
   ['Loyal Customers', [2, 4], [2, 4], [2, 4]],
   ['Promising', [3, 4], [1, 3], [3, 5]],
   ['New Customers', [4, 5], [1, 3], [1, 5]],
-  ["Can't Lose Them", [1, 2], [3, 4], [4, 5]],
-  ['At Risk', [1, 2], [2, 5], [4, 5]],
+  ["Can't Lose Them", [1, 2], [3, 4], [4, 5], 'lapsed'],
+  ['At Risk', [1, 2], [2, 5], [4, 5], 'lapsed'],
   ['Need Attention', [1, 3], [3, 5], [3, 5]],
-  ['About To Sleep', [2, 3], [1, 3], [1, 4]],
-  ['Lost', [1, 1], [1, 5], [1, 5]],
+  ['About To Sleep', [2, 3], [1, 3], [1, 4], 'lapsed'],
+  ['Lost', [1, 1], [1, 5], [1, 5], 'lapsed'],
 ];
 
 // Customers of the sample shop (one row per order there), amounts in cents.
@@ -46,9 +46,13 @@ function sampleCustomers() {
   return { asOf, customers };
 }
 
-// SPEC 4: score = min(5, 1 + floor(5 w / n)), w = customers with a strictly worse value.
+// SPEC 4: score = min(5, 1 + floor(5 (w + t/2) / n)), w = customers with a strictly worse value, t = with the same.
 function scores(values, worse) {
-  return values.map((v) => Math.min(5, 1 + Math.floor((5 * values.filter((o) => worse(o, v)).length) / values.length)));
+  return values.map((v) => {
+    const w = values.filter((o) => worse(o, v)).length;
+    const t = values.filter((o) => o === v).length;
+    return Math.min(5, 1 + Math.floor((5 * (w + t / 2)) / values.length));
+  });
 }
 
 function quantile(sorted, q) {
@@ -76,7 +80,7 @@ describe('the sample shop against an independent computation', () => {
     const counts = new Map();
     const row = new Map(report.customers.id.map((id, i) => [id, i]));
     customers.forEach((c, i) => {
-      const rule = DEFAULT_RULES.find(([, rr, ff, mm]) =>
+      const rule = DEFAULT_RULES.find(([, rr, ff, mm, lapsed]) => !(lapsed && c.recency < 90) &&
         [[rr, r[i]], [ff, f[i]], [mm, m[i]]].every(([[lo, hi], s]) => lo <= s && s <= hi));
       const name = rule?.[0] ?? 'Others';
       counts.set(name, (counts.get(name) ?? 0) + 1);

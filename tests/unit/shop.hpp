@@ -101,7 +101,7 @@ inline Segmented segmented(const Shop& s,
   Segmented r{book(s), {}, {}, {}};
   r.table = table(r.orders, s.asOf);
   r.per_customer.rfCell = retention::rf_cells(r.table, {});
-  r.rfm = retention::compute_rfm(r.table, rules, r.per_customer);
+  r.rfm = retention::compute_rfm(r.table, rules, retention::RfThresholds{}.activeBelowDays, r.per_customer);
   return r;
 }
 

@@ -23,13 +23,23 @@ TEST_CASE("the default rule table is the one SPEC 4 lists") {
   CHECK(o.segments[5].f == std::array<int32_t, 2>{3, 4});
   CHECK(o.segments[9].name == "Lost");
   CHECK(o.segments[9].r == std::array<int32_t, 2>{1, 1});
+  // SPEC 4 (2026-11-30): the four lapsed-type segments only outside the active band
+  for (const SegmentRule& rule : o.segments) {
+    CAPTURE(rule.name);
+    const bool lapsed_type = rule.name == "Can't Lose Them" || rule.name == "At Risk" ||
+                             rule.name == "About To Sleep" || rule.name == "Lost";
+    CHECK(rule.outsideActiveBand == lapsed_type);
+  }
 }
 
 TEST_CASE("a rule table replaces the default; missing ranges mean any score") {
   Options o;
-  REQUIRE_FALSE(parse_options_json(R"({"segments":[{"name":"VIP","r":[4,5],"m":[5,5]},{"name":"Rest","f":[1.0,5]}]})", o));
+  REQUIRE_FALSE(parse_options_json(
+      R"({"segments":[{"name":"VIP","r":[4,5],"m":[5,5]},{"name":"Rest","f":[1.0,5],"outsideActiveBand":true}]})", o));
   REQUIRE(o.segments.size() == 2);
   CHECK(o.segments[0].r == std::array<int32_t, 2>{4, 5});
+  CHECK_FALSE(o.segments[0].outsideActiveBand);
+  CHECK(o.segments[1].outsideActiveBand);
   CHECK(o.segments[0].f == std::array<int32_t, 2>{1, 5});
   CHECK(o.segments[1].f == std::array<int32_t, 2>{1, 5});
   std::vector<SegmentRule> rules;
@@ -49,6 +59,8 @@ TEST_CASE("bad rule tables are refused with a message naming the rule") {
   CHECK(error_of(R"({"segments":[{"name":"A","f":[1.5,5]}]})") ==
         "invalid options: segments[0].f must be [lo, hi] with 1 <= lo <= hi <= 5");
   CHECK(error_of(R"({"segments":[{"name":"A","x":1}]})") == "invalid options: unknown key 'x' in segments[0]");
+  CHECK(error_of(R"({"segments":[{"name":"A","outsideActiveBand":1}]})") ==
+        "invalid options: segments[0].outsideActiveBand must be true or false");
   CHECK(error_of(R"({"segments":[{"name":"A"},{"name":"A"}]})") ==
         "invalid options: the segment name 'A' is used twice");
   CHECK(error_of(R"({"segments":[{"name":"Others"}]})") ==

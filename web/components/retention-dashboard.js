@@ -360,8 +360,10 @@ export class RetentionDashboard extends HTMLElement {
     this.#overrides.rfThresholds = Object.fromEntries(['activeBelowDays', 'lapsedAboveDays', 'multiOrders', 'highValueOrders'].map((k) => [k, number(k)]));
     this.#overrides.churnRisk = { green: number('green'), amber: number('amber') };
     this.#overrides.segments = [...this.#find('rules-body').rows].map((row) => {
-      const [name, rLo, rHi, fLo, fHi, mLo, mHi] = [...row.querySelectorAll('input')].map((input) => input.value);
-      return { name: name.trim(), r: [Number(rLo), Number(rHi)], f: [Number(fLo), Number(fHi)], m: [Number(mLo), Number(mHi)] };
+      const inputs = [...row.querySelectorAll('input')];
+      const [name, rLo, rHi, fLo, fHi, mLo, mHi] = inputs.map((input) => input.value);
+      const outsideActiveBand = inputs.at(-1).checked;
+      return { name: name.trim(), r: [Number(rLo), Number(rHi)], f: [Number(fLo), Number(fHi)], m: [Number(mLo), Number(mHi)], outsideActiveBand };
     });
     if (this.#source) this.#run(this.#source.blob, this.#source.name);
   }
@@ -456,13 +458,14 @@ function parseOptions(text) {
   return value;
 }
 
-// One editable row of the segment rules: name, then R, F and M from/to scores.
+// One editable row of the segment rules: name, R, F and M from/to scores, then "only outside the active band".
 function ruleRow(name, rules) {
   const score = (label, value) => h('td', {}, h('input', { type: 'number', min: '1', max: '5', step: '1', required: true, value: String(value), 'aria-label': label }));
   const row = h('tr', {}, h('td', {}, h('input', { type: 'text', required: true, value: name, 'aria-label': 'Segment name' })));
   for (const key of ['r', 'f', 'm']) {
     row.append(score(`${name}: ${key.toUpperCase()} from`, rules[key][0]), score(`${name}: ${key.toUpperCase()} to`, rules[key][1]));
   }
+  row.append(h('td', {}, h('input', { type: 'checkbox', checked: Boolean(rules.outsideActiveBand), 'aria-label': `${name}: only customers outside the active band` })));
   row.append(h('td', {}, h('button', { type: 'button', class: 'button secondary small', text: 'Remove', 'aria-label': `Remove ${name}`, onclick: () => row.remove() })));
   return row;
 }

@@ -36,6 +36,9 @@ export interface SegmentRule {
   r?: [number, number];
   f?: [number, number];
   m?: [number, number];
+  /** Only customers outside the RF matrix's active band (recencyDays >= activeBelowDays); default false.
+   * The default table sets it on Can't Lose Them, At Risk, About To Sleep and Lost. */
+  outsideActiveBand?: boolean;
 }
 
 /** Churn-risk traffic light: green when recencyDays <= green x the expected gap, amber when <= amber x. */

@@ -134,7 +134,9 @@ function clearRf(root) {
 
 // ---- segments and churn -------------------------------------------------------------------------------
 
-const ruleText = (rules) => (rules ? ['r', 'f', 'm'].map((k) => `${k.toUpperCase()} ${rules[k][0]}–${rules[k][1]}`).join(' · ') : 'no rule matched');
+const ruleText = (rules) => (rules
+  ? ['r', 'f', 'm'].map((k) => `${k.toUpperCase()} ${rules[k][0]}–${rules[k][1]}`).join(' · ') + (rules.outsideActiveBand ? ' · not if active' : '')
+  : 'no rule matched');
 
 export function renderSegments(root, report, onSelect) {
   const segments = report.rfm.segments;

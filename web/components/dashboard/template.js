@@ -72,7 +72,7 @@ export const TEMPLATE = `
       <fieldset class="rules"><legend>Segment rules (RFM scores 1–5; the first match wins)</legend>
         <div class="table-scroll"><table class="data rules-table"><thead><tr><th scope="col">Segment</th>
           <th scope="col">R from</th><th scope="col">R to</th><th scope="col">F from</th><th scope="col">F to</th>
-          <th scope="col">M from</th><th scope="col">M to</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
+          <th scope="col">M from</th><th scope="col">M to</th><th scope="col">Not if active</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
           <tbody data-testid="rules-body"></tbody></table></div>
         <div class="buttons"><button type="button" class="button secondary" data-testid="add-rule">Add a rule</button>
           <button type="button" class="button secondary" data-testid="reset-rules">Default rules</button></div></fieldset>
