@@ -4,7 +4,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+# ccache, where a developer has it, makes rebuilds across several checkouts cheap; CI builds without it.
+launcher=()
+if command -v ccache >/dev/null; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}"
+fi
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
 cmake --build build/native -j "$jobs"
 
 # Debian's Emscripten needs acorn from /usr/share/nodejs (SPEC 7).
