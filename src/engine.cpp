@@ -398,7 +398,8 @@ struct Engine::Impl {
     }
     find_outliers(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
-    report.model = clv::predict_customer_value(orders, customers, options.clv, per_customer.value);
+    report.model =
+        clv::predict_customer_value(orders, customers, options.clv, per_customer.value, options.churnRisk.pAliveAmber);
     run_analytics(customers, mapper->columns().has(Role::product));
     summarise_value_by_group();
     orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for

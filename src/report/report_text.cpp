@@ -64,15 +64,17 @@ std::string to_text(const Report& r) {
          std::to_string(risk[2]) + " red\n";
   const ModelReport& model = r.model;
   if (model.options.model != ClvModel::none) {
-    const char* name = model.options.model == ClvModel::pareto_nbd ? "Pareto/NBD" : "BG/NBD";
+    const char* name = model.options.model == ClvModel::pareto_nbd ? "Pareto/NBD"
+                       : model.options.model == ClvModel::mbgnbd ? "MBG/NBD"
+                                                                  : "BG/NBD";
     const std::string horizon = std::to_string(model.options.horizonMonths);
     if (!model.error.empty()) {
-      out += std::string("Predicted value (") + name + "): " + model.error + "\n";
+      out += model.message + "\n";
     } else {
       out += std::string("Predicted (") + name + ", next " + horizon + " months): average P(alive) " +
              format_significant(std::round(model.meanPAlive * 1000) / 10) + "%, expected purchases " +
              format_significant(std::round(model.expectedPurchases * 10) / 10) +
-             (model.spend.error.empty() ? ", predicted revenue " + format_money(static_cast<Money>(std::llround(model.clv * 100)) * (kMoneyScale / 100)) : "") +
+             (model.valued ? ", predicted revenue " + format_money(static_cast<Money>(std::llround(model.clv * 100)) * (kMoneyScale / 100)) : "") +
              "\n";
     }
   }

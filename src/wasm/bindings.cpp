@@ -118,6 +118,7 @@ emscripten::val customer_column(int handle, const std::string& name) {
   if (name == "expectedPurchases") return view(c.value.expectedPurchases);
   if (name == "expectedOrderValue") return view(c.value.expectedOrderValue);
   if (name == "clv") return view(c.value.clv);
+  if (name == "nextOrder") return view(c.value.nextOrder);
   return emscripten::val::undefined();
 }
 

@@ -194,7 +194,8 @@ describe('the per-customer table', () => {
     const c = report.customers;
     const csv = report.exportSegment('Champions');
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'customer_id,first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk');
+    assert.equal(lines[0], 'customer_id,first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk,' +
+      'p_alive,predicted_clv,expected_next_order');
     assert.equal(lines.at(-1), '');
     const champions = c.id.filter((_, i) => c.segmentNames[c.segment[i]] === 'Champions');
     assert.deepEqual(lines.slice(1, -1).map((line) => line.split(',')[0]), champions);

@@ -61,7 +61,7 @@ test('--export-segment writes the same CSV file from both CLIs, for RF cells and
       assert.equal(wasm.stdout, native.stdout);
       const csv = readFileSync(join(dir, 'native.csv'));
       assert.deepEqual(readFileSync(join(dir, 'wasm.csv')), csv, segment);
-      assert.match(csv.toString(), /^customer_id,first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk\r\n/);
+      assert.match(csv.toString(), /^customer_id,first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk,p_alive,predicted_clv,expected_next_order\r\n/);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

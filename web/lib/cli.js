@@ -13,7 +13,7 @@ const USAGE =
   '         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n' +
   '         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n' +
   '         [--delimiter auto|,|;|tab|"|"|whitespace] [--decimal-separator auto|.|,]\n' +
-  '         [--date-order auto|month-first|day-first] [--clv-model bgnbd|pareto-nbd|none]\n' +
+  '         [--date-order auto|month-first|day-first] [--clv-model mbgnbd|bgnbd|pareto-nbd|none]\n' +
   '         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n' +
   '         [--export-segment NAME --out FILE.csv]\n' +
   'FILE may be - for standard input. NAME is an RF cell (active/single ... lapsed/highValue)\n' +

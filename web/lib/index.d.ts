@@ -63,13 +63,15 @@ export interface ProgressDetail {
 
 export interface AnalyzeOptions {
   columns?: ColumnMapping;
-  /** Predicted customer value; default { model: 'bgnbd', timeUnit: 'weeks', horizonMonths: 12, monthlyDiscountRate: 0.01 }. */
+  /** Predicted customer value; default { model: 'mbgnbd', timeUnit: 'weeks', horizonMonths: 12, monthlyDiscountRate: 0.01, penalty: 0 }. */
   clv?: {
-    model?: 'bgnbd' | 'pareto-nbd' | 'none';
+    /** 'mbgnbd' (default): one-time buyers' P(alive) falls with time; 'bgnbd' counts them as alive */
+    model?: 'mbgnbd' | 'bgnbd' | 'pareto-nbd' | 'none';
     timeUnit?: 'weeks' | 'days';
     horizonMonths?: number;
     monthlyDiscountRate?: number;
-    /** L2 penalty on the log-parameters, for small or flat data */
+    /** penalty x sum(log(parameter)^2) added to the mean negative log-likelihood per customer: pulls every
+     * parameter toward 1 (never toward 0 or infinity), for small or flat data. Default 0. */
     penalty?: number;
     /** fit up to this day and compare predicted with actual purchases after it */
     calibrationEnd?: DateString;
@@ -327,12 +329,17 @@ export interface CustomerTable {
   readonly segment: Uint8Array;
   /** index into churnRiskNames */
   readonly churnRisk: Uint8Array;
-  /** Predicted value (report.model), present when the models ran: P(alive) at asOf, expected
-   * purchases and order value over the horizon, discounted CLV over the horizon (currency units). */
+  /** Predicted value (report.model), present when a transaction model was fitted: P(alive) at asOf, expected
+   * purchases and order value over the horizon, discounted CLV over the horizon (currency units). The order
+   * value and CLV come from Gamma-Gamma or, when it cannot be identified, the shrunk mean (report.model.spendModel). */
   readonly pAlive?: Float64Array;
   readonly expectedPurchases?: Float64Array;
   readonly expectedOrderValue?: Float64Array;
   readonly clv?: Float64Array;
+  /** The expected date of the next order (days since 1970-01-01, as firstOrder): the median wait for
+   * the next order of a customer alive at asOf, given only while P(alive) >= churnRisk.pAliveAmber
+   * (default 0.2); NaN otherwise. */
+  readonly nextOrder?: Float64Array;
   readonly rfCellNames: RfCellName[];
   readonly segmentNames: string[];
   readonly churnRiskNames: ['green', 'amber', 'red'];
@@ -373,6 +380,7 @@ export interface ModelFit {
   customers: number;
   /** distinct (x, t_x, T) rows the likelihood was summed over */
   distinctRows: number;
+  /** technical reason the fit was not used (for a "How this was computed" disclosure) */
   error?: string;
   parameters?: Record<string, number>;
   standardErrors?: Record<string, number>;
@@ -387,16 +395,25 @@ export interface ValueGroup {
 }
 
 export interface ModelSection {
-  model: 'bgnbd' | 'pareto-nbd';
+  model: 'mbgnbd' | 'bgnbd' | 'pareto-nbd';
   timeUnit: 'weeks' | 'days';
   horizonMonths: number;
   monthlyDiscountRate: number;
   penalty: number;
-  /** why the models could not run (too few customers, nobody came back ...); nothing else is then set */
+  /** when no transaction model could be fitted: one plain sentence for a merchant, with what would fix it */
+  message?: string;
+  /** ... and the technical reason (model and optimiser terms); nothing else is then set */
   error?: string;
   sameDayOrdersMerged?: number;
   transactions?: ModelFit;
   spend?: ModelFit;
+  /** what the order values come from: Gamma-Gamma, or each customer's mean order value shrunk toward the
+   * population mean, (n m + M) / (n + 1) for n orders of mean m, when Gamma-Gamma cannot be identified */
+  spendModel?: 'gamma-gamma' | 'shrunk-mean';
+  /** shrunk-mean: why, in plain words */
+  spendMessage?: string;
+  /** shrunk-mean: M, the mean value of all transactions */
+  populationMeanOrderValue?: number;
   prediction?: {
     meanPAlive: number;
     expectedPurchases: number;
@@ -412,5 +429,7 @@ export interface ModelSection {
     transactions?: ModelFit;
     byFrequency?: { frequency: number; customers: number; actual: number; predicted: number }[];
     total?: { actual: number; predicted: number };
+    /** per customer: mean |predicted - actual| holdout purchases, and the root mean square */
+    perCustomer?: { meanAbsoluteError: number; rootMeanSquareError: number };
   };
 }

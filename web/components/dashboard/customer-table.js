@@ -21,6 +21,12 @@ function columnsFor(customers) {
   // Predicted value columns arrive with the lifetime-value models (issue 5), when they ran.
   if (customers.pAlive) columns.push({ key: 'pAlive', label: 'P(alive)', numeric: true, text: (c, i) => `${Math.round(c.pAlive[i] * 100)}%` });
   if (customers.clv) columns.push({ key: 'clv', label: 'Predicted CLV', numeric: true, text: (c, i) => money.format(c.clv[i]) });
+  // NaN (not likely alive) sorts last and shows a dash: there is no date to expect.
+  if (customers.nextOrder) {
+    columns.push({ key: 'nextOrder', label: 'Next order (expected)', numeric: true,
+      value: (c, i) => (Number.isNaN(c.nextOrder[i]) ? Infinity : c.nextOrder[i]),
+      text: (c, i) => (Number.isNaN(c.nextOrder[i]) ? '–' : isoDate(c.nextOrder[i])) });
+  }
   for (const column of columns) {
     column.value ??= (c, i) => c[column.key][i];
     column.text ??= (c, i) => integer.format(c[column.key][i]);

@@ -415,11 +415,15 @@ export function renderClv(root, report) {
   const prediction = model.prediction ?? {};
   const cards = [];
   const card = (label, text) => cards.push(h('div', { class: 'card' }, h('dt', { text: label }), h('dd', { text })));
-  card('Model', model.model === 'pareto-nbd' ? 'Pareto/NBD + Gamma-Gamma' : 'BG/NBD + Gamma-Gamma');
+  const names = { 'pareto-nbd': 'Pareto/NBD', bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' };
+  const spendName = model.spendModel === 'shrunk-mean' ? 'shrunk average order' : 'Gamma-Gamma';
+  card('Model', model.error ? names[model.model] ?? model.model : `${names[model.model] ?? model.model} + ${spendName}`);
   if (isNumber(prediction.meanPAlive)) card('Average P(alive)', percent(prediction.meanPAlive));
   if (isNumber(prediction.expectedPurchases)) card(`Expected purchases, next ${model.horizonMonths} months`, decimal.format(prediction.expectedPurchases));
   if (isNumber(prediction.clv)) card(`Predicted revenue, next ${model.horizonMonths} months`, money.format(prediction.clv));
-  if (model.error) card('Model', model.error);
+  // A merchant reads the plain sentence; the technical reason stays in the fit table below.
+  if (model.message) card('Predicted value', model.message);
+  if (model.spendMessage) card('Order values', model.spendMessage);
   root.querySelector('[data-testid="clv-cards"]').replaceChildren(...cards);
 
   // Means per RF cell and RFM segment, as the core computed them.
@@ -436,6 +440,7 @@ export function renderClv(root, report) {
     segmentRows.length ? table(['Group', 'Customers', 'Average P(alive)', 'Average predicted CLV'], segmentRows, { caption: 'Predicted value by segment' }) : '',
   );
   const fit = [...fitRows('Purchases', model.transactions), ...fitRows('Spend', model.spend)];
+  if (model.error) fit.push(['Technical detail', { text: model.error, class: 'warn' }]);
   const total = model.validation?.total;
   if (total && isNumber(total.actual) && isNumber(total.predicted)) {
     fit.push(['Holdout: actual purchases', numberText(total.actual)], ['Holdout: predicted purchases', numberText(total.predicted)]);
