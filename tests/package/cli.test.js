@@ -28,6 +28,24 @@ const cases = {
   'bad as-of': ['analyze', sampleShop, '--as-of', 'tomorrow'],
   'unknown flag': ['analyze', sampleShop, '--frobnicate'],
   'no command': [],
+  'an unknown command': ['analyse', sampleShop],
+  'the version': ['--version'],
+  'the overview': ['--help'],
+  'the overview, short': ['-h'],
+  'help for analyze': ['analyze', '--help'],
+  'help for analyze after other flags': ['analyze', sampleShop, '--json', '-h'],
+  'values after =': ['analyze', sampleShop, '--json', '--as-of=2024-06-30', '--customer=customer_id', '--clv-model=none'],
+  'an empty value after =': ['analyze', sampleShop, '--customer='],
+  'a value for a switch': ['analyze', sampleShop, '--json=yes'],
+  'a flag without its value': ['analyze', sampleShop, '--as-of'],
+  'grouped short flags': ['analyze', sampleShop, '-hx'],
+  'a file name after --': ['analyze', '--json', '--', sampleShop],
+  'two files': ['analyze', sampleShop, sampleShop],
+  'a folder': ['analyze', fixture('.')],
+  'a file that cannot be read': ['analyze', '/proc/self/mem'],
+  'a folder as the rule table': ['analyze', sampleShop, '--segments', fixture('.')],
+  'a segment to standard output': ['analyze', sampleShop, '--json', '--export-segment', 'Champions', '--out', '-'],
+  'an RF cell to standard output, with =': ['analyze', sampleShop, '--export-segment=lapsed/single', '--out=-'],
 };
 
 describe('native CLI == wasm CLI', () => {
@@ -66,6 +84,26 @@ test('--export-segment writes the same CSV file from both CLIs, for RF cells and
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('--version prints the package version; a folder or unreadable file ends with one line and exit 1', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  assert.deepEqual(runWasm(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
+  const folder = runWasm(['analyze', fixture('.')]);
+  assert.equal(folder.status, 1);
+  assert.equal(folder.stderr, `retention-kit: cannot open ${fixture('.')}: Is a directory\n`);
+  const unreadable = runWasm(['analyze', '/proc/self/mem']);
+  assert.equal(unreadable.status, 1);
+  assert.equal(unreadable.stderr, 'retention-kit: cannot read /proc/self/mem: Input/output error\n');
+});
+
+test('--out - writes only the segment CSV to standard output', () => {
+  const { status, stdout } = runWasm(['analyze', sampleShop, '--export-segment', 'Champions', '--out', '-']);
+  assert.equal(status, 0);
+  const lines = stdout.split('\r\n');
+  assert.match(lines[0], /^customer_id,first_order,/);
+  assert.ok(lines.length > 2 && lines.slice(1, -1).every((line) => line.includes(',Champions,')), 'every row is a Champion');
+  assert.equal(lines.at(-1), '');
 });
 
 test('the CLI reports a fixture exactly and exits 0', () => {

@@ -279,7 +279,7 @@ TEST_CASE("every fixture gives the same report for random chunk splits") {
 }
 
 TEST_CASE("CDNOW_master.txt, read with no mapping, equals an independent computation") {
-  const std::string text = read_file(std::string(RETENTION_SHARED_DATA) + "/cdnow/CDNOW_master.txt");
+  const std::string text = read_file(std::string(RETENTION_TEST_DATA) + "/cdnow/CDNOW_master.txt");
   // Independent reading: whitespace-separated id, YYYYMMDD, cds, dollars; each row is an order.
   struct Customer {
     int orders = 0;
@@ -402,7 +402,7 @@ TEST_CASE("Excel's sep= line names the delimiter and is not the header") {
 }
 
 TEST_CASE("a file without a header row: its columns are named by position, and its first line is data") {
-  const std::string text = read_file(std::string(RETENTION_SHARED_DATA) + "/cdnow/CDNOW_sample.txt");
+  const std::string text = read_file(std::string(RETENTION_TEST_DATA) + "/cdnow/CDNOW_sample.txt");
   Run unnamed = analyse(text);
   CHECK(unnamed.error.code == ErrorCode::missing_column);
   CHECK(unnamed.error.message.rfind("the file has no header row, so its columns are named by position: ", 0) == 0);

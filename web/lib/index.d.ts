@@ -358,12 +358,64 @@ export interface Engine {
   close(): void;
 }
 
-export function createEngine(): Promise<Engine>;
+/** Where the engine's files are, and where it runs. */
+export interface EngineOptions {
+  /**
+   * The engine's WebAssembly (retention-kit.wasm). Default: next to the package's own files, where
+   * bundlers put it. Relative URLs are resolved against the page. In Node: a file path, a file: URL or
+   * an http(s) URL (for a server bundle that moved the file).
+   */
+  wasmUrl?: string | URL;
+  /**
+   * Browser only: the engine's worker script (web/lib/worker.js of the package, e.g. on a CDN). On
+   * another origin it is started through a same-origin blob worker that imports it (CORS applies).
+   */
+  workerUrl?: string | URL;
+  /**
+   * Browser only: false runs the engine in the calling thread (a worker of your own, an edge runtime,
+   * or the page for small files). Default true: a Web Worker of its own.
+   */
+  worker?: boolean;
+}
+
+/** Creates an engine. The wasm loads in the background; a failed load rejects the first analyze() and is tried again on the next. */
+export function createEngine(options?: EngineOptions): Promise<Engine>;
+
+/**
+ * Why an analysis failed. The core's codes: the file or the options could not be used. The package's
+ * codes: the engine could not run.
+ */
+export type RetentionErrorCode =
+  /** an option, a column name or a segment rule table is wrong (the message names it) */
+  | 'invalid_options'
+  /** the input has no bytes */
+  | 'empty_input'
+  /** a header but no data rows */
+  | 'no_data_rows'
+  /** no customer, date or amount column found (or a named column is not in the header) */
+  | 'missing_column'
+  /** a quoted CSV field is never closed (line = where it starts) */
+  | 'unterminated_quote'
+  /** the JSON or NDJSON input is malformed (line = where) */
+  | 'invalid_json'
+  /** binary or UTF-16 input, not text */
+  | 'not_text'
+  /** strict mode: a row could not be read (line = the row) */
+  | 'rejected_row'
+  /** no row made a counted order */
+  | 'no_orders'
+  /** a bug in the engine */
+  | 'internal'
+  /** the wasm file could not be loaded: the message names the URL and the HTTP status (tried again on the next call) */
+  | 'wasm_load_failed'
+  /** browser: the engine's worker script could not be loaded or stopped (a new one starts on the next call) */
+  | 'worker_failed'
+  /** the wasm module stopped (out of memory, most likely): a new one starts on the next call */
+  | 'engine_failed';
 
 export class RetentionError extends Error {
   name: 'RetentionError';
-  /** e.g. 'missing_column', 'unterminated_quote', 'empty_input', 'invalid_options', 'rejected_row' */
-  code: string;
+  code: RetentionErrorCode;
   /** 1-based file line (header = 1), 0 when none applies */
   line: number;
 }

@@ -1,0 +1,31 @@
+// Starts the engine's Web Worker: the package's own (found by bundlers), one at `workerUrl`, or, when
+// either lives on another origin (a CDN), a same-origin blob worker that imports it: browsers only
+// start workers from the page's origin, but a module worker may import from anywhere CORS allows.
+const pageOrigin = () => globalThis.location?.origin;
+
+function isCrossOrigin(url) {
+  return /^https?:$/.test(url.protocol) && pageOrigin() !== undefined && url.origin !== pageOrigin();
+}
+
+function blobWorker(url) {
+  const source = new Blob([`import ${JSON.stringify(url.href)};\n`], { type: 'text/javascript' });
+  const blobUrl = URL.createObjectURL(source);
+  const worker = new Worker(blobUrl, { type: 'module' });
+  // The worker has fetched its script once it answers or fails; the blob URL is not needed after that.
+  const revoke = () => URL.revokeObjectURL(blobUrl);
+  worker.addEventListener('message', revoke, { once: true });
+  worker.addEventListener('error', revoke, { once: true });
+  return { worker, url: url.href };
+}
+
+export function startWorker(workerUrl) {
+  if (workerUrl !== undefined) {
+    const url = new URL(String(workerUrl), globalThis.location?.href);
+    return isCrossOrigin(url) ? blobWorker(url) : { worker: new Worker(url, { type: 'module' }), url: url.href };
+  }
+  // The package's own worker, next to this file. Built from a non-literal where it is not the
+  // `new Worker(new URL('./worker.js', import.meta.url))` that bundlers look for.
+  const own = new URL(['.', 'worker.js'].join('/'), import.meta.url);
+  if (isCrossOrigin(own)) return blobWorker(own);
+  return { worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }), url: own.href };
+}
