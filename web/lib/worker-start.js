@@ -1,6 +1,7 @@
 // Starts the engine's Web Worker: the package's own (found by bundlers), one at `workerUrl`, or, when
 // either lives on another origin (a CDN), a same-origin blob worker that imports it: browsers only
 // start workers from the page's origin, but a module worker may import from anywhere CORS allows.
+import { prebundledPackageFile } from './package-files.js';
 const pageOrigin = () => globalThis.location?.origin;
 
 function isCrossOrigin(url) {
@@ -25,6 +26,8 @@ export function startWorker(workerUrl) {
   }
   // The package's own worker, next to this file. Built from a non-literal where it is not the
   // `new Worker(new URL('./worker.js', import.meta.url))` that bundlers look for.
+  const moved = prebundledPackageFile('web/lib/worker.js');
+  if (moved) return { worker: new Worker(moved, { type: 'module' }), url: moved.href };
   const own = new URL(['.', 'worker.js'].join('/'), import.meta.url);
   if (isCrossOrigin(own)) return blobWorker(own);
   return { worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }), url: own.href };
