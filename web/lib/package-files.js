@@ -6,6 +6,7 @@ export const VITE_DEPS = '/node_modules/.vite/deps/';
 
 // The URL of `path` (relative to the package root) when this code runs from .vite/deps, else undefined.
 export function prebundledPackageFile(path) {
-  if (!import.meta.url.includes(VITE_DEPS)) return undefined;
-  return new URL(['..', '..', 'retention-kit', path].join('/'), import.meta.url);
+  const here = import.meta.url; // a variable, not new URL(x, import.meta.url), which bundlers rewrite
+  if (!here.includes(VITE_DEPS)) return undefined;
+  return new URL(`../../retention-kit/${path}`, here);
 }
