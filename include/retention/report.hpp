@@ -156,6 +156,12 @@ struct DataQuality {
   int64_t outlierOrders = 0;  // counted orders above outlierThreshold
   Money outlierThreshold = 0;  // Q3 + 3 x IQR of counted order amounts; 0 when too few orders
   std::vector<Outlier> largestOrders;
+  // Issue 13: values too far from any real order to be summed or charted, with what became of them.
+  int64_t amountsAboveLimit = 0;   // rows rejected: one amount beyond the plausible limit
+  int64_t rowsBeyondSumLimit = 0;  // rows rejected: the amounts would add up past what sums exactly
+  int64_t datesBefore1970 = 0;     // rows rejected: a year before 1970 (a typo such as 0024)
+  int64_t farFutureOrders = 0;     // orders more than a year after all others: left after asOf
+  std::optional<Date> firstFarFutureDate;
 };
 
 // The cell index used everywhere below: recency band x 3 + frequency band (0 = active/single ... 8 = lapsed/highValue).
@@ -296,7 +302,7 @@ constexpr size_t kMaxAttributeValues = 50;
 // Per-customer results (SPEC 5): beside the report, column by column; row i is one analysed customer.
 struct CustomerResults {
   std::string idBytes;
-  std::vector<uint32_t> idOffsets;  // id i = idBytes[idOffsets[i], idOffsets[i + 1])
+  std::vector<size_t> idOffsets;  // id i = idBytes[idOffsets[i], idOffsets[i + 1]); 64-bit natively, no wrap past 4 GiB
   std::vector<Date> firstOrder, lastOrder;
   std::vector<int32_t> recencyDays, frequency;
   std::vector<Money> monetary;

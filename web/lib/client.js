@@ -1,10 +1,11 @@
 // The page's side of the worker: a typed async API over postMessage.
 import { errorFromPlain, RetentionError } from './errors.js';
+import { VITE_DEPS } from './package-files.js';
 import { Request, Response } from './protocol.js';
 
-// Vite's dev server bundles installed packages into node_modules/.vite/deps, away from worker.js.
-const VITE_PREBUNDLE_HINT = import.meta.url.includes('/.vite/deps/')
-  ? " The Vite dev server moved retention-kit into .vite/deps: add optimizeDeps: { exclude: ['retention-kit'] } to vite.config."
+// When the package's files are not where the usual node_modules layout puts them (a hoisting monorepo).
+const VITE_PREBUNDLE_HINT = import.meta.url.includes(VITE_DEPS)
+  ? " Vite's dev server moved retention-kit into .vite/deps: add optimizeDeps: { exclude: ['retention-kit'] } to vite.config."
   : '';
 
 export class WorkerClient {

@@ -3,9 +3,11 @@
 // answered (Emscripten would go on to compile a 404 page: "expected magic word").
 import createRetentionModule from '../../dist/wasm/retention-kit.mjs';
 import { RetentionError } from './errors.js';
+import { prebundledPackageFile } from './package-files.js';
 
 // Written as new URL(literal, import.meta.url) so that bundlers (Vite, webpack) ship the file.
-export const defaultWasmUrl = () => new URL('../../dist/wasm/retention-kit.wasm', import.meta.url);
+export const defaultWasmUrl = () =>
+  prebundledPackageFile('dist/wasm/retention-kit.wasm') ?? new URL('../../dist/wasm/retention-kit.wasm', import.meta.url);
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
 const loadError = (message) => new RetentionError(message, { code: 'wasm_load_failed' });
