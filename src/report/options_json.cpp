@@ -104,7 +104,7 @@ Error read_churn_risk(simdjson::dom::element value, ChurnRiskMultipliers& out) {
       std::string_view basis;
       if (field.value.get_string().get(basis) || (basis != "gaps" && basis != "pAlive"))
         return invalid("churnRisk.basis must be \"gaps\" or \"pAlive\"");
-      out.usePAlive = basis == "pAlive";
+      out.basis = basis == "pAlive" ? ChurnBasis::pAlive : ChurnBasis::gaps;
       continue;
     }
     if (key == "pAliveGreen" || key == "pAliveAmber") {
