@@ -193,7 +193,7 @@ export interface Report {
     asOf: DateString | null;
   };
   /** role -> header name actually used, and the known export layout that matched */
-  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string };
+  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string; cancelled?: string };
   rfMatrix: {
     recency: ['active', 'churning', 'lapsed'];
     frequency: ['single', 'multi', 'highValue'];
