@@ -102,3 +102,18 @@ TEST_CASE("a column role set to false is switched off") {
   CHECK(options.columns.customer == "Email");
   CHECK(options.columns.order.empty());
 }
+
+TEST_CASE("the order of format and delimiter in the options object does not matter") {
+  // The CLIs lay flags over --options, which may move keys: format "text" means a whitespace table either way.
+  for (const char* json : {R"({"format":"text","delimiter":","})", R"({"delimiter":",","format":"text"})",
+                           R"({"delimiter":"auto","format":"text"})"}) {
+    CAPTURE(json);
+    Options o;
+    REQUIRE_FALSE(parse_options_json(json, o));
+    CHECK(o.delimiter == ' ');
+    CHECK(o.format == retention::InputFormat::csv);
+  }
+  Options o;
+  REQUIRE_FALSE(parse_options_json(R"({"format":"csv","delimiter":";"})", o));
+  CHECK(o.delimiter == ';');
+}
