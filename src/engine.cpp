@@ -461,7 +461,7 @@ struct Engine::Impl {
     report.cohorts = compute_cohorts(table);
     report.pareto = compute_pareto(table);
     report.churnRisk =
-        compute_churn_risk(table, report.retention.gaps, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
+        compute_churn_risk(table, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
     report.migration = compute_migration(table, options.rf, out.rfCell);
     report.performance = compute_performance(table, options.rf, out.rfCell);
     const size_t segments = report.rfm.segments.size();

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <simdjson.h>
+
 #include "report/json_writer.hpp"
 #include "retention/engine.hpp"
 
@@ -110,6 +112,39 @@ int print_usage(const char* usage) {
   return 0;
 }
 
+// Explicit flags win over --options, whatever their order (issue 9): the --options object with the
+// flags' keys laid over it, one level deep in "columns" and "clv", as web/lib/cli.js does.
+// Anything but an object is passed on unchanged, for the core to say what is wrong with it.
+std::string with_flags(const std::string& options_json, const std::string& flags_json) {
+  simdjson::dom::parser base_parser, flag_parser;
+  simdjson::dom::object base, flags;
+  if (flag_parser.parse(flags_json).get(flags) || flags.size() == 0) return options_json;
+  if (base_parser.parse(options_json).get(base)) return options_json;
+  auto nested = [](std::string_view key) { return key == "columns" || key == "clv"; };
+  retention::JsonWriter w;
+  w.begin_object();
+  for (auto field : base) {
+    simdjson::dom::element flag;
+    if (flags.at_key(field.key).get(flag)) w.key(field.key).raw(simdjson::minify(field.value));
+  }
+  for (auto field : flags) {
+    simdjson::dom::object inner_flags, inner_base;
+    if (!nested(field.key) || base.at_key(field.key).get(inner_base) || field.value.get(inner_flags)) {
+      w.key(field.key).raw(simdjson::minify(field.value));
+      continue;
+    }
+    w.key(field.key).begin_object();
+    for (auto inner : inner_base) {
+      simdjson::dom::element flag;
+      if (inner_flags.at_key(inner.key).get(flag)) w.key(inner.key).raw(simdjson::minify(inner.value));
+    }
+    for (auto inner : inner_flags) w.key(inner.key).raw(simdjson::minify(inner.value));
+    w.end_object();
+  }
+  w.end_object();
+  return w.take();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -172,8 +207,8 @@ int main(int argc, char** argv) {
   if (!segments_file.empty() && !read_whole_file(segments_file, segments_json))
     return file_error("open", segments_file, errno);
 
-  // Flags become the same JSON options object the npm CLI builds; --options gives the whole object.
-  if (options_json.empty()) {
+  // Flags become the same JSON options object the npm CLI builds, laid over --options.
+  {
     retention::JsonWriter w;
     w.begin_object();
     for (const auto& [key, value] : settings) w.key(key).string(value);
@@ -198,7 +233,7 @@ int main(int argc, char** argv) {
       w.end_object();
     }
     w.end_object();
-    options_json = w.take();
+    options_json = options_json.empty() ? w.take() : with_flags(options_json, w.take());
   }
   retention::Options options;
   if (retention::Error e = retention::parse_options_json(options_json, options)) return usage_error(e.message);

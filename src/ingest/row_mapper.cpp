@@ -18,6 +18,14 @@ bool is_no_money_status(std::string_view status) {
   return std::find(kStatuses.begin(), kStatuses.end(), normalized) != kStatuses.end();
 }
 
+bool is_cancellation_time(std::string_view value) {
+  if (is_missing(value)) return false;
+  std::string normalized = normalize_name(value);
+  // "0000-00-00 00:00:00" (MySQL's zero date) and false/no/0 say "not cancelled".
+  return !normalized.empty() && normalized != "false" && normalized != "no" &&
+         normalized.find_first_not_of('0') != std::string::npos;
+}
+
 RowMapper::RowMapper(ResolvedColumns columns, DayMonthOrder date_order, char decimal_separator)
     : columns_(std::move(columns)),
       dates_(date_order),
@@ -64,6 +72,10 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   if (!is_missing(order_id)) row.order_id = order_id;
   row.status = field(record, Role::status);
   if (!row.status.empty() && is_no_money_status(row.status)) return RowOutcome::excluded;
+  if (columns_.has(Role::cancelled) && is_cancellation_time(field(record, Role::cancelled))) {
+    row.status = "cancelled";  // SPEC 3: a cancelled order, whatever its financial status says
+    return RowOutcome::excluded;
+  }
   if (columns_.has(Role::captured) && normalize_name(field(record, Role::captured)) == "false") {
     row.status = "uncaptured";  // Stripe: authorised, never captured
     return RowOutcome::excluded;

@@ -64,5 +64,7 @@ class RowMapper {
 // SPEC 3: statuses saying no money moved (failed, declined, voided, pending, incomplete, canceled
 // before payment, Stripe payment-intent states). Compared case- and punctuation-blind.
 bool is_no_money_status(std::string_view status);
+// SPEC 3: a value in a cancelled-at column saying the order was cancelled (a time; not empty or a zero date).
+bool is_cancellation_time(std::string_view value);
 
 }  // namespace retention

@@ -287,9 +287,10 @@ void write_churn_risk(JsonWriter& w, const ChurnRisk& c) {
   w.key("multipliers").begin_object().key("green").ratio(c.multipliers.green).key("amber").ratio(c.multipliers.amber);
   w.end_object();
   w.key("singleOrderExpectedGapDays").ratio(c.singleOrderExpectedGapDays);
+  w.key("secondOrders").integer(c.secondOrders);
   w.key("basis").string(c.byPAlive ? "pAlive" : "gaps");
-  if (c.multipliers.usePAlive)
-    w.key("pAlive").begin_object().key("green").ratio(c.multipliers.pAliveGreen).key("amber").ratio(c.multipliers.pAliveAmber).end_object();
+  w.key("pAlive").begin_object().key("green").ratio(c.multipliers.pAliveGreen).key("amber").ratio(c.multipliers.pAliveAmber).end_object();
+  w.key("clampedByPAlive").integer(c.clampedByPAlive);
   w.end_object();
 }
 

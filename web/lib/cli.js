@@ -119,6 +119,18 @@ function parseAnalyzeArgs(args) {
   return parsed;
 }
 
+// Explicit flags win over --options, whatever their order (issue 9): laid over the object, one level
+// deep in columns and clv, as the native CLI does.
+function withFlags(options, flags) {
+  const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isObject(options)) throw new UsageError('invalid options: expected a JSON object'); // the core's words
+  const merged = { ...options, ...flags };
+  for (const key of ['columns', 'clv']) {
+    if (key in flags) merged[key] = { ...(isObject(options[key]) ? options[key] : {}), ...flags[key] };
+  }
+  return merged;
+}
+
 function parseJson(text, message) {
   try {
     return JSON.parse(text);
@@ -164,7 +176,7 @@ async function analyze(args) {
         return 1;
       }
     }
-    if (parsed.optionsJson) parsed.options = parseJson(parsed.optionsJson, 'invalid options: not valid JSON');
+    if (parsed.optionsJson) parsed.options = withFlags(parseJson(parsed.optionsJson, 'invalid options: not valid JSON'), parsed.options);
     if (segmentsText !== undefined) {
       delete parsed.options.segments; // the file's rules replace any given in --options, checked last as natively
       parsed.options.segments = segmentRules(parseJson(segmentsText, 'invalid options: segments: not valid JSON'));

@@ -41,13 +41,18 @@ export interface SegmentRule {
   outsideActiveBand?: boolean;
 }
 
-/** Churn-risk traffic light: green when recencyDays <= green x the expected gap, amber when <= amber x. */
+/**
+ * Churn-risk traffic light. Basis 'pAlive' (the default): when a value model fitted, from its P(alive)
+ * (green >= pAliveGreen, amber >= pAliveAmber, else red), otherwise from the gaps. Basis 'gaps': green when
+ * recencyDays <= green x the expected gap, amber when <= amber x. Whatever the basis, nobody with P(alive)
+ * below 0.2 is green and nobody above 0.8 is red: such a light is amber.
+ */
 export interface ChurnRiskMultipliers {
   /** default 1.5 */
   green?: number;
   /** default 3 */
   amber?: number;
-  /** 'pAlive': the light from the model's P(alive) (green >= pAliveGreen, amber >= pAliveAmber); default 'gaps' */
+  /** default 'pAlive' (falls back to the gaps when no model fitted) */
   basis?: 'gaps' | 'pAlive';
   /** default 0.5 */
   pAliveGreen?: number;
@@ -188,7 +193,7 @@ export interface Report {
     asOf: DateString | null;
   };
   /** role -> header name actually used, and the known export layout that matched */
-  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string };
+  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string; cancelled?: string };
   rfMatrix: {
     recency: ['active', 'churning', 'lapsed'];
     frequency: ['single', 'multi', 'highValue'];
@@ -266,12 +271,17 @@ export interface Report {
     amber: number;
     red: number;
     multipliers: { green: number; amber: number };
-    /** the overall median gap (the RF active window when no one bought twice) */
+    /** a one-time buyer's expected gap: the 90th percentile of first-to-second-order gaps (numpy's linear
+     * quantile), or the RF active window when no one bought twice */
     singleOrderExpectedGapDays: number;
-    /** what set the lights: 'pAlive' only when asked for and a model ran */
+    /** customers with a second order: how many gaps that percentile is from */
+    secondOrders: number;
+    /** what set the lights: 'pAlive' when that basis was asked for (the default) and a model fitted */
     basis: 'gaps' | 'pAlive';
-    /** present when basis 'pAlive' was asked for */
-    pAlive?: { green: number; amber: number };
+    /** the P(alive) thresholds */
+    pAlive: { green: number; amber: number };
+    /** lights set to amber because the gaps said green below P(alive) 0.2 or red above 0.8 */
+    clampedByPAlive: number;
   };
   migration: {
     /** asOf - 365 days */
