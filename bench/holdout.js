@@ -2,7 +2,7 @@
 // Holdout validation of the transaction models (issue 9: the default is chosen by this): each model is
 // fitted on the orders up to a calibration end and predicts every customer's purchases up to asOf;
 // the native CLI's validation section gives the totals and the per-customer errors.
-//   node bench/holdout.js            CDNOW (../shared/data/cdnow) and a 50,000-customer BG/NBD simulation
+//   node bench/holdout.js            CDNOW (tests/data/cdnow) and a 50,000-customer BG/NBD simulation
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -16,7 +16,7 @@ if (!existsSync(simulated)) {
   execFileSync('node', [`${root}/bench/generate-btyd.js`, '50000', simulated]);
 }
 const sets = [
-  { name: 'CDNOW master (23,570 customers, weeks)', file: `${root}/../shared/data/cdnow/CDNOW_master.txt`, calibrationEnd: '1997-09-30' },
+  { name: 'CDNOW master (23,570 customers, weeks)', file: `${root}/tests/data/cdnow/CDNOW_master.txt`, calibrationEnd: '1997-09-30' },
   { name: 'BG/NBD simulation (50,000 customers, days to 2023-12-31)', file: simulated, calibrationEnd: '2022-12-31' },
 ];
 const models = ['mbgnbd', 'bgnbd', 'pareto-nbd'];

@@ -220,7 +220,7 @@ TEST_CASE("the default model ranks Lost below Champions on every fixture, the sa
     }
     check_fitted(test::read_file(std::string(RETENTION_FIXTURES) + "/../../examples/sample-shop.csv"));
   }
-  SUBCASE("CDNOW") { check_fitted(test::read_file(std::string(RETENTION_SHARED_DATA) + "/cdnow/CDNOW_master.txt")); }
+  SUBCASE("CDNOW") { check_fitted(test::read_file(std::string(RETENTION_TEST_DATA) + "/cdnow/CDNOW_master.txt")); }
   SUBCASE("a generated shop of 100,000 customers") {
     CHECK(check_fitted(generate({100000, "2022-01-01", 730, 0.35, 60, 1.5, 15})) == 100000);
   }
