@@ -86,7 +86,10 @@ export function renderSummary(root, report) {
     const now = total(ytd[key]);
     const before = total(ytd[`previous${key[0].toUpperCase()}${key.slice(1)}`]);
     const c = change(now, before);
-    delta(d(name), `${c.text} ${since} so far`, c.tone);
+    // A change against a handful of last year's customers is noise (+2,000%): say so instead.
+    const base = total(ytd.previousCustomers);
+    if (base < SMALL_SAMPLE) delta(d(name), `too few customers in ${ytd.previousFrom?.slice(0, 4) ?? 'last year'} to compare`);
+    else delta(d(name), `${c.text} ${since} so far`, c.tone);
   }
   delta(d('aov'), currency() ? '' : 'no currency in the file');
   const parts = [
@@ -395,13 +398,15 @@ export function renderCohorts(root, report, metric) {
     ...Array.from({ length: width }, (_, k) => {
       if (k >= values[i].length) return { text: '', class: 'empty' };
       const v = values[i][k];
+      // A cohort of a handful of customers gives 0% or 100% by chance: muted, never a dark cell.
+      if (c.size[first + i] < SMALL_SAMPLE && k > 0) return { text: format(v), class: 'num is-small' };
       return { text: format(v), class: 'num', heat: k === 0 || v === null || max === 0 ? 0 : v / max };
     }),
   ]);
   const omitted = [first ? `Only the latest ${MAX_COHORTS} cohorts are shown.` : '', c.customersOmitted ? `${plural(c.customersOmitted, 'customer')} from earlier months are left out.` : '']
     .filter(Boolean).join(' ');
   note(root, 'cohorts').textContent =
-    `Customers by the month of their first order (rows) and the months after it (columns: 0 = the first month). ${omitted}`.trim();
+    `Customers by the month of their first order (rows) and the months after it (columns: 0 = the first month). Rows of fewer than ${SMALL_SAMPLE} customers are faded. ${omitted}`.trim();
   body(root, 'cohorts').replaceChildren(
     table(['First order', 'Customers', ...Array.from({ length: width }, (_, k) => `+${k}`)], rows, { caption: 'Cohort triangle' }),
   );
@@ -533,7 +538,7 @@ export function renderClv(root, report) {
   root.querySelector('[data-testid="model-name"]').textContent =
     `Model: ${model.model === 'pareto-nbd' ? 'Pareto/NBD' : 'BG/NBD'} for how often customers buy, Gamma-Gamma for how much they spend; fitted to this file by maximum likelihood.`;
   if (isNumber(prediction.meanPAlive)) card('Still buying from you (average chance)', percent(prediction.meanPAlive));
-  if (isNumber(prediction.expectedPurchases)) card(`Orders expected, next ${model.horizonMonths} months`, decimal.format(prediction.expectedPurchases));
+  if (isNumber(prediction.expectedPurchases)) card(`Orders expected, next ${model.horizonMonths} months`, integer.format(prediction.expectedPurchases));
   if (isNumber(prediction.clv)) card(`Revenue expected, next ${model.horizonMonths} months`, money.format(prediction.clv));
   const failed = model.error ? h('p', { class: 'note model-error', dataset: { testid: 'model-error' }, text: `No prediction for this file: ${model.error}` }) : null;
   root.querySelector('[data-testid="clv-cards"]').replaceChildren(...cards);
