@@ -73,6 +73,8 @@ const std::array<Names, kRoleCount>& synonyms() {
                       // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
                       "whrung", "devise", "moneda", "valuta", "moeda"},
       /* captured */ {"captured"},
+      /* cancelled */ {"cancelledat", "canceledat", "cancelleddate", "canceleddate", "datecancelled", "datecanceled",
+                       "cancellationdate", "cancelledon", "canceledon"},
   }};
   return table;
 }
@@ -106,6 +108,7 @@ const std::vector<Preset>& presets() {
         {Role::amount, {"Total"}},
         {Role::refund, {"Refunded Amount"}},
         {Role::status, {"Financial Status"}},
+        {Role::cancelled, {"Cancelled at"}},
         {Role::currency, {"Currency"}},
         {Role::product, {"Lineitem name"}},
         {Role::quantity, {"Lineitem quantity"}},
@@ -177,7 +180,8 @@ const std::string* given_name(const ColumnMapping& given, Role role) {
     case Role::product: return &given.product;
     case Role::status: return &given.status;
     case Role::currency: return &given.currency;
-    case Role::captured: return nullptr;
+    case Role::captured:
+    case Role::cancelled: return nullptr;
   }
   return nullptr;
 }

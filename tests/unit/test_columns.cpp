@@ -150,3 +150,14 @@ TEST_CASE("an export without orders is named, with the export to use instead") {
     CHECK_FALSE(resolve_columns({"Email", "Created at", "Total", "Total Spent", "Total Orders"}, {}, 1, out));
   }
 }
+
+TEST_CASE("a cancelled-at column is found in Shopify's layout and under generic names") {
+  const ResolvedColumns shopify = resolve({"Name", "Email", "Financial Status", "Created at", "Total", "Lineitem name", "Cancelled at"});
+  CHECK(shopify.preset == "shopify");
+  CHECK(shopify[Role::cancelled] == 6);
+  for (std::string_view name : {"cancelled_at", "canceled_at", "Cancelled Date", "cancellation_date"}) {
+    CAPTURE(name);
+    CHECK(resolve({"customer", "date", "amount", name})[Role::cancelled] == 3);
+  }
+  CHECK_FALSE(resolve({"customer", "date", "amount", "cancelled"}).has(Role::cancelled));  // a flag, not a time
+}
