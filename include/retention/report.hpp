@@ -69,6 +69,9 @@ struct SegmentRule {
   std::string name;
   std::array<int32_t, 2> r{1, 5}, f{1, 5}, m{1, 5};
   bool outsideActiveBand = false;
+  // Optional plain-language texts (who these customers are, what to do next), passed through to the
+  // report untouched, so a user's own rule table carries its own words (issue 10, point 2).
+  std::string description, action;
 };
 // The default rule table, the one the R package `rfm` documents (SPEC 4).
 std::vector<SegmentRule> default_segment_rules();

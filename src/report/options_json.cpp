@@ -47,7 +47,7 @@ Error read_range(simdjson::dom::element value, const std::string& name, std::arr
 
 Error read_rule(simdjson::dom::element value, const std::string& where, SegmentRule& rule) {
   simdjson::dom::object object;
-  if (value.get_object().get(object)) return invalid(where + " must be an object {\"name\", \"r\", \"f\", \"m\", \"outsideActiveBand\"}");
+  if (value.get_object().get(object)) return invalid(where + " must be an object {\"name\", \"r\", \"f\", \"m\", \"outsideActiveBand\", \"description\", \"action\"}");
   bool named = false;
   for (auto field : object) {
     std::string_view key = field.key;
@@ -58,6 +58,9 @@ Error read_rule(simdjson::dom::element value, const std::string& where, SegmentR
     } else if (key == "r" || key == "f" || key == "m") {
       auto& range = key == "r" ? rule.r : key == "f" ? rule.f : rule.m;
       if ((e = read_range(field.value, where + "." + std::string(key), range))) return e;
+    } else if (key == "description" || key == "action") {
+      std::string& text = key == "description" ? rule.description : rule.action;
+      if ((e = read_string(field.value, (where + "." + std::string(key)).c_str(), text))) return e;
     } else if (key == "outsideActiveBand") {
       if (field.value.get_bool().get(rule.outsideActiveBand)) return invalid(where + ".outsideActiveBand must be true or false");
     } else {

@@ -183,6 +183,9 @@ void write_rfm(JsonWriter& w, const Rfm& rfm, const Summary& s) {
       range(w, seg.rule->m);
       w.key("outsideActiveBand").boolean(seg.rule->outsideActiveBand);
       w.end_object();
+      // The rule's own texts, only when it has them (the dashboard falls back to its text table).
+      if (!seg.rule->description.empty()) w.key("description").string(seg.rule->description);
+      if (!seg.rule->action.empty()) w.key("action").string(seg.rule->action);
     } else {
       w.null();
     }

@@ -43,6 +43,11 @@ TEST_CASE("a rule table replaces the default; missing ranges mean any score") {
   CHECK(o.segments[0].f == std::array<int32_t, 2>{1, 5});
   CHECK(o.segments[1].f == std::array<int32_t, 2>{1, 5});
   std::vector<SegmentRule> rules;
+  // A rule may carry its own plain-language texts (issue 10).
+  REQUIRE_FALSE(parse_segments_json(R"([{"name":"VIP","description":"Our best.","action":"Early access, monthly."}])", rules));
+  CHECK(rules[0].description == "Our best.");
+  CHECK(rules[0].action == "Early access, monthly.");
+  CHECK(parse_segments_json(R"([{"name":"VIP","action":5}])", rules));
   REQUIRE_FALSE(parse_segments_json(R"({"segments":[{"name":"A"}]})", rules));
   CHECK(rules.size() == 1);
   REQUIRE_FALSE(parse_segments_json(R"([{"name":"B"},{"name":"C"}])", rules));

@@ -97,6 +97,17 @@ TEST_CASE("the options' rule table and multipliers reach the report") {
   CHECK(has(json, R"("multipliers":{"green":1,"amber":2})"));
 }
 
+TEST_CASE("a rule's own description and action pass through to its segment, and only when given") {
+  retention::Options options;
+  retention::SegmentRule recent{"Recent", {4, 5}, {1, 5}, {1, 5}};
+  recent.description = "Bought lately.";
+  recent.action = "Thank them within a week.";
+  options.segments = {recent, {"Rest", {1, 5}, {1, 5}, {1, 5}}};
+  const std::string json = report_json(kHandShop, options);
+  CHECK(has(json, R"("outsideActiveBand":false},"description":"Bought lately.","action":"Thank them within a week.","customers":2,)"));
+  CHECK(has(json, R"({"name":"Rest","rules":{"r":[1,5],"f":[1,5],"m":[1,5],"outsideActiveBand":false},"customers":)"));
+}
+
 TEST_CASE("Online Retail and Shopify style files give every section, top products and attributes included") {
   const std::string sections[] = {"\"rfm\":{\"scores\":", "\"retention\":{\"repeatPurchaseRate\":", "\"cohorts\":{\"customersOmitted\":",
                                   "\"pareto\":{", "\"churnRisk\":{", "\"migration\":{", "\"performance\":{",

@@ -24,6 +24,8 @@ export class RetentionDashboard extends HTMLElement {
   /** Resolves with the report, or null when cancelled; rejects with the engine's error. */
   analyze(input: Blob | ArrayBuffer | ArrayBufferView | string, options?: { name?: string }): Promise<AnalysisResult | null>;
   cancel(): void;
+  /** The results on screen as one self-contained HTML file (aggregates only; customers only if asked); downloads it unless `download: false`. */
+  downloadReport(options?: { includeCustomers?: boolean; download?: boolean }): string | null;
   addEventListener<K extends keyof DashboardEventMap>(type: K, listener: (event: DashboardEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }

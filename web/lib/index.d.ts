@@ -39,6 +39,10 @@ export interface SegmentRule {
   /** Only customers outside the RF matrix's active band (recencyDays >= activeBelowDays); default false.
    * The default table sets it on Can't Lose Them, At Risk, About To Sleep and Lost. */
   outsideActiveBand?: boolean;
+  /** Who these customers are, in one plain sentence; passed through to the report's segment. */
+  description?: string;
+  /** The recommended next step, with its timing; passed through to the report's segment. */
+  action?: string;
 }
 
 /**
@@ -125,6 +129,9 @@ export interface SegmentSummary {
   name: string;
   /** null for Others */
   rules: { r: [number, number]; f: [number, number]; m: [number, number] } | null;
+  /** The rule's own texts, when it has them. */
+  description?: string;
+  action?: string;
   customers: number;
   share: Ratio;
   revenue: number;
