@@ -65,7 +65,7 @@ struct ValueCounts {
 
 }  // namespace
 
-struct Engine::Impl {
+struct Engine::Impl : RecordConsumer {
   Options options;
   Error error;
   Report report;
@@ -95,7 +95,7 @@ struct Engine::Impl {
     return true;
   }
 
-  bool on_record(const CsvRecord& record) {
+  bool on_record(const CsvRecord& record) override {
     // A line of only spaces and delimiters (",,,," at the end of spreadsheet exports) holds nothing.
     bool blank = true;
     for (std::string_view f : record.fields) blank = blank && trim(f).empty();
@@ -171,7 +171,8 @@ struct Engine::Impl {
 
   bool add(const CsvRecord& record, const Row& row) {
     const ResolvedColumns& columns = mapper->columns();
-    if (!row.order_id.empty() && excluded_orders.find(row.order_id) >= 0) {  // a later line of an excluded order
+    // A later line of an excluded order (no lookup while no order is excluded).
+    if (!row.order_id.empty() && excluded_orders.size() && excluded_orders.find(row.order_id) >= 0) {
       ++report.summary.rowsExcluded;
       return true;
     }
@@ -264,7 +265,7 @@ struct Engine::Impl {
                                            : sniff_delimiter(first_line);
       quality.format = delimiter == ' ' ? "text" : "csv";
       quality.delimiter = delimiter == ' ' ? "whitespace" : std::string(1, delimiter);
-      reader = std::make_unique<CsvReader>(delimiter, sink, excel_delimiter ? 2 : 1);
+      reader = std::make_unique<CsvReader>(delimiter, static_cast<RecordConsumer&>(*this), excel_delimiter ? 2 : 1);
     }
     bool ok = reader->feed(text);
     prefix.clear();

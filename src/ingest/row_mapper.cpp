@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "ingest/fast_values.hpp"
 #include "ingest/money.hpp"
 #include "ingest/text.hpp"
 
@@ -83,7 +84,11 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   };
 
   std::string_view date_text = field(record, Role::date);
-  if (!is_missing(date_text)) {
+  if (Date day = 0; fast_iso_date(date_text, day)) {
+    dates_.count(DateForm::iso);
+    row.has_date = true;
+    row.date_month_first = row.date_day_first = day;
+  } else if (!is_missing(date_text)) {
     DateColumn::Result date = dates_.read(date_text, record.line);
     if (!date.ok) return fail(Role::date, date.error);
     row.has_date = true;
@@ -93,6 +98,7 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
 
   auto money = [&](Role r, const char* what, Money& out) -> bool {
     std::string_view text = field(record, r);
+    if (fast_plain_decimal(text, decimal, out)) return true;
     auto value = parse_money(text, decimal);
     if (!value) {
       fail(r, std::string("cannot read the ") + what + " " + quote_value(text));
