@@ -358,19 +358,27 @@ struct Engine::Impl : RecordConsumer {
     constexpr size_t kMinOrders = 20;
     if (counted.size() < kMinOrders) return;
     std::vector<Money> amounts;
+    amounts.reserve(counted.size());
     for (uint32_t o : counted) amounts.push_back(net[o]);
-    std::sort(amounts.begin(), amounts.end());
+    // The k-th smallest amount by selection (linear on average), not a full sort of the orders.
+    auto kth = [&](size_t k) {
+      std::nth_element(amounts.begin(), amounts.begin() + static_cast<std::ptrdiff_t>(k), amounts.end());
+      return amounts[k];
+    };
     auto quantile = [&](double q) {  // linear interpolation between closest ranks
       double pos = q * static_cast<double>(amounts.size() - 1);
       auto lo = static_cast<size_t>(pos);
       size_t hi = std::min(lo + 1, amounts.size() - 1);
-      return static_cast<double>(amounts[lo]) + (pos - static_cast<double>(lo)) * static_cast<double>(amounts[hi] - amounts[lo]);
+      Money a = kth(lo);
+      // After the selection everything past lo is >= a: the next rank is the least of them.
+      Money b = hi == lo ? a : *std::min_element(amounts.begin() + static_cast<std::ptrdiff_t>(hi), amounts.end());
+      return static_cast<double>(a) + (pos - static_cast<double>(lo)) * static_cast<double>(b - a);
     };
     double q1 = quantile(0.25), q3 = quantile(0.75);
     auto threshold = static_cast<Money>(std::llround(q3 + 3 * (q3 - q1)));
     DataQuality& q = report.dataQuality;
     q.outlierThreshold = threshold;
-    q.outlierOrders = amounts.end() - std::upper_bound(amounts.begin(), amounts.end(), threshold);
+    q.outlierOrders = std::count_if(amounts.begin(), amounts.end(), [&](Money m) { return m > threshold; });
     constexpr size_t kLargest = 5;
     size_t keep = std::min(kLargest, counted.size());
     std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(keep), counted.end(),
