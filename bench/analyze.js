@@ -40,11 +40,12 @@ const names = Object.keys(runners).filter((n) => only.includes(n));
 // One process under /usr/bin/time: wall, CPU seconds, peak RSS, and the revenue it found (a check
 // that every runner read the same file the same way).
 function run(name, file) {
-  const out = 'build/bench/time.txt';
+  const out = `build/bench/time-${process.pid}.txt`;  // one per benchmark process: two may run at once
   const [cmd, ...rest] = runners[name](file);
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', out, cmd, ...rest], { maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr.toString().slice(-2000)}`);
   const [wall, user, sys, rssKb] = readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  rmSync(out);
   const json = JSON.parse(r.stdout.toString());
   const revenue = Number(json.summary ? json.summary.revenue : json.revenue);
   return { wall, cpu: user + sys, rss: rssKb / 1024, revenue };
