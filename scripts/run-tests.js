@@ -24,7 +24,7 @@ function nodeTests() {
   const r = spawnSync(
     process.execPath,
     ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap',
-      `--test-reporter-destination=${tap}`, 'tests/package/', 'tests/browser/'],
+      `--test-reporter-destination=${tap}`, 'tests/package/', 'tests/browser/', 'tests/integration/'],
     { cwd: root, stdio: 'inherit' },
   );
   let text = '';

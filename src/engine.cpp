@@ -29,6 +29,7 @@
 #include "ingest/text.hpp"
 #include "model/customer_table.hpp"
 #include "model/order_book.hpp"
+#include "model/plausibility.hpp"
 
 namespace retention {
 
@@ -81,6 +82,7 @@ struct Engine::Impl : RecordConsumer {
   StringInterner excluded_orders;  // order ids whose status says no money moved
   std::vector<PendingRow> pending;
   ValueCounts currencies, excluded_statuses;
+  MoneyBudget money_budget;  // keeps every later money sum exact (model/plausibility.hpp)
 
   explicit Impl(Options o) : options(std::move(o)) {}
 
@@ -176,6 +178,13 @@ struct Engine::Impl : RecordConsumer {
       ++report.summary.rowsExcluded;
       return true;
     }
+    if (!money_budget.take(row.amount, row.line_amount)) {
+      ++report.dataQuality.rowsBeyondSumLimit;
+      const Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
+      return reject(record.line, columns.header[static_cast<size_t>(role)],
+                    "the amounts so far add up to more than can be summed exactly (9223372036854 in all): "
+                    "this row is left out");
+    }
     // A later line of an order seen before may leave its date or total blank (Shopify line items).
     int64_t earlier = row.order_id.empty() || (row.has_date && row.has_amount) ? -1 : orders.find_order(row.order_id);
     uint32_t order = 0;
@@ -233,13 +242,12 @@ struct Engine::Impl : RecordConsumer {
   }
 
   bool start_reader(bool at_end) {
-    // Wait for the first two lines, so the format and delimiter are sniffed from whole lines.
-    size_t newline = prefix.find('\n');
-    if (newline != std::string::npos) newline = prefix.find('\n', newline + 1);
-    if (newline == std::string::npos && !at_end && prefix.size() < kMaxSniffBytes) return true;
+    // Issue 13: what is decided from the start of the file is decided from the same bytes however the
+    // input is cut: the first kMaxSniffBytes (and, for a file opening with `{`, its whole first line).
     std::string_view text(prefix);
+    if (!at_end && (text.size() < kMaxSniffBytes || sniff_needs_more(text.substr(bom_length(text))))) return true;
     Error not_text = check_text(raw_start);  // a UTF-16 mark, as given (before any transcoding)
-    if (!not_text) not_text = check_text(text);
+    if (!not_text) not_text = check_text(text.substr(0, kMaxSniffBytes));  // a binary file: NULs early on
     if (not_text) {
       error = not_text;
       return false;
@@ -262,15 +270,25 @@ struct Engine::Impl : RecordConsumer {
     } else {
       char delimiter = options.delimiter ? options.delimiter
                        : excel_delimiter   ? excel_delimiter
-                                           : sniff_delimiter(first_line);
+                                           : sniff_delimiter(first_line.substr(0, kMaxSniffBytes));
       quality.format = delimiter == ' ' ? "text" : "csv";
       quality.delimiter = delimiter == ' ' ? "whitespace" : std::string(1, delimiter);
       reader = std::make_unique<CsvReader>(delimiter, static_cast<RecordConsumer&>(*this), excel_delimiter ? 2 : 1);
     }
-    bool ok = reader->feed(text);
+    bool ok = feed_reader(text);
     prefix.clear();
     prefix.shrink_to_fit();
-    return keep_going(ok);
+    return ok;
+  }
+
+  // A NUL byte later in the file (a binary tail) ends the run where the reading reaches it: the lines
+  // before it are read first, so the outcome does not depend on where chunks were cut.
+  bool feed_reader(std::string_view text) {
+    size_t nul = text.find('\0');
+    if (!keep_going(reader->feed(text.substr(0, nul)))) return false;
+    if (nul == std::string_view::npos) return true;
+    error = check_text(text.substr(nul, 1));
+    return false;
   }
 
   bool keep_going(bool fed) {
@@ -289,7 +307,7 @@ struct Engine::Impl : RecordConsumer {
       prefix.append(text);
       return start_reader(at_end);
     }
-    return keep_going(reader->feed(text));
+    return feed_reader(text);
   }
 
   bool finish() {
@@ -346,6 +364,8 @@ struct Engine::Impl : RecordConsumer {
     for (std::string_view id : orders.shared_order_examples()) q.sharedOrderIds.emplace_back(id);
     q.ordersMergedFromRows = orders.orders_merged();
     q.rowsMerged = orders.rows_merged();
+    q.amountsAboveLimit = mapper->implausible_amounts();
+    q.datesBefore1970 = mapper->dates_before_1970();
   }
 
   // Counted orders far above the rest (Tukey's far-out fence, Q3 + 3 x IQR), and the largest few.
@@ -393,7 +413,14 @@ struct Engine::Impl : RecordConsumer {
     orders.settle_dates(mapper->dates().order() == DayMonthOrder::day_first);
     describe_input();
     CustomerTable customers;
-    if ((error = build_customer_table(orders, options.asOf, customers))) return false;
+    std::optional<Date> asOf = options.asOf;
+    if (!asOf) {  // orders dated far beyond all others (typos) do not move asOf (model/plausibility.hpp)
+      DefaultAsOf chosen = default_as_of(orders);
+      asOf = chosen.asOf;
+      report.dataQuality.farFutureOrders = chosen.farFutureOrders;
+      report.dataQuality.firstFarFutureDate = chosen.firstFarFuture;
+    }
+    if ((error = build_customer_table(orders, asOf, customers))) return false;
     Summary& s = report.summary;
     s.asOf = customers.asOf;
     s.customers = static_cast<int64_t>(customers.size());
@@ -443,7 +470,7 @@ struct Engine::Impl : RecordConsumer {
     report.cohorts = compute_cohorts(table);
     report.pareto = compute_pareto(table);
     report.churnRisk =
-        compute_churn_risk(table, report.retention.gaps, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
+        compute_churn_risk(table, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
     report.migration = compute_migration(table, options.rf, out.rfCell);
     report.performance = compute_performance(table, options.rf, out.rfCell);
     const size_t segments = report.rfm.segments.size();
@@ -459,7 +486,7 @@ struct Engine::Impl : RecordConsumer {
     out.idOffsets.assign(1, 0);
     for (uint32_t customer : table.customer) {
       out.idBytes += orders.customer_id(customer);
-      out.idOffsets.push_back(static_cast<uint32_t>(out.idBytes.size()));
+      out.idOffsets.push_back(out.idBytes.size());
     }
   }
 };

@@ -41,6 +41,8 @@ const std::array<Names, kRoleCount>& synonyms() {
       /* status */ {"financialstatus", "paymentstatus", "orderstatus", "status"},
       /* currency */ {"currency", "currencycode", "ordercurrency"},
       /* captured */ {"captured"},
+      /* cancelled */ {"cancelledat", "canceledat", "cancelleddate", "canceleddate", "datecancelled", "datecanceled",
+                       "cancellationdate", "cancelledon", "canceledon"},
   }};
   return table;
 }
@@ -74,6 +76,7 @@ const std::vector<Preset>& presets() {
         {Role::amount, {"Total"}},
         {Role::refund, {"Refunded Amount"}},
         {Role::status, {"Financial Status"}},
+        {Role::cancelled, {"Cancelled at"}},
         {Role::currency, {"Currency"}},
         {Role::product, {"Lineitem name"}},
         {Role::quantity, {"Lineitem quantity"}},
@@ -145,7 +148,8 @@ const std::string* given_name(const ColumnMapping& given, Role role) {
     case Role::product: return &given.product;
     case Role::status: return &given.status;
     case Role::currency: return &given.currency;
-    case Role::captured: return nullptr;
+    case Role::captured:
+    case Role::cancelled: return nullptr;
   }
   return nullptr;
 }

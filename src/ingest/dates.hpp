@@ -11,6 +11,10 @@
 
 namespace retention {
 
+// The earliest date a row may carry (issue 13): a year before 1970 is taken for a typo (0024 for 2024)
+// and the row rejected, so one such date cannot stretch every chart over centuries.
+constexpr Date kEarliestPlausibleDate = 0;  // 1970-01-01
+
 Date days_from_civil(int year, unsigned month, unsigned day);
 void civil_from_days(Date days, int& year, unsigned& month, unsigned& day);
 bool is_valid_civil(int year, unsigned month, unsigned day);

@@ -48,14 +48,14 @@ void row(const Report& report, const CustomerResults& c, size_t i, std::string& 
 }  // namespace
 
 void customers_csv(const Report& report, const CustomerResults& customers, std::string& bytes,
-                   std::vector<uint32_t>& offsets) {
+                   std::vector<size_t>& offsets) {
   bytes.clear();
   offsets.assign(1, 0);
   header(report, bytes);
-  offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  offsets.push_back(bytes.size());
   for (size_t i = 0; i < customers.size(); ++i) {
     row(report, customers, i, bytes);
-    offsets.push_back(static_cast<uint32_t>(bytes.size()));
+    offsets.push_back(bytes.size());
   }
 }
 

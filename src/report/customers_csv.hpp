@@ -13,6 +13,6 @@ namespace retention {
 // customer i, each ending at offsets[i + 1] (offsets[0] = 0). A segment's export is the header
 // followed by its customers' lines, in this order; that is what export_segment_csv writes.
 void customers_csv(const Report& report, const CustomerResults& customers, std::string& bytes,
-                   std::vector<uint32_t>& offsets);
+                   std::vector<size_t>& offsets);
 
 }  // namespace retention

@@ -60,8 +60,17 @@ std::string to_text(const Report& r) {
          "\n";
   out += "Top 20% of customers bring " + percent(r.pareto.top, r.pareto.total) + " of revenue\n";
   const auto& risk = r.churnRisk.customers;
+  const ChurnRisk& churn = r.churnRisk;
   out += "Churn risk: " + std::to_string(risk[0]) + " green, " + std::to_string(risk[1]) + " amber, " +
-         std::to_string(risk[2]) + " red\n";
+         std::to_string(risk[2]) + " red";
+  if (churn.byPAlive)
+    out += " (from P(alive): green from " + format_ratio(churn.multipliers.pAliveGreen * 100) + "%, amber from " +
+           format_ratio(churn.multipliers.pAliveAmber * 100) + "%)\n";
+  else
+    out += " (from the days since the last order against the usual gap; one-time buyers are expected back within " +
+           format_ratio(churn.singleOrderExpectedGapDays) + " days)\n";
+  if (churn.clampedByPAlive)
+    out += "  " + std::to_string(churn.clampedByPAlive) + " of them amber because P(alive) disagreed with the gap\n";
   const ModelReport& model = r.model;
   if (model.options.model != ClvModel::none) {
     const char* name = model.options.model == ClvModel::pareto_nbd ? "Pareto/NBD" : "BG/NBD";

@@ -21,7 +21,7 @@ struct Session {
   // Made on first request, for JS: monetary in currency units, and every customer's CSV export line.
   std::vector<double> monetary;
   std::string csv;
-  std::vector<uint32_t> csvOffsets;
+  std::vector<size_t> csvOffsets;  // size_t: 32-bit in wasm32, 64-bit natively
 };
 
 std::map<int, std::unique_ptr<Session>> sessions;

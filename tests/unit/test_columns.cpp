@@ -87,3 +87,14 @@ TEST_CASE("an optional role can be switched off; customer and date cannot") {
   auto e = resolve_columns({"customer", "date", "amount"}, given, 1, out);
   CHECK(e.message == "the date column cannot be switched off");
 }
+
+TEST_CASE("a cancelled-at column is found in Shopify's layout and under generic names") {
+  const ResolvedColumns shopify = resolve({"Name", "Email", "Financial Status", "Created at", "Total", "Lineitem name", "Cancelled at"});
+  CHECK(shopify.preset == "shopify");
+  CHECK(shopify[Role::cancelled] == 6);
+  for (std::string_view name : {"cancelled_at", "canceled_at", "Cancelled Date", "cancellation_date"}) {
+    CAPTURE(name);
+    CHECK(resolve({"customer", "date", "amount", name})[Role::cancelled] == 3);
+  }
+  CHECK_FALSE(resolve({"customer", "date", "amount", "cancelled"}).has(Role::cancelled));  // a flag, not a time
+}

@@ -63,7 +63,7 @@ TEST_CASE("an RFM segment exports by its name, an empty one is just the header, 
 TEST_CASE("the export lines rendered once for every customer are those of the segment exports") {
   Run run = export_segment(kShop, "Lost");
   std::string all;
-  std::vector<uint32_t> offsets;
+  std::vector<size_t> offsets;
   retention::customers_csv(run.engine->report(), run.engine->customers(), all, offsets);
   REQUIRE(offsets.size() == run.engine->customers().size() + 2);
   const std::string header = all.substr(0, offsets[1]);

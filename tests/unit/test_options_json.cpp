@@ -82,10 +82,38 @@ TEST_CASE("churn-risk multipliers") {
         "invalid options: churnRisk multipliers must be numbers above 0 and at most 1000");
 }
 
+TEST_CASE("the churn-risk basis is P(alive) unless gaps are asked for") {
+  Options o;
+  REQUIRE_FALSE(parse_options_json("{}", o));
+  CHECK(o.churnRisk.basis == retention::ChurnBasis::pAlive);
+  CHECK(o.churnRisk.pAliveGreen == 0.5);
+  CHECK(o.churnRisk.pAliveAmber == 0.2);
+  REQUIRE_FALSE(parse_options_json(R"({"churnRisk":{"basis":"gaps","pAliveGreen":0.6,"pAliveAmber":0.3}})", o));
+  CHECK(o.churnRisk.basis == retention::ChurnBasis::gaps);
+  CHECK(o.churnRisk.pAliveGreen == 0.6);
+  CHECK(o.churnRisk.pAliveAmber == 0.3);
+  CHECK(error_of(R"({"churnRisk":{"basis":"auto"}})") == "invalid options: churnRisk.basis must be \"gaps\" or \"pAlive\"");
+}
+
 TEST_CASE("a column role set to false is switched off") {
   retention::Options options;
   REQUIRE_FALSE(retention::parse_options_json(R"({"columns":{"refund":false,"order":true,"customer":"Email"}})", options));
   CHECK(options.columns.unused == std::vector<std::string>{"refund"});
   CHECK(options.columns.customer == "Email");
   CHECK(options.columns.order.empty());
+}
+
+TEST_CASE("the order of format and delimiter in the options object does not matter") {
+  // The CLIs lay flags over --options, which may move keys: format "text" means a whitespace table either way.
+  for (const char* json : {R"({"format":"text","delimiter":","})", R"({"delimiter":",","format":"text"})",
+                           R"({"delimiter":"auto","format":"text"})"}) {
+    CAPTURE(json);
+    Options o;
+    REQUIRE_FALSE(parse_options_json(json, o));
+    CHECK(o.delimiter == ' ');
+    CHECK(o.format == retention::InputFormat::csv);
+  }
+  Options o;
+  REQUIRE_FALSE(parse_options_json(R"({"format":"csv","delimiter":";"})", o));
+  CHECK(o.delimiter == ';');
 }

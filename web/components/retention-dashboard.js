@@ -4,8 +4,10 @@
 //   dashboard.file = someFileOrBlob;          // analyses it (also: await dashboard.analyze(blob, {name}))
 //   dashboard.addEventListener('analyzed', (e) => e.detail.report);
 //
-// Attributes: src (a same-origin URL to analyse) and name (the file name to show for it), options (JSON of the engine's AnalyzeOptions), as-of.
-// Properties: file, options, report (read-only), state. Methods: analyze(input, {name}), cancel().
+// Attributes: src (a same-origin URL to analyse) and name (the file name to show for it), options (JSON of the engine's AnalyzeOptions), as-of,
+// and where the engine is (createEngine's settings): wasm-url, worker-url, worker="false".
+// Properties: file, options, engine (createEngine's settings), report (read-only), state. Methods: analyze(input, {name}), cancel().
+// Safe to import on a server: the element is defined only where customElements exists.
 // Events (bubbling, composed): progress {fraction, bytesLoaded, bytesTotal}, analyzed {report, name, seconds},
 // error {error, name}, segment-export {name, csv, customers} (cancelable: preventDefault() stops the download).
 // Themeable with CSS custom properties (--rk-accent, --rk-text, --rk-surface ...; see README).
@@ -34,11 +36,16 @@ const PRESETS = { shopify: 'Shopify', stripe: 'Stripe', woocommerce: 'WooCommerc
 
 let sheet; // one constructed stylesheet shared by every dashboard (not an inline <style>: CSP-friendly)
 
-export class RetentionDashboard extends HTMLElement {
-  static observedAttributes = ['src', 'options', 'as-of'];
+// On a server (no DOM) the class still exists, for imports and types, but is never defined as an element.
+const ElementBase = globalThis.HTMLElement ?? class {};
+const ENGINE_ATTRIBUTES = { 'wasm-url': 'wasmUrl', 'worker-url': 'workerUrl', worker: 'worker' };
+
+export class RetentionDashboard extends ElementBase {
+  static observedAttributes = ['src', 'options', 'as-of', ...Object.keys(ENGINE_ATTRIBUTES)];
 
   #root;
   #engine; // Promise<Engine>, created on first use
+  #engineSettings = null; // createEngine's settings from the engine property (null: from the attributes)
   #options = {}; // from the options attribute or property
   #overrides = {}; // from the mapping step and the settings form
   #source = null; // {blob, name} of the report on screen (or of the failed run)
@@ -73,6 +80,10 @@ export class RetentionDashboard extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
+    if (name in ENGINE_ATTRIBUTES) {
+      if (!this.#engineSettings) this.#replaceEngine();
+      return;
+    }
     if (name === 'src') {
       if (this.isConnected && value) this.#loadSrc();
       return;
@@ -103,6 +114,16 @@ export class RetentionDashboard extends HTMLElement {
     this.#scheduleRerun();
   }
 
+  // createEngine's settings ({wasmUrl, workerUrl, worker}); the attributes give them too.
+  get engine() {
+    return { ...(this.#engineSettings ?? this.#engineAttributes()) };
+  }
+
+  set engine(settings) {
+    this.#engineSettings = settings ? { ...settings } : null;
+    this.#replaceEngine();
+  }
+
   get report() {
     return this.#report;
   }
@@ -123,6 +144,22 @@ export class RetentionDashboard extends HTMLElement {
   }
 
   // ---- running ----------------------------------------------------------------------------------------
+
+  #engineAttributes() {
+    const settings = {};
+    for (const [attribute, key] of Object.entries(ENGINE_ATTRIBUTES)) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) settings[key] = key === 'worker' ? value !== 'false' : value;
+    }
+    return settings;
+  }
+
+  // The next analysis starts an engine with the new settings; the old one is closed (a run on it ends as cancelled).
+  #replaceEngine() {
+    const old = this.#engine;
+    this.#engine = undefined;
+    old?.then((engine) => setTimeout(() => engine.close(), 0)).catch(() => {});
+  }
 
   #effectiveOptions() {
     const asOf = this.getAttribute('as-of') || undefined;
@@ -164,7 +201,7 @@ export class RetentionDashboard extends HTMLElement {
     this.#progress(0);
     const started = performance.now();
     try {
-      this.#engine ??= createEngine();
+      this.#engine ??= createEngine(this.engine);
       const engine = await this.#engine;
       const report = await engine.analyze(blob, {
         ...this.#effectiveOptions(),
@@ -470,4 +507,6 @@ function ruleRow(name, rules) {
   return row;
 }
 
-if (!customElements.get('retention-dashboard')) customElements.define('retention-dashboard', RetentionDashboard);
+if (globalThis.customElements && !customElements.get('retention-dashboard')) {
+  customElements.define('retention-dashboard', RetentionDashboard);
+}

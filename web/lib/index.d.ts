@@ -41,13 +41,18 @@ export interface SegmentRule {
   outsideActiveBand?: boolean;
 }
 
-/** Churn-risk traffic light: green when recencyDays <= green x the expected gap, amber when <= amber x. */
+/**
+ * Churn-risk traffic light. Basis 'pAlive' (the default): when a value model fitted, from its P(alive)
+ * (green >= pAliveGreen, amber >= pAliveAmber, else red), otherwise from the gaps. Basis 'gaps': green when
+ * recencyDays <= green x the expected gap, amber when <= amber x. Whatever the basis, nobody with P(alive)
+ * below 0.2 is green and nobody above 0.8 is red: such a light is amber.
+ */
 export interface ChurnRiskMultipliers {
   /** default 1.5 */
   green?: number;
   /** default 3 */
   amber?: number;
-  /** 'pAlive': the light from the model's P(alive) (green >= pAliveGreen, amber >= pAliveAmber); default 'gaps' */
+  /** default 'pAlive' (falls back to the gaps when no model fitted) */
   basis?: 'gaps' | 'pAlive';
   /** default 0.5 */
   pAliveGreen?: number;
@@ -188,7 +193,7 @@ export interface Report {
     asOf: DateString | null;
   };
   /** role -> header name actually used, and the known export layout that matched */
-  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string };
+  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string; cancelled?: string };
   rfMatrix: {
     recency: ['active', 'churning', 'lapsed'];
     frequency: ['single', 'multi', 'highValue'];
@@ -266,12 +271,17 @@ export interface Report {
     amber: number;
     red: number;
     multipliers: { green: number; amber: number };
-    /** the overall median gap (the RF active window when no one bought twice) */
+    /** a one-time buyer's expected gap: the 90th percentile of first-to-second-order gaps (numpy's linear
+     * quantile), or the RF active window when no one bought twice */
     singleOrderExpectedGapDays: number;
-    /** what set the lights: 'pAlive' only when asked for and a model ran */
+    /** customers with a second order: how many gaps that percentile is from */
+    secondOrders: number;
+    /** what set the lights: 'pAlive' when that basis was asked for (the default) and a model fitted */
     basis: 'gaps' | 'pAlive';
-    /** present when basis 'pAlive' was asked for */
-    pAlive?: { green: number; amber: number };
+    /** the P(alive) thresholds */
+    pAlive: { green: number; amber: number };
+    /** lights set to amber because the gaps said green below P(alive) 0.2 or red above 0.8 */
+    clampedByPAlive: number;
   };
   migration: {
     /** asOf - 365 days */
@@ -358,12 +368,64 @@ export interface Engine {
   close(): void;
 }
 
-export function createEngine(): Promise<Engine>;
+/** Where the engine's files are, and where it runs. */
+export interface EngineOptions {
+  /**
+   * The engine's WebAssembly (retention-kit.wasm). Default: next to the package's own files, where
+   * bundlers put it. Relative URLs are resolved against the page. In Node: a file path, a file: URL or
+   * an http(s) URL (for a server bundle that moved the file).
+   */
+  wasmUrl?: string | URL;
+  /**
+   * Browser only: the engine's worker script (web/lib/worker.js of the package, e.g. on a CDN). On
+   * another origin it is started through a same-origin blob worker that imports it (CORS applies).
+   */
+  workerUrl?: string | URL;
+  /**
+   * Browser only: false runs the engine in the calling thread (a worker of your own, an edge runtime,
+   * or the page for small files). Default true: a Web Worker of its own.
+   */
+  worker?: boolean;
+}
+
+/** Creates an engine. The wasm loads in the background; a failed load rejects the first analyze() and is tried again on the next. */
+export function createEngine(options?: EngineOptions): Promise<Engine>;
+
+/**
+ * Why an analysis failed. The core's codes: the file or the options could not be used. The package's
+ * codes: the engine could not run.
+ */
+export type RetentionErrorCode =
+  /** an option, a column name or a segment rule table is wrong (the message names it) */
+  | 'invalid_options'
+  /** the input has no bytes */
+  | 'empty_input'
+  /** a header but no data rows */
+  | 'no_data_rows'
+  /** no customer, date or amount column found (or a named column is not in the header) */
+  | 'missing_column'
+  /** a quoted CSV field is never closed (line = where it starts) */
+  | 'unterminated_quote'
+  /** the JSON or NDJSON input is malformed (line = where) */
+  | 'invalid_json'
+  /** binary or UTF-16 input, not text */
+  | 'not_text'
+  /** strict mode: a row could not be read (line = the row) */
+  | 'rejected_row'
+  /** no row made a counted order */
+  | 'no_orders'
+  /** a bug in the engine */
+  | 'internal'
+  /** the wasm file could not be loaded: the message names the URL and the HTTP status (tried again on the next call) */
+  | 'wasm_load_failed'
+  /** browser: the engine's worker script could not be loaded or stopped (a new one starts on the next call) */
+  | 'worker_failed'
+  /** the wasm module stopped (out of memory, most likely): a new one starts on the next call */
+  | 'engine_failed';
 
 export class RetentionError extends Error {
   name: 'RetentionError';
-  /** e.g. 'missing_column', 'unterminated_quote', 'empty_input', 'invalid_options', 'rejected_row' */
-  code: string;
+  code: RetentionErrorCode;
   /** 1-based file line (header = 1), 0 when none applies */
   line: number;
 }

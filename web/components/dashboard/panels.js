@@ -168,9 +168,13 @@ export function renderChurn(root, churn) {
     root.querySelector(`[data-light-share="${light}"]`).textContent = total ? percent(churn[light] / total) : '';
   }
   const { green, amber } = churn.multipliers;
+  const clamped = churn.clampedByPAlive ? ` ${integer.format(churn.clampedByPAlive)} shown amber where P(alive) disagreed.` : '';
   note(root, 'churn').textContent =
-    `Days since the last order against the customer's usual gap (one-time buyers: ${days(churn.singleOrderExpectedGapDays)}): ` +
-    `green up to ${decimal.format(green)}×, amber up to ${decimal.format(amber)}×, red beyond.`;
+    churn.basis === 'pAlive'
+      ? `The chance the customer is still active (P(alive)): green from ${percent(churn.pAlive.green)}, amber from ${percent(churn.pAlive.amber)}, red below.`
+      : `Days since the last order against the customer's usual gap (one-time buyers: ${days(churn.singleOrderExpectedGapDays)}, ` +
+        `within which 9 in 10 second orders came): green up to ${decimal.format(green)}×, amber up to ${decimal.format(amber)}×, red beyond.` +
+        clamped;
 }
 
 // ---- charts -------------------------------------------------------------------------------------------
