@@ -70,7 +70,7 @@ std::vector<DataSet> data_sets() {
   for (const auto& path : fixtures) out.push_back({path.filename().string(), test::read_file(path.string())});
   out.push_back({"sample shop", test::read_file(std::string(RETENTION_FIXTURES) + "/../../examples/sample-shop.csv")});
   out.push_back({"generated 100k shop", generated_shop(100000, 9)});
-  out.push_back({"CDNOW_master.txt", test::read_file(std::string(RETENTION_SHARED_DATA) + "/cdnow/CDNOW_master.txt")});
+  out.push_back({"CDNOW_master.txt", test::read_file(std::string(RETENTION_TEST_DATA) + "/cdnow/CDNOW_master.txt")});
   return out;
 }
 
