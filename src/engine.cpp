@@ -66,7 +66,7 @@ struct ValueCounts {
 
 }  // namespace
 
-struct Engine::Impl {
+struct Engine::Impl : RecordConsumer {
   Options options;
   Error error;
   Report report;
@@ -97,7 +97,7 @@ struct Engine::Impl {
     return true;
   }
 
-  bool on_record(const CsvRecord& record) {
+  bool on_record(const CsvRecord& record) override {
     // A line of only spaces and delimiters (",,,," at the end of spreadsheet exports) holds nothing.
     bool blank = true;
     for (std::string_view f : record.fields) blank = blank && trim(f).empty();
@@ -173,7 +173,8 @@ struct Engine::Impl {
 
   bool add(const CsvRecord& record, const Row& row) {
     const ResolvedColumns& columns = mapper->columns();
-    if (!row.order_id.empty() && excluded_orders.find(row.order_id) >= 0) {  // a later line of an excluded order
+    // A later line of an excluded order (no lookup while no order is excluded).
+    if (!row.order_id.empty() && excluded_orders.size() && excluded_orders.find(row.order_id) >= 0) {
       ++report.summary.rowsExcluded;
       return true;
     }
@@ -272,7 +273,7 @@ struct Engine::Impl {
                                            : sniff_delimiter(first_line.substr(0, kMaxSniffBytes));
       quality.format = delimiter == ' ' ? "text" : "csv";
       quality.delimiter = delimiter == ' ' ? "whitespace" : std::string(1, delimiter);
-      reader = std::make_unique<CsvReader>(delimiter, sink, excel_delimiter ? 2 : 1);
+      reader = std::make_unique<CsvReader>(delimiter, static_cast<RecordConsumer&>(*this), excel_delimiter ? 2 : 1);
     }
     bool ok = feed_reader(text);
     prefix.clear();
@@ -377,19 +378,27 @@ struct Engine::Impl {
     constexpr size_t kMinOrders = 20;
     if (counted.size() < kMinOrders) return;
     std::vector<Money> amounts;
+    amounts.reserve(counted.size());
     for (uint32_t o : counted) amounts.push_back(net[o]);
-    std::sort(amounts.begin(), amounts.end());
+    // The k-th smallest amount by selection (linear on average), not a full sort of the orders.
+    auto kth = [&](size_t k) {
+      std::nth_element(amounts.begin(), amounts.begin() + static_cast<std::ptrdiff_t>(k), amounts.end());
+      return amounts[k];
+    };
     auto quantile = [&](double q) {  // linear interpolation between closest ranks
       double pos = q * static_cast<double>(amounts.size() - 1);
       auto lo = static_cast<size_t>(pos);
       size_t hi = std::min(lo + 1, amounts.size() - 1);
-      return static_cast<double>(amounts[lo]) + (pos - static_cast<double>(lo)) * static_cast<double>(amounts[hi] - amounts[lo]);
+      Money a = kth(lo);
+      // After the selection everything past lo is >= a: the next rank is the least of them.
+      Money b = hi == lo ? a : *std::min_element(amounts.begin() + static_cast<std::ptrdiff_t>(hi), amounts.end());
+      return static_cast<double>(a) + (pos - static_cast<double>(lo)) * static_cast<double>(b - a);
     };
     double q1 = quantile(0.25), q3 = quantile(0.75);
     auto threshold = static_cast<Money>(std::llround(q3 + 3 * (q3 - q1)));
     DataQuality& q = report.dataQuality;
     q.outlierThreshold = threshold;
-    q.outlierOrders = amounts.end() - std::upper_bound(amounts.begin(), amounts.end(), threshold);
+    q.outlierOrders = std::count_if(amounts.begin(), amounts.end(), [&](Money m) { return m > threshold; });
     constexpr size_t kLargest = 5;
     size_t keep = std::min(kLargest, counted.size());
     std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(keep), counted.end(),

@@ -50,6 +50,8 @@ class DateColumn {
     std::string error;
   };
   Result read(std::string_view text, int64_t line);
+  // A date read by a fast path (fast_values.hpp) in one of the forms read() knows, counted as read() would.
+  void count(DateForm form) { ++form_counts_[static_cast<size_t>(form)]; }
 
   DayMonthOrder order() const { return order_; }
   bool forced() const { return forced_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "ingest/fast_values.hpp"
 #include "ingest/money.hpp"
 #include "ingest/text.hpp"
 
@@ -95,7 +96,11 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   };
 
   std::string_view date_text = field(record, Role::date);
-  if (!is_missing(date_text)) {
+  if (Date day = 0; fast_iso_date(date_text, day) && day >= kEarliestPlausibleDate) {
+    dates_.count(DateForm::iso);
+    row.has_date = true;
+    row.date_month_first = row.date_day_first = day;
+  } else if (!is_missing(date_text)) {  // the general reader, which also words every rejection
     DateColumn::Result date = dates_.read(date_text, record.line);
     if (!date.ok) return fail(Role::date, date.error);
     if (date.month_first < kEarliestPlausibleDate || date.day_first < kEarliestPlausibleDate) {
@@ -117,14 +122,18 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   };
   auto money = [&](Role r, const char* what, Money& out) -> bool {
     std::string_view text = field(record, r);
-    std::string why;
-    auto value = read_money(text, decimal, why);
-    if (!value) {
-      fail(r, std::string("cannot read the ") + what + " " + quote_value(text) + ": " + why);
-      return false;
+    Money parsed = 0;
+    if (!fast_plain_decimal(text, decimal, parsed)) {
+      std::string why;
+      auto value = read_money(text, decimal, why);
+      if (!value) {
+        fail(r, std::string("cannot read the ") + what + " " + quote_value(text) + ": " + why);
+        return false;
+      }
+      parsed = *value;
     }
-    if (*value > kMaxPlausibleAmount || *value < -kMaxPlausibleAmount) return implausible(r, what, text);
-    out = *value;
+    if (parsed > kMaxPlausibleAmount || parsed < -kMaxPlausibleAmount) return implausible(r, what, text);
+    out = parsed;
     return true;
   };
   bool has_line_price = columns_.has(Role::quantity) && !is_missing(field(record, Role::quantity)) &&
