@@ -129,7 +129,7 @@ void check_values(const Result& r) {
   if (m.spendModel == retention::SpendModel::shrunk_mean) CHECK(!m.spendMessage.empty());
   // The export carries P(alive) and the predicted CLV on every line.
   std::string csv;
-  std::vector<uint32_t> offsets;
+  std::vector<size_t> offsets;
   retention::customers_csv(r.report, r.customers, csv, offsets);
   for (size_t i = 0; i < n; ++i) {
     std::string line = csv.substr(offsets[i + 1], offsets[i + 2] - offsets[i + 1]);

@@ -92,7 +92,7 @@ TEST_CASE("with a model every line carries P(alive), the predicted CLV and, whil
   const auto& c = engine.customers();
   REQUIRE(c.value.clv.size() == c.size());
   std::string all;
-  std::vector<uint32_t> offsets;
+  std::vector<size_t> offsets;
   retention::customers_csv(engine.report(), c, all, offsets);
   int with_date = 0;
   for (size_t i = 0; i < c.size(); ++i) {
