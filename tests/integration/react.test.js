@@ -1,5 +1,6 @@
 // React 18 and 19 apps (Vite builds) using <retention-dashboard> as the README shows: options set as
-// an object and the analyzed event received (React 19 through props, React 18 through a ref).
+// an object and the analyzed event received (React 19 through props, React 18 through a ref); and
+// the package's types, JSX included, under strict TypeScript.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -30,3 +31,9 @@ for (const version of [18, 19]) {
     }
   });
 }
+
+test('TypeScript (strict) with React 19: the JSX props, createEngine settings and error codes type-check', { timeout: 120_000 }, () => {
+  const dir = setUpProject('react19-app');
+  const tsc = run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { cwd: dir });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+});

@@ -2,6 +2,7 @@
 // either lives on another origin (a CDN), a same-origin blob worker that imports it: browsers only
 // start workers from the page's origin, but a module worker may import from anywhere CORS allows.
 import { prebundledPackageFile } from './package-files.js';
+
 const pageOrigin = () => globalThis.location?.origin;
 
 function isCrossOrigin(url) {
