@@ -7,6 +7,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j "$jobs"
 
+# Issue 13: unit tests and fuzz targets under ASan + UBSan (clang-14), run by the test run.
+bash scripts/build-sanitize.sh
+
 # Debian's Emscripten needs acorn from /usr/share/nodejs (SPEC 7).
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null

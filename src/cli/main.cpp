@@ -161,10 +161,12 @@ int main(int argc, char** argv) {
   retention::Engine engine(options);
   std::vector<char> buffer(1 << 20);
   bool ok = true;
+  size_t fed = 0;
   while (ok) {
     size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
     if (n == 0) break;
     ok = engine.feed(buffer.data(), n);
+    fed += n;
   }
   bool read_failed = std::ferror(in) != 0;
   if (in != stdin) std::fclose(in);
@@ -174,7 +176,10 @@ int main(int argc, char** argv) {
   }
   if (ok) ok = engine.finish();
   if (!ok) {
-    std::fprintf(stderr, "retention-kit: %s\n", retention::describe_error(engine.error()).c_str());
+    std::string message = retention::describe_error(engine.error());
+    if (engine.error().code == retention::ErrorCode::input_too_large)  // as the wasm CLI words it (session.js)
+      message += " (" + std::to_string(fed) + " bytes were read)";
+    std::fprintf(stderr, "retention-kit: %s\n", message.c_str());
     return 1;
   }
   if (!export_name.empty()) {

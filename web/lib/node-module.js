@@ -5,5 +5,6 @@ import createRetentionModule from '../../dist/wasm/retention-kit.mjs';
 const WASM_URL = new URL('../../dist/wasm/retention-kit.wasm', import.meta.url);
 
 export async function loadModule() {
-  return createRetentionModule({ wasmBinary: await readFile(WASM_URL) });
+  // printErr: Emscripten's own "Aborted()" line when memory runs out; the caller gets a coded error instead.
+  return createRetentionModule({ wasmBinary: await readFile(WASM_URL), printErr: () => {} });
 }

@@ -7,16 +7,22 @@ import { toChunks } from './sources.js';
 export { RetentionError } from './errors.js';
 
 export async function createEngine() {
-  const Module = await loadModule();
+  let Module = await loadModule();
   const run = async (input, options = {}, format = 'json', columns = true) => {
     options.signal?.throwIfAborted();
-    return runAnalysis(Module, toChunks(input, options.chunkSize), {
-      options,
-      format,
-      columns,
-      onProgress: progressReporter(options.onProgress),
-      isAborted: () => options.signal?.aborted ?? false,
-    });
+    Module ??= await loadModule(); // replaced after running out of memory (issue 13)
+    try {
+      return await runAnalysis(Module, toChunks(input, options.chunkSize), {
+        options,
+        format,
+        columns,
+        onProgress: progressReporter(options.onProgress),
+        isAborted: () => options.signal?.aborted ?? false,
+      });
+    } catch (error) {
+      if (error?.moduleLost) Module = undefined;
+      throw error;
+    }
   };
   return {
     async analyze(input, options) {

@@ -28,6 +28,7 @@ self.onmessage = async (event) => {
     });
     self.postMessage(...resultReply(messageId, result));
   } catch (error) {
+    if (error?.moduleLost) modulePromise = undefined; // out of memory: the next analysis loads a fresh module
     self.postMessage({ requestId: messageId, type: Response.ERROR, data: errorToPlain(error) });
   } finally {
     cancelled.delete(messageId);
