@@ -60,9 +60,9 @@ function nodeTests() {
 
 const suites = [
   ['native unit tests (doctest)', () => doctest()],
-  ['unit tests under ASan + UBSan (doctest, clang-14)', sanitizedDoctest],
-  ['fuzz targets, short budget (libFuzzer)', fuzzSmoke],
   ['package and browser tests (node:test)', nodeTests],
+  ['unit tests under ASan + UBSan (doctest, g++)', sanitizedDoctest],
+  ['fuzz targets, short budget (libFuzzer, clang-14)', fuzzSmoke],
 ];
 for (const [name, suite] of suites) {
   console.log(`\n=== ${name}`);
