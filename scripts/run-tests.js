@@ -13,7 +13,7 @@ function doctest(binary = 'build/native/retention_unit_tests', env = process.env
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
   const m = /test cases:\s*(\d+)\s*\|\s*(\d+) passed\s*\|\s*(\d+) failed/.exec(r.stdout ?? '');
-  if (!m) return { passed: 0, failed: 1, note: `native unit tests did not run (exit ${r.status}, ${r.error ?? ''})` };
+  if (!m) return { passed: 0, failed: 1, note: `${binary} did not run (exit ${r.status}, ${r.error ?? ''})` };
   const failed = Number(m[3]);
   return { passed: Number(m[2]), failed: failed || (r.status === 0 ? 0 : 1) }; // a crash counts as a failure
 }
