@@ -10,6 +10,8 @@ command -v g++ >/dev/null || missing+=(g++)
 command -v em++ >/dev/null || missing+=(emscripten)   # Debian's 3.1.6 with clang-14, lld-14, binaryen, acorn
 [ -f /usr/include/doctest/doctest.h ] || missing+=(doctest-dev)
 [ -x /usr/bin/chromium ] || missing+=(chromium)       # browser tests drive Debian's Chromium (SPEC 7)
+command -v clang++-14 >/dev/null || missing+=(clang-14)  # ASan/UBSan unit tests and libFuzzer targets (SPEC 7)
+ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || missing+=(libclang-rt-14-dev)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"

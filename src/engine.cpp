@@ -245,7 +245,10 @@ struct Engine::Impl : RecordConsumer {
     // Issue 13: what is decided from the start of the file is decided from the same bytes however the
     // input is cut: the first kMaxSniffBytes (and, for a file opening with `{`, its whole first line).
     std::string_view text(prefix);
-    if (!at_end && (text.size() < kMaxSniffBytes || sniff_needs_more(text.substr(bom_length(text))))) return true;
+    // ... but never more than the engine holds at once: a first line longer than that is sniffed cut.
+    const std::string_view window = text.substr(bom_length(text), options.maxHeldBytes);
+    if (!at_end && (text.size() < kMaxSniffBytes || (text.size() <= options.maxHeldBytes && sniff_needs_more(window))))
+      return true;
     Error not_text = check_text(raw_start);  // a UTF-16 mark, as given (before any transcoding)
     if (!not_text) not_text = check_text(text.substr(0, kMaxSniffBytes));  // a binary file: NULs early on
     if (not_text) {
@@ -261,12 +264,13 @@ struct Engine::Impl : RecordConsumer {
       text.remove_prefix(std::min(text.size(), first_line.size() + 1));
       first_line = text.substr(0, std::min(text.find('\n'), text.size()));
     }
-    InputFormat format = options.format == InputFormat::automatic ? sniff_format(text) : options.format;
+    InputFormat format = options.format == InputFormat::automatic ? sniff_format(text.substr(0, options.maxHeldBytes))
+                                                                  : options.format;
     auto sink = [this](const CsvRecord& r) { return on_record(r); };
     DataQuality& quality = report.dataQuality;
     if (format == InputFormat::json || format == InputFormat::ndjson) {
       quality.format = format == InputFormat::json ? "json" : "ndjson";
-      reader = std::make_unique<JsonReader>(format == InputFormat::ndjson, sink);
+      reader = std::make_unique<JsonReader>(format == InputFormat::ndjson, sink, options.maxHeldBytes);
     } else {
       char delimiter = options.delimiter ? options.delimiter
                        : excel_delimiter   ? excel_delimiter

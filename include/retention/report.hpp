@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,8 @@ enum class ErrorCode {
   not_text,      // binary or UTF-16 input
   rejected_row,  // strict mode: the first rejected row becomes an error
   no_orders,
+  input_too_large,  // more than the engine holds at once (a JSON document, one line): known before memory runs out
+  out_of_memory,    // memory ran out (raised by the wasm wrapper when the module aborts)
   internal,
 };
 
@@ -93,6 +96,8 @@ struct ChurnRiskMultipliers {
 constexpr double kNeverGreenBelowPAlive = 0.2;
 constexpr double kNeverRedAbovePAlive = 0.8;
 
+constexpr size_t kMaxHeldBytes = size_t{1} << 30;  // 1 GiB
+
 struct Options {
   ColumnMapping columns;
   std::optional<Date> asOf;
@@ -105,6 +110,10 @@ struct Options {
   std::vector<SegmentRule> segments = default_segment_rules();
   ChurnRiskMultipliers churnRisk;
   ClvOptions clv;             // predicted customer value (retention/clv.hpp)
+  // The most input the engine holds at once (issue 13): a JSON document is read whole, an NDJSON line
+  // or a CSV record until it ends. Beyond it the run stops with input_too_large, before the wasm
+  // heap (4 GB at most) runs out. Not an options-JSON key; lowered by tests.
+  size_t maxHeldBytes = kMaxHeldBytes;
 };
 
 // A row the engine did not use, with why (SPEC 3: counted, first few listed).

@@ -251,6 +251,7 @@ int main(int argc, char** argv) {
   std::vector<char> buffer(1 << 20);
   bool ok = true;
   int read_error = 0;
+  size_t fed = 0;
   while (ok) {
     size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
     if (n == 0) {
@@ -258,12 +259,16 @@ int main(int argc, char** argv) {
       break;
     }
     ok = engine.feed(buffer.data(), n);
+    fed += n;
   }
   if (in != stdin) std::fclose(in);
   if (read_error) return file_error("read", file == "-" ? "standard input" : file, read_error);
   if (ok) ok = engine.finish();
   if (!ok) {
-    std::fprintf(stderr, "retention-kit: %s\n", retention::describe_error(engine.error()).c_str());
+    std::string message = retention::describe_error(engine.error());
+    if (engine.error().code == retention::ErrorCode::input_too_large)  // as the wasm CLI words it (session.js)
+      message += " (" + std::to_string(fed) + " bytes were read)";
+    std::fprintf(stderr, "retention-kit: %s\n", message.c_str());
     return 1;
   }
   if (!export_name.empty()) {

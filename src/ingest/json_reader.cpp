@@ -291,12 +291,28 @@ struct JsonReader::Impl {
   }
 };
 
-JsonReader::JsonReader(bool ndjson, RecordSink sink) : impl_(std::make_unique<Impl>(ndjson, std::move(sink))) {}
+JsonReader::JsonReader(bool ndjson, RecordSink sink, size_t max_held)
+    : impl_(std::make_unique<Impl>(ndjson, std::move(sink))), max_held_(max_held) {}
+
+// Issue 13: memory is known to run short before it does; stop with a coded error that names the limit.
+bool JsonReader::too_large(size_t held) {
+  if (held <= max_held_) return false;
+  const std::string limit = std::to_string(max_held_ >> 20) + " MiB";
+  error_ = {ErrorCode::input_too_large,
+            impl_->ndjson ? "a line of this NDJSON is longer than " + limit +
+                                ", the most the engine holds at once: is it one JSON document?"
+                          : "this JSON document is larger than " + limit +
+                                ", the most the engine holds at once (a JSON document is read whole): save it "
+                                "as NDJSON (one object per line) or CSV, which are read as they stream",
+            0};
+  return true;
+}
 JsonReader::~JsonReader() = default;
 
 bool JsonReader::feed(std::string_view chunk) {
   Impl& s = *impl_;
   if (!s.ndjson) {
+    if (too_large(s.buffer.size() + chunk.size())) return false;
     s.buffer.append(chunk);
     return true;
   }
@@ -307,6 +323,7 @@ bool JsonReader::feed(std::string_view chunk) {
     if (newline == std::string_view::npos) break;
     std::string_view piece = chunk.substr(start, newline - start);
     bool keep_going = true;
+    if (too_large(s.buffer.size() + piece.size())) return false;  // however the line arrived
     if (s.buffer.empty()) {
       error_ = s.parse_line(piece, s.line, keep_going);
     } else {
@@ -318,6 +335,7 @@ bool JsonReader::feed(std::string_view chunk) {
     if (error_ || !keep_going) return false;
     start = newline + 1;
   }
+  if (too_large(s.buffer.size() + chunk.size() - start)) return false;
   s.buffer.append(chunk.substr(start));
   return true;
 }

@@ -272,3 +272,39 @@ TEST_CASE("NDJSON whose first line is longer than 64 KB is sniffed as NDJSON at 
     CHECK(run.report.summary.revenue == 12 * kMoneyScale);
   }
 }
+
+TEST_CASE("a JSON document larger than the held-bytes limit is input_too_large, named, before memory runs out") {
+  Options options;
+  options.maxHeldBytes = size_t{1} << 20;  // 1 MiB instead of 1 GiB
+  std::string json = "[";
+  while (json.size() < (size_t{1} << 20) + 100) json += "{\"customer\":\"a\",\"date\":\"2024-01-01\",\"amount\":5},\n";
+  json += "{\"customer\":\"a\",\"date\":\"2024-01-01\",\"amount\":5}]";
+  for (size_t chunk : {size_t{4096}, json.size()}) {
+    Run run = analyse(json, options, cuts_every(json.size(), chunk));
+    CHECK(run.error.code == ErrorCode::input_too_large);
+    CHECK(run.error.message ==
+          "this JSON document is larger than 1 MiB, the most the engine holds at once (a JSON document is read "
+          "whole): save it as NDJSON (one object per line) or CSV, which are read as they stream");
+  }
+  std::string ndjson = "{\"customer\":\"a\",\"date\":\"2024-01-01\",\"amount\":5}\n"
+                       "{\"customer\":\"a\",\"date\":\"2024-01-01\",\"amount\":5,\"x\":\"" +
+                       std::string(size_t{1} << 20, 'x') + "\"}\n";
+  Run line = analyse(ndjson, options, cuts_every(ndjson.size(), 65536));
+  CHECK(line.error.code == ErrorCode::input_too_large);
+  CHECK(line.error.message.rfind("a line of this NDJSON is longer than 1 MiB", 0) == 0);
+  CHECK(std::string(retention::error_code_name(ErrorCode::out_of_memory)) == "out_of_memory");
+}
+
+TEST_CASE("a first line longer than the held-bytes limit gives the same input_too_large at every chunk size") {
+  Options options;
+  options.maxHeldBytes = size_t{1} << 20;
+  std::string text = "{\"customer\":\"a\",\"date\":\"2024-01-01\",\"amount\":5,\"x\":\"" + std::string(size_t{3} << 19, 'x') +
+                     "\"}\n{\"customer\":\"b\",\"date\":\"2024-01-01\",\"amount\":5}\n";
+  Run whole = analyse(text, options);
+  CHECK(whole.error.code == ErrorCode::input_too_large);
+  for (size_t chunk : {size_t{65536}, size_t{1} << 20}) {
+    Run run = analyse(text, options, cuts_every(text.size(), chunk));
+    CHECK(run.error.code == whole.error.code);
+    CHECK(run.error.message == whole.error.message);
+  }
+}

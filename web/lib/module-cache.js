@@ -23,6 +23,7 @@ export function moduleCache(load) {
       try {
         return await use(Module);
       } catch (error) {
+        if (error?.moduleLost) current = undefined; // out of memory, already a coded error (session.js)
         if (!(error instanceof WebAssembly.RuntimeError)) throw error;
         current = undefined;
         const heapMiB = Math.round((Module.HEAPU8?.length ?? 0) / 2 ** 20);
