@@ -97,6 +97,7 @@ struct Options {
   std::vector<SegmentRule> segments = default_segment_rules();
   ChurnRiskMultipliers churnRisk;
   ClvOptions clv;             // predicted customer value (retention/clv.hpp)
+  bool keepRows = false;      // keep the rows as read, for Engine::rows_csv() (issue 14)
 };
 
 // A row the engine did not use, with why (SPEC 3: counted, first few listed).
@@ -148,6 +149,10 @@ struct DataQuality {
   std::vector<std::string> sharedOrderIds;  // a few examples
   int64_t ordersMergedFromRows = 0;
   int64_t rowsMerged = 0;
+  // Several files as one (issue 14): an order id already read from an earlier file is that file's
+  // order (overlapping exports): its rows in later files are skipped and counted here.
+  int64_t files = 1;
+  int64_t duplicateOrders = 0, duplicateRows = 0;
   struct Outlier {
     std::string customer;
     Date date = 0;

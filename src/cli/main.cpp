@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_files.hpp"
+#include "cli/warehouse_command.hpp"
 #include "report/json_writer.hpp"
 #include "retention/engine.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: retention-kit analyze FILE [--json] [--as-of YYYY-MM-DD] [--strict]\n"
+    "usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n"
     "         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n"
     "         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n"
     "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n"
@@ -19,27 +21,13 @@ constexpr const char* kUsage =
     "         [--date-order auto|month-first|day-first] [--clv-model bgnbd|pareto-nbd|none]\n"
     "         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n"
     "         [--export-segment NAME --out FILE.csv]\n"
-    "FILE may be - for standard input. NAME is an RF cell (active/single ... lapsed/highValue)\n"
+    "FILE may be - for standard input; several FILEs are analysed as one.\n"
+    "NAME is an RF cell (active/single ... lapsed/highValue)\n"
     "or an RFM segment (Champions ... Others).\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "retention-kit: %s\n%s", message.c_str(), kUsage);
   return 2;
-}
-
-int file_error(const char* what, const std::string& file) {
-  std::fprintf(stderr, "retention-kit: cannot %s %s: %s\n", what, file.c_str(), std::strerror(errno));
-  return 1;
-}
-
-bool read_whole_file(const std::string& path, std::string& out) {
-  std::FILE* in = std::fopen(path.c_str(), "rb");
-  if (!in) return false;
-  char buffer[1 << 16];
-  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) out.append(buffer, n);
-  bool ok = !std::ferror(in);
-  std::fclose(in);
-  return ok;
 }
 
 bool write_whole_file(const std::string& path, const std::string& text) {
@@ -73,9 +61,11 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
     return args.empty() ? 2 : 0;
   }
+  if (args[0] == "sql" || args[0] == "rows") return warehouse_command(args);
   if (args[0] != "analyze") return usage_error("unknown command '" + args[0] + "'");
 
-  std::string file, options_json, attributes, segments_file, export_name, out_file;
+  std::vector<std::string> files;  // several: one analysis of them all (issue 14)
+  std::string options_json, attributes, segments_file, export_name, out_file;
   bool json = false, strict = false;
   std::vector<std::pair<std::string, std::string>> columns, settings, clv;
   for (size_t i = 1; i < args.size(); ++i) {
@@ -114,10 +104,9 @@ int main(int argc, char** argv) {
     } else if (a == "--out") {
       if (!value(out_file)) return usage_error("--out needs a file name");
     } else if (a.size() > 1 && a[0] == '-' && a != "-") return usage_error("unknown option '" + a + "'");
-    else if (file.empty()) file = a;
-    else return usage_error("more than one input file given");
+    else files.push_back(a);
   }
-  if (file.empty()) return usage_error("no input file given");
+  if (files.empty()) return usage_error("no input file given");
   if (export_name.empty() != out_file.empty())
     return usage_error(out_file.empty() ? "--export-segment needs --out FILE" : "--out needs --export-segment NAME");
   std::string segments_json;
@@ -156,21 +145,34 @@ int main(int argc, char** argv) {
   if (!segments_file.empty())
     if (retention::Error e = retention::parse_segments_json(segments_json, options.segments)) return usage_error(e.message);
 
-  std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
-  if (!in) return file_error("open", file);
+  // Every file is opened before any is read, so a missing one is reported at once.
+  std::vector<std::FILE*> inputs;
+  for (const std::string& file : files) {
+    std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+    if (!in) {
+      for (std::FILE* f : inputs) if (f != stdin) std::fclose(f);
+      return file_error("open", file);
+    }
+    inputs.push_back(in);
+  }
   retention::Engine engine(options);
   std::vector<char> buffer(1 << 20);
   bool ok = true;
-  while (ok) {
-    size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
-    if (n == 0) break;
-    ok = engine.feed(buffer.data(), n);
-  }
-  bool read_failed = std::ferror(in) != 0;
-  if (in != stdin) std::fclose(in);
-  if (read_failed) {
-    std::fprintf(stderr, "retention-kit: cannot read %s\n", file.c_str());
-    return 1;
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    std::FILE* in = inputs[k];
+    if (ok && k > 0) ok = engine.next_file();
+    while (ok) {
+      size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
+      if (n == 0) break;
+      ok = engine.feed(buffer.data(), n);
+    }
+    bool read_failed = std::ferror(in) != 0;
+    if (in != stdin) std::fclose(in);
+    if (read_failed) {
+      for (size_t j = k + 1; j < inputs.size(); ++j) if (inputs[j] != stdin) std::fclose(inputs[j]);
+      std::fprintf(stderr, "retention-kit: cannot read %s\n", files[k].c_str());
+      return 1;
+    }
   }
   if (ok) ok = engine.finish();
   if (!ok) {

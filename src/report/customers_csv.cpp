@@ -4,9 +4,7 @@
 
 namespace retention {
 
-namespace {
-
-void field(std::string& out, std::string_view text) {
+void csv_field(std::string& out, std::string_view text) {
   bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) {
@@ -21,16 +19,18 @@ void field(std::string& out, std::string_view text) {
   out += '"';
 }
 
+namespace {
+
 void header(const Report& report, std::string& out) {
   std::string customer = "customer";
   for (const auto& [role, name] : report.columns)
     if (role == "customer") customer = name;
-  field(out, customer);
+  csv_field(out, customer);
   out += ",first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk\r\n";
 }
 
 void row(const Report& report, const CustomerResults& c, size_t i, std::string& out) {
-  field(out, c.id(i));
+  csv_field(out, c.id(i));
   for (const std::string& value :
        {format_date(c.firstOrder[i]), format_date(c.lastOrder[i]), std::to_string(c.recencyDays[i]),
         std::to_string(c.frequency[i]), format_money(c.monetary[i]), std::to_string(c.r[i]), std::to_string(c.f[i]),
@@ -39,7 +39,7 @@ void row(const Report& report, const CustomerResults& c, size_t i, std::string& 
     out += value;
   }
   out += ',';
-  field(out, report.rfm.segments[c.segment[i]].name);
+  csv_field(out, report.rfm.segments[c.segment[i]].name);
   out += ',';
   out += kLightNames[c.churnRisk[i]];
   out += "\r\n";

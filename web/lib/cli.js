@@ -2,13 +2,14 @@
 // npm CLI on the wasm module: the same arguments, output and exit codes as the native build's CLI.
 import { createReadStream } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
+import { warehouseMain } from './cli-warehouse.js';
 import { segmentCsvBytes } from './customers.js';
 import { loadModule } from './node-module.js';
 import { runAnalysis } from './session.js';
 import { toChunks } from './sources.js';
 
 const USAGE =
-  'usage: retention-kit analyze FILE [--json] [--as-of YYYY-MM-DD] [--strict]\n' +
+  'usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n' +
   '         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n' +
   '         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n' +
   '         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n' +
@@ -16,7 +17,8 @@ const USAGE =
   '         [--date-order auto|month-first|day-first] [--clv-model bgnbd|pareto-nbd|none]\n' +
   '         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n' +
   '         [--export-segment NAME --out FILE.csv]\n' +
-  'FILE may be - for standard input. NAME is an RF cell (active/single ... lapsed/highValue)\n' +
+  'FILE may be - for standard input; several FILEs are analysed as one.\n' +
+  'NAME is an RF cell (active/single ... lapsed/highValue)\n' +
   'or an RFM segment (Champions ... Others).\n';
 
 const COLUMN_FLAGS = {
@@ -58,7 +60,7 @@ const fileError = (what, file, error) => `retention-kit: cannot ${what} ${file}:
 
 function parseArgs(args) {
   if (args[0] !== 'analyze') throw new UsageError(`unknown command '${args[0]}'`);
-  const parsed = { file: '', json: false, options: {}, optionsJson: '', segmentsFile: '', exportName: '', outFile: '' };
+  const parsed = { files: [], json: false, options: {}, optionsJson: '', segmentsFile: '', exportName: '', outFile: '' };
   const columns = {};
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
@@ -77,10 +79,9 @@ function parseArgs(args) {
     else if (arg === '--export-segment') parsed.exportName = value('a segment name');
     else if (arg === '--out') parsed.outFile = value('a file name');
     else if (arg.length > 1 && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-    else if (!parsed.file) parsed.file = arg;
-    else throw new UsageError('more than one input file given');
+    else parsed.files.push(arg);
   }
-  if (!parsed.file) throw new UsageError('no input file given');
+  if (!parsed.files.length) throw new UsageError('no input file given');
   if (!parsed.exportName !== !parsed.outFile) {
     throw new UsageError(parsed.outFile ? '--out needs --export-segment NAME' : '--export-segment needs --out FILE');
   }
@@ -107,6 +108,7 @@ async function main(args) {
     (args.length ? process.stdout : process.stderr).write(USAGE);
     return args.length ? 0 : 2;
   }
+  if (args[0] === 'sql' || args[0] === 'rows') return warehouseMain(args); // issue 14
   let parsed;
   let segmentsText;
   try {
@@ -129,19 +131,22 @@ async function main(args) {
     process.stderr.write(`retention-kit: ${error.message}\n${USAGE}`);
     return 2;
   }
-  if (parsed.file !== '-') {
+  for (const file of parsed.files) {
+    if (file === '-') continue;
     try {
-      await access(parsed.file);
+      await access(file);
     } catch (error) {
-      process.stderr.write(fileError('open', parsed.file, error));
+      process.stderr.write(fileError('open', file, error));
       return 1;
     }
   }
-  const input = parsed.file === '-' ? process.stdin : createReadStream(parsed.file, { highWaterMark: 1 << 20 });
+  // Several files are one analysis (issue 14).
+  const inputs = parsed.files.map((file) =>
+    toChunks(file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })));
   const Module = await loadModule();
   try {
     const format = parsed.json ? 'json' : 'text';
-    const { json, text, columns } = await runAnalysis(Module, toChunks(input), {
+    const { json, text, columns } = await runAnalysis(Module, inputs, {
       options: parsed.options,
       format,
       columns: Boolean(parsed.exportName),
