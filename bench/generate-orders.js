@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Writes a large synthetic order file for benchmarks, deterministic and streamed to disk:
-//   node bench/generate-orders.js ROWS CUSTOMERS OUT [narrow|wide]
+//   node bench/generate-orders.js ROWS CUSTOMERS OUT [narrow|wide|iso]
 // narrow: order_id,customer_id,order_date,amount,country (~39 bytes a row)
 // wide:   a Shopify-like row with email, timestamp, currency, status and product (~100 bytes a row)
+// iso:    order_id,customer_id,order_date (ISO date-time),amount,country,product (~57 bytes a row), the
+//         layout of issue 11's comparison; about a third of the orders span 2-3 consecutive line rows
 import { createWriteStream } from 'node:fs';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const customers = Number(process.argv[3] ?? 100_000);
 const out = process.argv[4] ?? 'build/bench/orders.csv';
-const wide = process.argv[5] === 'wide';
+const layout = process.argv[5] ?? 'narrow';
+const wide = layout === 'wide';
+const iso = layout === 'iso';
 
 let seed = 12345;
 const rand = () => {
@@ -24,10 +28,22 @@ const stream = createWriteStream(out);
 stream.write(
   wide
     ? 'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Billing Country\n'
-    : 'order_id,customer_id,order_date,amount,country\n',
+    : iso
+      ? 'order_id,customer_id,order_date,amount,country,product\n'
+      : 'order_id,customer_id,order_date,amount,country\n',
 );
 let block = [];
+let order = 0;
 for (let i = 0; i < rows; i++) {
+  if (iso) {
+    block.push(isoOrderLines(order++, rows - i));
+    i += block[block.length - 1].split('\n').length - 1;
+    if (block.length === 10000) {
+      if (!stream.write(`${block.join('\n')}\n`)) await new Promise((r) => stream.once('drain', r));
+      block = [];
+    }
+    continue;
+  }
   const customer = Math.floor(rand() ** 2 * customers); // some customers buy far more often
   const when = new Date(start + Math.floor(rand() * spanDays * 86400) * 1000).toISOString();
   const amount = ((rand() < 0.02 ? -1 : 1) * (5 + rand() * 195)).toFixed(2);
@@ -45,3 +61,17 @@ for (let i = 0; i < rows; i++) {
 }
 if (block.length) stream.write(`${block.join('\n')}\n`);
 await new Promise((resolve) => stream.end(resolve));
+
+// One order of the iso layout: 1-3 rows (at most `left`) sharing id, customer and time, a product each.
+function isoOrderLines(id, left) {
+  const customer = Math.floor(rand() ** 2 * customers);
+  const when = `${new Date(start + Math.floor(rand() * spanDays * 86400) * 1000).toISOString().slice(0, 19)}Z`;
+  const lines = Math.min(left, rand() < 0.7 ? 1 : rand() < 0.6 ? 2 : 3);
+  const out = [];
+  for (let l = 0; l < lines; l++) {
+    const amount = ((rand() < 0.02 ? -1 : 1) * (5 + rand() * 95)).toFixed(2);
+    const product = `SKU-${String(Math.floor(rand() * 500)).padStart(4, '0')}`;
+    out.push(`O${1000000 + id},C${100000 + customer},${when},${amount},${countries[customer % 6]},${product}`);
+  }
+  return out.join('\n');
+}

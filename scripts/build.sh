@@ -13,6 +13,9 @@ fi
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
 cmake --build build/native -j "$jobs"
 
+# Issue 13: unit tests and fuzz targets under ASan + UBSan (clang-14), run by the test run.
+bash scripts/build-sanitize.sh
+
 # Debian's Emscripten needs acorn from /usr/share/nodejs (SPEC 7).
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null

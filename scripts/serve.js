@@ -18,10 +18,13 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-// Resolves with {server, url}; port 0 picks a free port.
-export function startServer(root, { port = 0, host = '127.0.0.1' } = {}) {
+// Resolves with {server, url}; port 0 picks a free port. `headers` go on every answer (tests serve a
+// CDN with CORS headers); `intercept(request, response)` may answer a request itself (returns true).
+export function startServer(root, { port = 0, host = '127.0.0.1', headers = {}, intercept } = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    if (intercept?.(request, response)) return;
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {

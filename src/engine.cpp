@@ -29,6 +29,7 @@
 #include "ingest/text.hpp"
 #include "model/customer_table.hpp"
 #include "model/order_book.hpp"
+#include "model/plausibility.hpp"
 #include "report/row_log.hpp"
 
 namespace retention {
@@ -66,7 +67,7 @@ struct ValueCounts {
 
 }  // namespace
 
-struct Engine::Impl {
+struct Engine::Impl : RecordConsumer {
   Options options;
   Error error;
   Report report;
@@ -88,6 +89,7 @@ struct Engine::Impl {
   std::vector<bool> duplicate_seen;
   std::vector<std::string> first_attribute_headers;  // order id number -> already counted as a duplicate
   std::string rows_csv;
+  MoneyBudget money_budget;  // keeps every later money sum exact (model/plausibility.hpp)
 
   explicit Impl(Options o) : options(std::move(o)) {}
 
@@ -102,7 +104,7 @@ struct Engine::Impl {
     return true;
   }
 
-  bool on_record(const CsvRecord& record) {
+  bool on_record(const CsvRecord& record) override {
     // A line of only spaces and delimiters (",,,," at the end of spreadsheet exports) holds nothing.
     bool blank = true;
     for (std::string_view f : record.fields) blank = blank && trim(f).empty();
@@ -207,10 +209,18 @@ struct Engine::Impl {
   bool add(const CsvRecord& record, const Row& row) {
     const ResolvedColumns& columns = mapper->columns();
     if (from_earlier_file(row.order_id)) return true;
-    if (!row.order_id.empty() && excluded_orders.find(row.order_id) >= 0) {  // a later line of an excluded order
+    // A later line of an excluded order (no lookup while no order is excluded).
+    if (!row.order_id.empty() && excluded_orders.size() && excluded_orders.find(row.order_id) >= 0) {
       ++report.summary.rowsExcluded;
       if (options.keepRows) log(row);
       return true;
+    }
+    if (!money_budget.take(row.amount, row.line_amount)) {
+      ++report.dataQuality.rowsBeyondSumLimit;
+      const Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
+      return reject(record.line, columns.header[static_cast<size_t>(role)],
+                    "the amounts so far add up to more than can be summed exactly (9223372036854 in all): "
+                    "this row is left out");
     }
     // A later line of an order seen before may leave its date or total blank (Shopify line items).
     int64_t earlier = row.order_id.empty() || (row.has_date && row.has_amount) ? -1 : orders.find_order(row.order_id);
@@ -275,13 +285,15 @@ struct Engine::Impl {
   }
 
   bool start_reader(bool at_end) {
-    // Wait for the first two lines, so the format and delimiter are sniffed from whole lines.
-    size_t newline = prefix.find('\n');
-    if (newline != std::string::npos) newline = prefix.find('\n', newline + 1);
-    if (newline == std::string::npos && !at_end && prefix.size() < kMaxSniffBytes) return true;
+    // Issue 13: what is decided from the start of the file is decided from the same bytes however the
+    // input is cut: the first kMaxSniffBytes (and, for a file opening with `{`, its whole first line).
     std::string_view text(prefix);
+    // ... but never more than the engine holds at once: a first line longer than that is sniffed cut.
+    const std::string_view window = text.substr(bom_length(text), options.maxHeldBytes);
+    if (!at_end && (text.size() < kMaxSniffBytes || (text.size() <= options.maxHeldBytes && sniff_needs_more(window))))
+      return true;
     Error not_text = check_text(raw_start);  // a UTF-16 mark, as given (before any transcoding)
-    if (!not_text) not_text = check_text(text);
+    if (!not_text) not_text = check_text(text.substr(0, kMaxSniffBytes));  // a binary file: NULs early on
     if (not_text) {
       error = not_text;
       return false;
@@ -295,24 +307,35 @@ struct Engine::Impl {
       text.remove_prefix(std::min(text.size(), first_line.size() + 1));
       first_line = text.substr(0, std::min(text.find('\n'), text.size()));
     }
-    InputFormat format = options.format == InputFormat::automatic ? sniff_format(text) : options.format;
+    InputFormat format = options.format == InputFormat::automatic ? sniff_format(text.substr(0, options.maxHeldBytes))
+                                                                  : options.format;
     auto sink = [this](const CsvRecord& r) { return on_record(r); };
     DataQuality& quality = report.dataQuality;
     if (format == InputFormat::json || format == InputFormat::ndjson) {
       quality.format = format == InputFormat::json ? "json" : "ndjson";
-      reader = std::make_unique<JsonReader>(format == InputFormat::ndjson, sink);
+      reader = std::make_unique<JsonReader>(format == InputFormat::ndjson, sink, options.maxHeldBytes);
     } else {
       char delimiter = options.delimiter ? options.delimiter
                        : excel_delimiter   ? excel_delimiter
-                                           : sniff_delimiter(first_line);
+                                           : sniff_delimiter(first_line.substr(0, kMaxSniffBytes));
       quality.format = delimiter == ' ' ? "text" : "csv";
       quality.delimiter = delimiter == ' ' ? "whitespace" : std::string(1, delimiter);
-      reader = std::make_unique<CsvReader>(delimiter, sink, excel_delimiter ? 2 : 1);
+      reader = std::make_unique<CsvReader>(delimiter, static_cast<RecordConsumer&>(*this), excel_delimiter ? 2 : 1);
     }
-    bool ok = reader->feed(text);
+    bool ok = feed_reader(text);
     prefix.clear();
     prefix.shrink_to_fit();
-    return keep_going(ok);
+    return ok;
+  }
+
+  // A NUL byte later in the file (a binary tail) ends the run where the reading reaches it: the lines
+  // before it are read first, so the outcome does not depend on where chunks were cut.
+  bool feed_reader(std::string_view text) {
+    size_t nul = text.find('\0');
+    if (!keep_going(reader->feed(text.substr(0, nul)))) return false;
+    if (nul == std::string_view::npos) return true;
+    error = check_text(text.substr(nul, 1));
+    return false;
   }
 
   bool keep_going(bool fed) {
@@ -331,7 +354,7 @@ struct Engine::Impl {
       prefix.append(text);
       return start_reader(at_end);
     }
-    return keep_going(reader->feed(text));
+    return feed_reader(text);
   }
 
   // The end of one file's bytes: its last records read, its rows waiting for the decimal separator too.
@@ -410,6 +433,8 @@ struct Engine::Impl {
     for (std::string_view id : orders.shared_order_examples()) q.sharedOrderIds.emplace_back(id);
     q.ordersMergedFromRows = orders.orders_merged();
     q.rowsMerged = orders.rows_merged();
+    q.amountsAboveLimit = mapper->implausible_amounts();
+    q.datesBefore1970 = mapper->dates_before_1970();
   }
 
   // Counted orders far above the rest (Tukey's far-out fence, Q3 + 3 x IQR), and the largest few.
@@ -422,19 +447,27 @@ struct Engine::Impl {
     constexpr size_t kMinOrders = 20;
     if (counted.size() < kMinOrders) return;
     std::vector<Money> amounts;
+    amounts.reserve(counted.size());
     for (uint32_t o : counted) amounts.push_back(net[o]);
-    std::sort(amounts.begin(), amounts.end());
+    // The k-th smallest amount by selection (linear on average), not a full sort of the orders.
+    auto kth = [&](size_t k) {
+      std::nth_element(amounts.begin(), amounts.begin() + static_cast<std::ptrdiff_t>(k), amounts.end());
+      return amounts[k];
+    };
     auto quantile = [&](double q) {  // linear interpolation between closest ranks
       double pos = q * static_cast<double>(amounts.size() - 1);
       auto lo = static_cast<size_t>(pos);
       size_t hi = std::min(lo + 1, amounts.size() - 1);
-      return static_cast<double>(amounts[lo]) + (pos - static_cast<double>(lo)) * static_cast<double>(amounts[hi] - amounts[lo]);
+      Money a = kth(lo);
+      // After the selection everything past lo is >= a: the next rank is the least of them.
+      Money b = hi == lo ? a : *std::min_element(amounts.begin() + static_cast<std::ptrdiff_t>(hi), amounts.end());
+      return static_cast<double>(a) + (pos - static_cast<double>(lo)) * static_cast<double>(b - a);
     };
     double q1 = quantile(0.25), q3 = quantile(0.75);
     auto threshold = static_cast<Money>(std::llround(q3 + 3 * (q3 - q1)));
     DataQuality& q = report.dataQuality;
     q.outlierThreshold = threshold;
-    q.outlierOrders = amounts.end() - std::upper_bound(amounts.begin(), amounts.end(), threshold);
+    q.outlierOrders = std::count_if(amounts.begin(), amounts.end(), [&](Money m) { return m > threshold; });
     constexpr size_t kLargest = 5;
     size_t keep = std::min(kLargest, counted.size());
     std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(keep), counted.end(),
@@ -451,7 +484,14 @@ struct Engine::Impl {
     if (options.keepRows) rows_csv = row_log.csv(day_first);
     describe_input();
     CustomerTable customers;
-    if ((error = build_customer_table(orders, options.asOf, customers))) return false;
+    std::optional<Date> asOf = options.asOf;
+    if (!asOf) {  // orders dated far beyond all others (typos) do not move asOf (model/plausibility.hpp)
+      DefaultAsOf chosen = default_as_of(orders);
+      asOf = chosen.asOf;
+      report.dataQuality.farFutureOrders = chosen.farFutureOrders;
+      report.dataQuality.firstFarFutureDate = chosen.firstFarFuture;
+    }
+    if ((error = build_customer_table(orders, asOf, customers))) return false;
     Summary& s = report.summary;
     s.asOf = customers.asOf;
     s.customers = static_cast<int64_t>(customers.size());
@@ -465,7 +505,8 @@ struct Engine::Impl {
     }
     find_outliers(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
-    report.model = clv::predict_customer_value(orders, customers, options.clv, per_customer.value);
+    report.model =
+        clv::predict_customer_value(orders, customers, options.clv, per_customer.value, options.churnRisk.pAliveAmber);
     run_analytics(customers, mapper->columns().has(Role::product));
     summarise_value_by_group();
     orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
@@ -501,7 +542,7 @@ struct Engine::Impl {
     report.cohorts = compute_cohorts(table);
     report.pareto = compute_pareto(table);
     report.churnRisk =
-        compute_churn_risk(table, report.retention.gaps, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
+        compute_churn_risk(table, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
     report.migration = compute_migration(table, options.rf, out.rfCell);
     report.performance = compute_performance(table, options.rf, out.rfCell);
     const size_t segments = report.rfm.segments.size();
@@ -517,7 +558,7 @@ struct Engine::Impl {
     out.idOffsets.assign(1, 0);
     for (uint32_t customer : table.customer) {
       out.idBytes += orders.customer_id(customer);
-      out.idOffsets.push_back(static_cast<uint32_t>(out.idBytes.size()));
+      out.idOffsets.push_back(out.idBytes.size());
     }
   }
 };

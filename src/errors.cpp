@@ -19,6 +19,8 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::not_text: return "not_text";
     case ErrorCode::rejected_row: return "rejected_row";
     case ErrorCode::no_orders: return "no_orders";
+    case ErrorCode::input_too_large: return "input_too_large";
+    case ErrorCode::out_of_memory: return "out_of_memory";
     case ErrorCode::internal: return "internal";
   }
   return "internal";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,8 @@ enum class ErrorCode {
   not_text,      // binary or UTF-16 input
   rejected_row,  // strict mode: the first rejected row becomes an error
   no_orders,
+  input_too_large,  // more than the engine holds at once (a JSON document, one line): known before memory runs out
+  out_of_memory,    // memory ran out (raised by the wasm wrapper when the module aborts)
   internal,
 };
 
@@ -69,21 +72,31 @@ struct SegmentRule {
   std::string name;
   std::array<int32_t, 2> r{1, 5}, f{1, 5}, m{1, 5};
   bool outsideActiveBand = false;
+  // Optional plain-language texts (who these customers are, what to do next), passed through to the
+  // report untouched, so a user's own rule table carries its own words (issue 10, point 2).
+  std::string description, action;
 };
 // The default rule table, the one the R package `rfm` documents (SPEC 4).
 std::vector<SegmentRule> default_segment_rules();
 // The segment of customers that no rule matches.
 constexpr const char* kOtherSegment = "Others";
 
-// Churn-risk traffic light (SPEC 4): green when recencyDays <= green x the expected gap, amber when <= amber x.
+// Churn-risk traffic light (SPEC 4). When a value model fitted, by default from P(alive): green when
+// P(alive) >= pAliveGreen, amber when >= pAliveAmber, else red. Otherwise (or with basis gaps) from the
+// gaps: green when recencyDays <= green x the expected gap, amber when <= amber x, else red.
+enum class ChurnBasis { pAlive, gaps };
 struct ChurnRiskMultipliers {
   double green = 1.5;
   double amber = 3.0;
-  // Option (issue 5): the light from the model's P(alive) instead of the gaps: green when
-  // P(alive) >= pAliveGreen, amber when >= pAliveAmber. Falls back to the gaps when no model ran.
-  bool usePAlive = false;
+  ChurnBasis basis = ChurnBasis::pAlive;  // pAlive falls back to the gaps when no model fitted
   double pAliveGreen = 0.5, pAliveAmber = 0.2;
 };
+// Whatever the basis, a light never contradicts P(alive) (SPEC 4): below this P(alive) no customer is
+// green, above kNeverRedAbovePAlive none is red; such a light becomes amber.
+constexpr double kNeverGreenBelowPAlive = 0.2;
+constexpr double kNeverRedAbovePAlive = 0.8;
+
+constexpr size_t kMaxHeldBytes = size_t{1} << 30;  // 1 GiB
 
 struct Options {
   ColumnMapping columns;
@@ -98,6 +111,10 @@ struct Options {
   ChurnRiskMultipliers churnRisk;
   ClvOptions clv;             // predicted customer value (retention/clv.hpp)
   bool keepRows = false;      // keep the rows as read, for Engine::rows_csv() (issue 14)
+  // The most input the engine holds at once (issue 13): a JSON document is read whole, an NDJSON line
+  // or a CSV record until it ends. Beyond it the run stops with input_too_large, before the wasm
+  // heap (4 GB at most) runs out. Not an options-JSON key; lowered by tests.
+  size_t maxHeldBytes = kMaxHeldBytes;
 };
 
 // A row the engine did not use, with why (SPEC 3: counted, first few listed).
@@ -161,6 +178,12 @@ struct DataQuality {
   int64_t outlierOrders = 0;  // counted orders above outlierThreshold
   Money outlierThreshold = 0;  // Q3 + 3 x IQR of counted order amounts; 0 when too few orders
   std::vector<Outlier> largestOrders;
+  // Issue 13: values too far from any real order to be summed or charted, with what became of them.
+  int64_t amountsAboveLimit = 0;   // rows rejected: one amount beyond the plausible limit
+  int64_t rowsBeyondSumLimit = 0;  // rows rejected: the amounts would add up past what sums exactly
+  int64_t datesBefore1970 = 0;     // rows rejected: a year before 1970 (a typo such as 0024)
+  int64_t farFutureOrders = 0;     // orders more than a year after all others: left after asOf
+  std::optional<Date> firstFarFutureDate;
 };
 
 // The cell index used everywhere below: recency band x 3 + frequency band (0 = active/single ... 8 = lapsed/highValue).
@@ -238,8 +261,12 @@ constexpr std::array<const char*, 3> kLightNames{"green", "amber", "red"};
 
 struct ChurnRisk {
   ChurnRiskMultipliers multipliers;
-  bool byPAlive = false;  // the lights come from P(alive) (asked for, and a model ran)
-  double singleOrderExpectedGapDays = 0;  // the overall median gap (or the active window when no one bought twice)
+  bool byPAlive = false;  // the lights come from P(alive) (basis pAlive, and a model fitted)
+  // A one-time buyer's expected gap: the 90th percentile of first-to-second-order gaps (the time
+  // within which most second orders happen), or the RF active window when no one bought twice.
+  double singleOrderExpectedGapDays = 0;
+  int64_t secondOrders = 0;                // customers with a second order: the gaps behind that percentile
+  int64_t clampedByPAlive = 0;             // lights set to amber so as not to contradict P(alive)
   std::array<int64_t, 3> customers{};      // green, amber, red
 };
 
@@ -301,7 +328,7 @@ constexpr size_t kMaxAttributeValues = 50;
 // Per-customer results (SPEC 5): beside the report, column by column; row i is one analysed customer.
 struct CustomerResults {
   std::string idBytes;
-  std::vector<uint32_t> idOffsets;  // id i = idBytes[idOffsets[i], idOffsets[i + 1])
+  std::vector<size_t> idOffsets;  // id i = idBytes[idOffsets[i], idOffsets[i + 1]); 64-bit natively, no wrap past 4 GiB
   std::vector<Date> firstOrder, lastOrder;
   std::vector<int32_t> recencyDays, frequency;
   std::vector<Money> monetary;

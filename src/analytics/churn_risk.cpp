@@ -1,25 +1,58 @@
 #include "analytics/churn_risk.hpp"
 
+#include <algorithm>
+
+#include "analytics/stats.hpp"
+
 namespace retention {
 
-ChurnRisk compute_churn_risk(const CustomerTable& c, const GapStats& gaps, const ChurnRiskMultipliers& multipliers,
-                             const RfThresholds& rf, std::vector<uint8_t>& lights, const std::vector<double>& p_alive) {
+std::vector<int32_t> first_to_second_order_gaps(const CustomerTable& c) {
+  std::vector<int32_t> out;
+  for (size_t row = 0; row < c.size(); ++row) {
+    if (c.frequency[row] < 2) continue;
+    int seen = 0;
+    Date first = 0;
+    for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1] && seen < 2; ++k) {
+      if (!CustomerTable::counts(c.orderNet[k])) continue;
+      if (seen++ == 0) first = c.orderDate[k];
+      else out.push_back(c.orderDate[k] - first);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+ChurnRisk compute_churn_risk(const CustomerTable& c, const ChurnRiskMultipliers& multipliers, const RfThresholds& rf,
+                             std::vector<uint8_t>& lights, const std::vector<double>& p_alive) {
   ChurnRisk out;
   out.multipliers = multipliers;
-  out.byPAlive = multipliers.usePAlive && p_alive.size() == c.size() && c.size() > 0;
-  out.singleOrderExpectedGapDays = gaps.count ? gaps.median : static_cast<double>(rf.activeBelowDays);
+  const bool has_p_alive = p_alive.size() == c.size() && c.size() > 0;
+  out.byPAlive = multipliers.basis == ChurnBasis::pAlive && has_p_alive;
+  // SPEC 4 (2026-11-30): most second orders come within this time; the median repeat gap (days, for
+  // a shop whose regulars reorder weekly) painted most one-time buyers red.
+  const std::vector<int32_t> second = first_to_second_order_gaps(c);
+  out.secondOrders = static_cast<int64_t>(second.size());
+  out.singleOrderExpectedGapDays = second.empty() ? static_cast<double>(rf.activeBelowDays) : quantile_sorted(second, 0.9);
   lights.resize(c.size());
   for (size_t i = 0; i < c.size(); ++i) {
-    const double expected = c.frequency[i] >= 2 ? static_cast<double>(c.lastOrder[i] - c.firstOrder[i]) / (c.frequency[i] - 1)
-                                                : out.singleOrderExpectedGapDays;
-    const double recency = c.recencyDays[i];
-    Light light = recency <= multipliers.green * expected   ? Light::green
-                  : recency <= multipliers.amber * expected ? Light::amber
-                                                            : Light::red;
+    Light light;
     if (out.byPAlive) {
       light = p_alive[i] >= multipliers.pAliveGreen   ? Light::green
               : p_alive[i] >= multipliers.pAliveAmber ? Light::amber
                                                       : Light::red;
+    } else {
+      const double expected = c.frequency[i] >= 2
+                                  ? static_cast<double>(c.lastOrder[i] - c.firstOrder[i]) / (c.frequency[i] - 1)
+                                  : out.singleOrderExpectedGapDays;
+      const double recency = c.recencyDays[i];
+      light = recency <= multipliers.green * expected   ? Light::green
+              : recency <= multipliers.amber * expected ? Light::amber
+                                                        : Light::red;
+    }
+    if (has_p_alive && ((light == Light::green && p_alive[i] < kNeverGreenBelowPAlive) ||
+                        (light == Light::red && p_alive[i] > kNeverRedAbovePAlive))) {
+      light = Light::amber;
+      ++out.clampedByPAlive;
     }
     lights[i] = static_cast<uint8_t>(light);
     ++out.customers[static_cast<size_t>(light)];

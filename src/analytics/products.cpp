@@ -1,17 +1,10 @@
 #include "analytics/products.hpp"
 
 #include <algorithm>
-#include <tuple>
 
 namespace retention {
 
 namespace {
-
-struct Entry {
-  uint32_t product;
-  uint32_t row;
-  Money amount;
-};
 
 struct Candidate {
   uint32_t product;
@@ -23,15 +16,26 @@ struct Candidate {
 
 TopProducts compute_top_products(const OrderBook& orders, const CustomerTable& c, const std::vector<uint8_t>& cells,
                                  const std::vector<uint8_t>& segments, size_t segment_count) {
-  std::vector<Entry> entries;
-  entries.reserve(orders.lines().size());
-  for (const OrderLine& line : orders.lines()) {
-    if (orders.order_date()[line.order] > c.asOf) continue;
-    int32_t row = c.rowOf[orders.order_customer()[line.order]];
-    if (row >= 0) entries.push_back({line.product, static_cast<uint32_t>(row), line.amount});
+  // The lines up to asOf grouped by product with a counting sort (linear: product ids are dense),
+  // each with its customer's row; a line of a customer without counted orders has none (-1).
+  const std::vector<OrderLine>& lines = orders.lines();
+  std::vector<int32_t> line_row(lines.size());
+  uint32_t products = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const OrderLine& line = lines[i];
+    line_row[i] = orders.order_date()[line.order] > c.asOf ? -1 : c.rowOf[orders.order_customer()[line.order]];
+    products = std::max(products, line.product + 1);
   }
-  std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return std::tie(a.product, a.row) < std::tie(b.product, b.row); });
+  std::vector<uint32_t> product_start(size_t{products} + 1, 0);
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (line_row[i] >= 0) ++product_start[lines[i].product + 1];
+  for (uint32_t p = 0; p < products; ++p) product_start[p + 1] += product_start[p];
+  std::vector<uint32_t> by_product(product_start.back());
+  {
+    std::vector<uint32_t> next(product_start.begin(), product_start.end() - 1);
+    for (size_t i = 0; i < lines.size(); ++i)
+      if (line_row[i] >= 0) by_product[next[lines[i].product]++] = static_cast<uint32_t>(i);
+  }
 
   // Groups: the RF cells, then the segments. Per product, sums per group; then a bounded top list per group.
   const size_t groups = kRfCells + segment_count;
@@ -50,15 +54,24 @@ TopProducts compute_top_products(const OrderBook& orders, const CustomerTable& c
     revenue[g] += amount;
     buyers[g] += amount > 0;
   };
-  for (size_t i = 0; i < entries.size();) {
-    const uint32_t product = entries[i].product;
-    for (; i < entries.size() && entries[i].product == product;) {
-      const uint32_t row = entries[i].row;
-      Money net = 0;
-      for (; i < entries.size() && entries[i].product == product && entries[i].row == row; ++i) net += entries[i].amount;
-      add(cells[row], net);
-      add(kRfCells + segments[row], net);
+  // Per product, the net per customer row (summed in a scratch column), then per group.
+  std::vector<Money> row_net(c.size(), 0);
+  std::vector<uint32_t> rows_touched;
+  std::vector<bool> row_touched(c.size(), false);
+  for (uint32_t product = 0; product < products; ++product) {
+    for (uint32_t k = product_start[product]; k < product_start[product + 1]; ++k) {
+      const auto row = static_cast<uint32_t>(line_row[by_product[k]]);
+      if (!row_touched[row]) rows_touched.push_back(row);
+      row_touched[row] = true;
+      row_net[row] += lines[by_product[k]].amount;
     }
+    for (uint32_t row : rows_touched) {
+      add(cells[row], row_net[row]);
+      add(kRfCells + segments[row], row_net[row]);
+      row_net[row] = 0;
+      row_touched[row] = false;
+    }
+    rows_touched.clear();
     for (size_t g : touched) {
       Candidate candidate{product, revenue[g], buyers[g]};
       revenue[g] = 0;

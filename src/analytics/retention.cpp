@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -17,16 +18,21 @@ namespace {
 template <class PeriodOf, class Label>
 std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<int32_t>& month, PeriodOf period_of,
                                     Label label) {
-  const int32_t first = period_of(month_index(*std::min_element(c.firstOrder.begin(), c.firstOrder.end())));
-  const auto count = static_cast<size_t>(period_of(month_index(c.asOf)) - first + 1);
+  // Issue 13: at most kMaxCohortMonths of months, whatever the dates (one typo must not stretch the
+  // series over centuries); one period more is counted before the first kept, for its `start`.
+  const int32_t last_month = month_index(c.asOf);
+  const int32_t first_month = month_index(*std::min_element(c.firstOrder.begin(), c.firstOrder.end()));
+  const bool capped = last_month - first_month + 1 > kMaxCohortMonths;
+  const int32_t first = period_of(capped ? last_month - kMaxCohortMonths + 1 : first_month) - (capped ? 1 : 0);
+  const auto count = static_cast<size_t>(period_of(last_month) - first + 1);
   std::vector<PeriodRetention> out(count);
   for (size_t row = 0; row < c.size(); ++row) {
-    ++out[static_cast<size_t>(period_of(month_index(c.firstOrder[row])) - first)].newCustomers;
-    int64_t previous = -2;
+    if (int64_t p = period_of(month_index(c.firstOrder[row])) - first; p >= 0) ++out[static_cast<size_t>(p)].newCustomers;
+    int64_t previous = std::numeric_limits<int64_t>::min();
     for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
       if (!CustomerTable::counts(c.orderNet[k])) continue;
       int64_t p = period_of(month[k]) - first;
-      if (p == previous) continue;  // orders are by date: one count per customer and period
+      if (p == previous || p < 0) continue;  // orders are by date: one count per customer and period
       ++out[static_cast<size_t>(p)].active;
       if (p == previous + 1) ++out[static_cast<size_t>(p)].retained;
       previous = p;
@@ -36,6 +42,7 @@ std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<in
     out[p].period = label(first + static_cast<int32_t>(p));
     out[p].start = p ? out[p - 1].active : 0;
   }
+  if (capped) out.erase(out.begin());
   return out;
 }
 

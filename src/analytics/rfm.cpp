@@ -23,15 +23,38 @@ std::vector<SegmentRule> default_segment_rules() {
   };
 }
 
+namespace {
+
+// SPEC 4: score = 1 + (5 (2w + t)) div (2n), at most 5.
+uint8_t mid_rank_score(int64_t worse, int64_t tied, int64_t n) {
+  return static_cast<uint8_t>(std::min<int64_t>(5, 1 + 5 * (2 * worse + tied) / (2 * n)));
+}
+
+}  // namespace
+
 std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
-  std::vector<int64_t> sorted(values);
-  std::sort(sorted.begin(), sorted.end());
   const auto n = static_cast<int64_t>(values.size());
   std::vector<uint8_t> scores(values.size());
+  if (values.empty()) return scores;
+  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  const int64_t min = *lo;
+  // Recency days and order counts span a few thousand values: count them (linear) instead of sorting.
+  const uint64_t span = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(min);  // no signed overflow
+  if (span < 2 * values.size() + 4096) {
+    std::vector<int64_t> below(static_cast<size_t>(span) + 2, 0);  // below[v - min] = values < v, after the sums
+    for (int64_t v : values) ++below[static_cast<size_t>(static_cast<uint64_t>(v) - static_cast<uint64_t>(min)) + 1];
+    for (size_t k = 1; k < below.size(); ++k) below[k] += below[k - 1];
+    for (size_t i = 0; i < values.size(); ++i) {
+      const auto k = static_cast<size_t>(static_cast<uint64_t>(values[i]) - static_cast<uint64_t>(min));
+      scores[i] = mid_rank_score(below[k], below[k + 1] - below[k], n);
+    }
+    return scores;
+  }
+  std::vector<int64_t> sorted(values);
+  std::sort(sorted.begin(), sorted.end());
   for (size_t i = 0; i < values.size(); ++i) {
     const auto [first, last] = std::equal_range(sorted.begin(), sorted.end(), values[i]);
-    const int64_t worse = first - sorted.begin(), tied = last - first;
-    scores[i] = static_cast<uint8_t>(std::min<int64_t>(5, 1 + 5 * (2 * worse + tied) / (2 * n)));
+    scores[i] = mid_rank_score(first - sorted.begin(), last - first, n);
   }
   return scores;
 }

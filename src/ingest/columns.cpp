@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest/text.hpp"
+#include "ingest/wrong_export.hpp"
 
 namespace retention {
 
@@ -24,23 +25,56 @@ const std::array<Names, kRoleCount>& synonyms() {
   static const std::array<Names, kRoleCount> table{{
       /* customer */ {"customerid", "customer", "customeremail", "email", "emailaddress", "clientid", "client",
                       "userid", "user", "buyerid", "buyer", "buyeremail", "billingemail", "accountid", "memberid",
-                      "contactid", "buyeruserid", "customername", "buyername"},
+                      "contactid", "buyeruserid", "customername", "buyername",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "kunde", "kundennummer", "kundenid", "kundennr", "kundenemail", "emailadresse", "kundenname",
+                      "idclient", "numroclient", "courriel", "adressecourriel", "cliente", "idcliente", "correo",
+                      "correoelectrnico", "codicecliente", "klant", "klantnummer", "klantid", "emailadres",
+                      "cdigocliente", "codigocliente"},
       /* date */ {"orderdate", "date", "orderedat", "createdat", "created", "createdutc", "createddateutc",
                   "purchasedate", "purchasedat", "invoicedate", "transactiondate", "saledate", "paymentdate",
-                  "paidat", "dateplaced", "orderplacedat", "datetime", "timestamp"},
+                  "paidat", "dateplaced", "orderplacedat", "datetime", "timestamp",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "bestelldatum", "datum", "kaufdatum", "rechnungsdatum", "erstelltam", "datedecommande",
+                      "datecommande", "datedachat", "fecha", "fechadepedido", "fechapedido", "fechadecompra",
+                      "dataordine", "datadellordine", "data", "besteldatum", "orderdatum", "datadopedido",
+                      "datapedido", "datadacompra"},
       /* amount */ {"amount", "total", "ordertotal", "totalamount", "grandtotal", "revenue", "sales", "netsales",
                     "grosssales", "totalsales", "value", "ordervalue", "netamount", "amountpaid", "totalpaid",
-                    "saleamount", "totalprice", "dollarvalue"},
+                    "saleamount", "totalprice", "dollarvalue",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "betrag", "gesamtbetrag", "gesamtsumme", "summe", "gesamt", "umsatz", "bestellwert", "montant",
+                      "montanttotal", "totalttc", "importe", "importetotal", "monto", "importo", "totale",
+                      "importototale", "bedrag", "totaalbedrag", "totaal", "valor", "valortotal", "montante"},
       /* order */ {"orderid", "ordernumber", "order", "orderno", "invoiceno", "invoice", "invoiceid",
-                   "invoicenumber", "transactionid", "receiptid", "saleid"},
+                   "invoicenumber", "transactionid", "receiptid", "saleid",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "bestellnummer", "bestellung", "bestellnr", "rechnungsnummer", "commande", "numrodecommande",
+                      "idcommande", "pedido", "nmerodepedido", "numerodepedido", "idpedido", "ordine",
+                      "numeroordine", "idordine", "bestelnummer", "bestelling", "ordernummer", "nmerodopedido",
+                      "numerodopedido"},
       /* refund */ {"refundedamount", "amountrefunded", "refund", "refunds", "refundamount", "refundtotal"},
-      /* quantity */ {"quantity", "qty"},
-      /* unitPrice */ {"unitprice", "price", "itemprice"},
+      /* quantity */ {"quantity", "qty",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "menge", "anzahl", "quantit", "cantidad", "aantal", "quantidade"},
+      /* unitPrice */ {"unitprice", "price", "itemprice",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "preis", "einzelpreis", "prix", "prixunitaire", "precio", "preciounitario", "prezzo",
+                      "prezzounitario", "prijs", "preo", "preounitrio"},
       /* product */ {"product", "productname", "producttitle", "item", "itemname", "sku", "productid",
-                     "stockcode", "description"},
-      /* status */ {"financialstatus", "paymentstatus", "orderstatus", "status"},
-      /* currency */ {"currency", "currencycode", "ordercurrency"},
+                     "stockcode", "description",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "produkt", "artikel", "produit", "article", "producto", "artculo", "prodotto", "articolo",
+                      "artikelnaam", "produto"},
+      /* status */ {"financialstatus", "paymentstatus", "orderstatus", "status",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "zahlungsstatus", "bestellstatus", "statut", "estado", "stato", "betaalstatus"},
+      /* currency */ {"currency", "currencycode", "ordercurrency",
+                      // German, French, Spanish, Italian, Dutch, Portuguese (accented letters drop out)
+                      "whrung", "devise", "moneda", "valuta", "moeda"},
       /* captured */ {"captured"},
+      /* cancelled */ {"cancelledat", "canceledat", "cancelleddate", "canceleddate", "datecancelled", "datecanceled",
+                       "cancellationdate", "cancelledon", "canceledon"},
   }};
   return table;
 }
@@ -74,6 +108,7 @@ const std::vector<Preset>& presets() {
         {Role::amount, {"Total"}},
         {Role::refund, {"Refunded Amount"}},
         {Role::status, {"Financial Status"}},
+        {Role::cancelled, {"Cancelled at"}},
         {Role::currency, {"Currency"}},
         {Role::product, {"Lineitem name"}},
         {Role::quantity, {"Lineitem quantity"}},
@@ -145,7 +180,8 @@ const std::string* given_name(const ColumnMapping& given, Role role) {
     case Role::product: return &given.product;
     case Role::status: return &given.status;
     case Role::currency: return &given.currency;
-    case Role::captured: return nullptr;
+    case Role::captured:
+    case Role::cancelled: return nullptr;
   }
   return nullptr;
 }
@@ -272,6 +308,10 @@ Error resolve_columns(const std::vector<std::string_view>& header, const ColumnM
                      "); name it with the " + option + " option",
                  header_line};
   };
+  // A file without orders (a customer or product list) is named, with the export to use instead.
+  if (!out.has(Role::customer) || !out.has(Role::date) || (!out.has(Role::amount) && !out.has(Role::quantity)))
+    if (std::string wrong = wrong_export_message(header); !wrong.empty())
+      return Error{ErrorCode::missing_column, wrong, header_line};
   if (!out.has(Role::customer)) return missing("customer", "columns.customer (CLI --customer)");
   if (!out.has(Role::date)) return missing("date", "columns.date (CLI --date)");
   if (!out.has(Role::amount) && !out.has(Role::quantity))

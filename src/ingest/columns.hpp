@@ -10,11 +10,12 @@
 
 namespace retention {
 
-enum class Role { customer, date, amount, order, refund, quantity, unitPrice, product, status, currency, captured };
-constexpr size_t kRoleCount = 11;
+// captured (Stripe) and cancelled (Shopify's "Cancelled at", cancelled_at ...) are detected only, never named.
+enum class Role { customer, date, amount, order, refund, quantity, unitPrice, product, status, currency, captured, cancelled };
+constexpr size_t kRoleCount = 12;
 constexpr std::array<const char*, kRoleCount> kRoleNames{
     "customer", "date", "amount", "order", "refund", "quantity", "unitPrice", "product", "status", "currency",
-    "captured"};
+    "captured", "cancelled"};
 
 struct ResolvedColumns {
   std::array<int, kRoleCount> index;  // field index per role, -1 when the role is not mapped

@@ -2,33 +2,75 @@
 
 #include <utility>
 
+#include "ingest/csv_scan.hpp"
+
 namespace retention {
 
 CsvReader::CsvReader(char delimiter, RecordSink sink, int64_t first_line)
-    : delimiter_(delimiter), whitespace_(delimiter == ' '), sink_(std::move(sink)), line_(first_line),
+    : delimiter_(delimiter), whitespace_(delimiter == ' '), own_sink_(std::make_unique<SinkConsumer>(std::move(sink))),
+      consumer_(own_sink_.get()), line_(first_line), record_line_(first_line) {}
+
+CsvReader::CsvReader(char delimiter, RecordConsumer& consumer, int64_t first_line)
+    : delimiter_(delimiter), whitespace_(delimiter == ' '), consumer_(&consumer), line_(first_line),
       record_line_(first_line) {}
 
-void CsvReader::end_field() { field_ends_.push_back(buffer_.size()); }
+void CsvReader::end_field() {
+  if (field_view_) {
+    spans_.push_back({field_view_, 0, static_cast<size_t>(field_view_end_ - field_view_)});
+  } else {
+    spans_.push_back({nullptr, field_begin_, buffer_.size() - field_begin_});
+  }
+  field_view_ = nullptr;
+  field_begin_ = buffer_.size();
+}
+
+void CsvReader::to_buffer() {
+  if (!field_view_) return;
+  field_begin_ = buffer_.size();
+  buffer_.append(field_view_, static_cast<size_t>(field_view_end_ - field_view_));
+  field_view_ = nullptr;
+}
+
+void CsvReader::keep_record(const char* chunk_end) {
+  // An open field already in buffer_ (after a doubled quote) must stay last, so it can grow.
+  std::string open;
+  if (!field_view_) {
+    open.assign(buffer_, field_begin_, std::string::npos);
+    buffer_.resize(field_begin_);
+  }
+  for (Span& span : spans_) {
+    if (!span.view) continue;
+    span.begin = buffer_.size();
+    buffer_.append(span.view, span.size);
+    span.view = nullptr;
+  }
+  // An unquoted or quoted field still open runs to the end of the chunk.
+  if (field_view_ && (state_ == State::unquoted || state_ == State::quoted)) field_view_end_ = chunk_end;
+  if (field_view_) {
+    to_buffer();
+  } else {
+    field_begin_ = buffer_.size();
+    buffer_.append(open);
+  }
+}
 
 bool CsvReader::end_record() {
   // In a whitespace table the spaces before a line end close no further field.
-  bool trailing_space = whitespace_ && state_ == State::field_start && !field_ends_.empty() &&
-                        field_ends_.back() == buffer_.size();
+  bool trailing_space = whitespace_ && state_ == State::field_start && !spans_.empty();
   if (!trailing_space) end_field();
-  bool blank_line = field_ends_.size() == 1 && buffer_.empty() && !any_quoted_;
+  bool blank_line = spans_.size() == 1 && spans_[0].size == 0 && !any_quoted_;
   bool keep_going = true;
   if (!blank_line) {
     record_.line = record_line_;
     record_.fields.clear();
-    size_t begin = 0;
-    for (size_t end : field_ends_) {
-      record_.fields.emplace_back(buffer_.data() + begin, end - begin);
-      begin = end;
-    }
-    keep_going = sink_(record_);
+    for (const Span& span : spans_)
+      record_.fields.emplace_back(span.view ? span.view : buffer_.data() + span.begin, span.size);
+    keep_going = consumer_->on_record(record_);
   }
   buffer_.clear();
-  field_ends_.clear();
+  spans_.clear();
+  field_view_ = nullptr;
+  field_begin_ = 0;
   record_started_ = false;
   any_quoted_ = false;
   state_ = State::field_start;
@@ -38,6 +80,9 @@ bool CsvReader::end_record() {
 bool CsvReader::feed(std::string_view chunk) {
   const char* p = chunk.data();
   const char* end = p + chunk.size();
+  // The bytes that end an unquoted run: the delimiter(s) and the line ends.
+  const char d1 = whitespace_ ? ' ' : delimiter_;
+  const char d2 = whitespace_ ? '\t' : delimiter_;
   while (p < end) {
     char c = *p;
     if (after_cr_) {
@@ -69,29 +114,39 @@ bool CsvReader::feed(std::string_view chunk) {
           state_ = State::quoted;
           any_quoted_ = true;
           quote_line_ = line_;
+          field_view_ = p + 1;  // the quoted bytes start as a view
         } else {
-          // Fast path: copy the run of ordinary bytes up to the next special one.
+          // A run of ordinary bytes up to the next special one: a view when the field starts here.
           const char* run = p;
-          while (p < end && !is_delimiter(*p) && *p != '\n' && *p != '\r') ++p;
-          buffer_.append(run, static_cast<size_t>(p - run));
+          p = find_first_of4(p, end, d1, d2, '\n', '\r');
+          if (state_ == State::field_start) {
+            field_view_ = run;
+            field_view_end_ = p;
+          } else {
+            buffer_.append(run, static_cast<size_t>(p - run));
+          }
           state_ = State::unquoted;
           continue;
         }
         break;
       case State::quoted: {
         const char* run = p;
-        while (p < end && *p != '"') {
-          if (*p == '\n') ++line_;
+        for (;;) {
+          p = find_first_of4(p, end, '"', '\n', '"', '\n');
+          if (p == end || *p == '"') break;
+          ++line_;
           ++p;
         }
-        buffer_.append(run, static_cast<size_t>(p - run));
-        if (p < end) state_ = State::quote_in_quoted;
-        else continue;
+        if (!field_view_) buffer_.append(run, static_cast<size_t>(p - run));
+        if (p == end) continue;
+        field_view_end_ = p;  // the closing quote, unless a doubled quote follows
+        state_ = State::quote_in_quoted;
         break;
       }
       case State::quote_in_quoted:
         if (c == '"') {
-          buffer_.push_back('"');  // doubled quote
+          to_buffer();
+          buffer_.push_back('"');  // doubled quote: the field needs its own bytes from here on
           state_ = State::quoted;
         } else if (is_delimiter(c)) {
           end_field();
@@ -104,6 +159,7 @@ bool CsvReader::feed(std::string_view chunk) {
           continue;
         } else {
           // Text after a closing quote (`"ab"c`): kept as written rather than dropped.
+          to_buffer();
           buffer_.push_back(c);
           state_ = State::unquoted;
         }
@@ -111,6 +167,7 @@ bool CsvReader::feed(std::string_view chunk) {
     }
     ++p;
   }
+  if (record_started_) keep_record(end);
   return true;
 }
 

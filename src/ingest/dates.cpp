@@ -76,6 +76,7 @@ DateReading read_epoch(std::string_view s) {
     for (char c : fraction.substr(1))
       if (!is_digit(c)) return {};
   }
+  if (digits != 9 && digits != 10 && digits != 12 && digits != 13) return {};  // before summing: 20 digits overflow
   int64_t value = 0;
   for (size_t i = 0; i < digits; ++i) value = value * 10 + (s[i] - '0');
   DateReading r;

@@ -11,6 +11,10 @@
 
 namespace retention {
 
+// The earliest date a row may carry (issue 13): a year before 1970 is taken for a typo (0024 for 2024)
+// and the row rejected, so one such date cannot stretch every chart over centuries.
+constexpr Date kEarliestPlausibleDate = 0;  // 1970-01-01
+
 Date days_from_civil(int year, unsigned month, unsigned day);
 void civil_from_days(Date days, int& year, unsigned& month, unsigned& day);
 bool is_valid_civil(int year, unsigned month, unsigned day);
@@ -46,6 +50,8 @@ class DateColumn {
     std::string error;
   };
   Result read(std::string_view text, int64_t line);
+  // A date read by a fast path (fast_values.hpp) in one of the forms read() knows, counted as read() would.
+  void count(DateForm form) { ++form_counts_[static_cast<size_t>(form)]; }
 
   DayMonthOrder order() const { return order_; }
   bool forced() const { return forced_; }

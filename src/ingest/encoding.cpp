@@ -1,5 +1,7 @@
 #include "ingest/encoding.hpp"
 
+#include "ingest/csv_scan.hpp"
+
 namespace retention {
 
 namespace {
@@ -53,12 +55,12 @@ std::string_view Transcoder::feed(std::string_view chunk) {
   if (!held_.empty()) held_.append(chunk);
   std::string_view text = held_.empty() ? chunk : std::string_view(held_);
   size_t cut = text.size();  // a character cut by the chunk's end starts here
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) continue;
+  // Only the first non-ASCII byte decides the encoding; the ASCII before it is skipped 16 bytes at a time.
+  if (auto i = static_cast<size_t>(find_non_ascii(text.data(), text.data() + text.size()) - text.data());
+      i < text.size()) {
     int verdict = utf8_at(text, i);
     if (verdict < 0) cut = i;
     else mode_ = verdict > 0 ? Mode::utf8 : Mode::cp1252;
-    break;
   }
   if (mode_ == Mode::cp1252) {
     std::string all(text);

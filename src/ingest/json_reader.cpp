@@ -2,7 +2,9 @@
 
 #include <simdjson.h>
 
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace retention {
 
@@ -19,34 +21,60 @@ struct FlatRecord {
 // How many records the header is gathered from before rows start to flow.
 constexpr size_t kHeaderRecords = 1000;
 
-simdjson::error_code flatten(simdjson::ondemand::value value, const std::string& path, FlatRecord& out);
+// Issue 13: rows nest at most this deep (an object in an object ... in the row object), and a key path
+// longer than kMaxKeyPath is not kept (no column role is named like that): the flattening is a loop
+// over an explicit stack, and its memory stays linear in the row's size whatever its shape.
+constexpr size_t kMaxDepth = 64;
+constexpr size_t kMaxKeyPath = 1024;
 
-simdjson::error_code flatten_object(simdjson::ondemand::object object, const std::string& prefix, FlatRecord& out) {
-  for (auto field : object) {
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return e;
-    simdjson::ondemand::value value;
-    if (auto e = field.value().get(value)) return e;
-    if (auto e = flatten(value, prefix.empty() ? std::string(key) : prefix + "." + std::string(key), out)) return e;
+// A JSON number in exponent form (`1.5e3`, valid JSON) as the plain decimal the money and date readers
+// take (`1500`), exactly: the digits are moved, never rounded through a double. Other tokens, and
+// exponents beyond +-40 (no amount or date has them), are returned as written.
+std::string plain_number(std::string_view token) {
+  size_t e = token.find_first_of("eE");
+  if (e == std::string_view::npos) return std::string(token);
+  std::string_view mantissa = token.substr(0, e), exponent = token.substr(e + 1);
+  bool negative = !mantissa.empty() && mantissa[0] == '-';
+  if (negative) mantissa.remove_prefix(1);
+  bool exponent_negative = !exponent.empty() && exponent[0] == '-';
+  if (!exponent.empty() && (exponent[0] == '-' || exponent[0] == '+')) exponent.remove_prefix(1);
+  if (exponent.empty() || exponent.size() > 3) return std::string(token);
+  int shift = 0;
+  for (char c : exponent) {
+    if (c < '0' || c > '9') return std::string(token);
+    shift = shift * 10 + (c - '0');
   }
-  return simdjson::SUCCESS;
+  if (shift > 40) return std::string(token);
+  size_t point = mantissa.find('.');
+  std::string digits(mantissa.substr(0, point));
+  long whole = static_cast<long>(digits.size());
+  if (point != std::string_view::npos) digits.append(mantissa.substr(point + 1));
+  for (char c : digits)
+    if (c < '0' || c > '9') return std::string(token);
+  long at = whole + (exponent_negative ? -shift : shift);  // where the decimal point goes in `digits`
+  std::string out = negative ? "-" : "";
+  if (at <= 0) {
+    out += "0.";
+    out.append(static_cast<size_t>(-at), '0');
+    out += digits;
+  } else if (static_cast<size_t>(at) >= digits.size()) {
+    out += digits;
+    out.append(static_cast<size_t>(at) - digits.size(), '0');
+  } else {
+    out += digits.substr(0, static_cast<size_t>(at));
+    out += '.';
+    out += digits.substr(static_cast<size_t>(at));
+  }
+  return out;
 }
 
-simdjson::error_code flatten(simdjson::ondemand::value value, const std::string& path, FlatRecord& out) {
-  json_type type;
-  if (auto e = value.type().get(type)) return e;
+// A scalar value as the text a CSV field would hold.
+simdjson::error_code scalar_text(simdjson::ondemand::value value, json_type type, std::string& text) {
   switch (type) {
-    case json_type::object: {
-      simdjson::ondemand::object object;
-      if (auto e = value.get_object().get(object)) return e;
-      return flatten_object(object, path, out);
-    }
-    case json_type::array:  // line-item arrays and the like carry no role of ours: left unread, skipped
-      return simdjson::SUCCESS;
     case json_type::string: {
-      std::string_view text;
-      if (auto e = value.get_string().get(text)) return e;
-      out.fields.emplace_back(path, std::string(text));
+      std::string_view s;
+      if (auto e = value.get_string().get(s)) return e;
+      text.assign(s);
       return simdjson::SUCCESS;
     }
     case json_type::number:
@@ -55,15 +83,74 @@ simdjson::error_code flatten(simdjson::ondemand::value value, const std::string&
       while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' ||
                                 token.back() == '\t'))
         token.remove_suffix(1);
-      out.fields.emplace_back(path, std::string(token));
+      text = type == json_type::number ? plain_number(token) : std::string(token);
       return simdjson::SUCCESS;
     }
     case json_type::null:
-      out.fields.emplace_back(path, std::string());
+      text.clear();
       return value.is_null().error();
     default:
       return simdjson::INCORRECT_TYPE;
   }
+}
+
+struct Frame {
+  simdjson::ondemand::object_iterator it, end;
+  size_t base = 0;       // length of the object's key path
+  bool advance = false;  // the current field is read (and, for an object, its fields too)
+};
+
+// One object flattened into (key path, value text) pairs, `customer.email` for nested objects;
+// arrays (line items and the like) carry no role of ours and are skipped unread.
+simdjson::error_code flatten_object(simdjson::ondemand::object object, FlatRecord& out, bool& too_deep) {
+  std::vector<Frame> stack;
+  std::string path;
+  auto push = [&](simdjson::ondemand::object o, size_t base) -> simdjson::error_code {
+    if (stack.size() >= kMaxDepth) {
+      too_deep = true;
+      return simdjson::DEPTH_ERROR;
+    }
+    Frame f;
+    if (auto e = o.begin().get(f.it)) return e;
+    if (auto e = o.end().get(f.end)) return e;
+    f.base = base;
+    stack.push_back(f);
+    return simdjson::SUCCESS;
+  };
+  if (auto e = push(object, 0)) return e;
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    if (f.advance) {
+      ++f.it;
+      f.advance = false;
+    }
+    if (f.it == f.end) {
+      stack.pop_back();
+      continue;
+    }
+    simdjson::ondemand::field field;
+    if (auto e = (*f.it).get(field)) return e;
+    std::string_view key;
+    if (auto e = field.unescaped_key(false).get(key)) return e;
+    path.resize(f.base);
+    if (f.base) path += '.';
+    path += key;
+    f.advance = true;
+    simdjson::ondemand::value value = field.value();
+    json_type type;
+    if (auto e = value.type().get(type)) return e;
+    if (type == json_type::object) {
+      simdjson::ondemand::object child;
+      if (auto e = value.get_object().get(child)) return e;
+      if (auto e = push(child, path.size())) return e;  // `f` is not used after this
+      continue;
+    }
+    if (type == json_type::array) continue;  // skipped by ++it
+    std::string text;
+    if (auto e = scalar_text(value, type, text)) return e;
+    if (path.size() <= kMaxKeyPath) out.fields.emplace_back(path, std::move(text));
+  }
+  return simdjson::SUCCESS;
 }
 
 }  // namespace
@@ -123,10 +210,12 @@ struct JsonReader::Impl {
     simdjson::ondemand::object object;
     FlatRecord r;
     r.line = at_line;
+    bool too_deep = false;
     auto e = parser.iterate(json).get(doc);
     if (!e) e = doc.get_object().get(object);
-    if (!e) e = flatten_object(object, "", r);
+    if (!e) e = flatten_object(object, r, too_deep);
     if (!e && !doc.at_end()) e = simdjson::TRAILING_CONTENT;
+    if (too_deep) return invalid("a row is nested more than " + std::to_string(kMaxDepth) + " levels deep", at_line);
     if (e) return invalid(std::string(what) + " (" + simdjson::error_message(e) + ")", at_line);
     keep_going = take(std::move(r));
     return {};
@@ -202,12 +291,28 @@ struct JsonReader::Impl {
   }
 };
 
-JsonReader::JsonReader(bool ndjson, RecordSink sink) : impl_(std::make_unique<Impl>(ndjson, std::move(sink))) {}
+JsonReader::JsonReader(bool ndjson, RecordSink sink, size_t max_held)
+    : impl_(std::make_unique<Impl>(ndjson, std::move(sink))), max_held_(max_held) {}
+
+// Issue 13: memory is known to run short before it does; stop with a coded error that names the limit.
+bool JsonReader::too_large(size_t held) {
+  if (held <= max_held_) return false;
+  const std::string limit = std::to_string(max_held_ >> 20) + " MiB";
+  error_ = {ErrorCode::input_too_large,
+            impl_->ndjson ? "a line of this NDJSON is longer than " + limit +
+                                ", the most the engine holds at once: is it one JSON document?"
+                          : "this JSON document is larger than " + limit +
+                                ", the most the engine holds at once (a JSON document is read whole): save it "
+                                "as NDJSON (one object per line) or CSV, which are read as they stream",
+            0};
+  return true;
+}
 JsonReader::~JsonReader() = default;
 
 bool JsonReader::feed(std::string_view chunk) {
   Impl& s = *impl_;
   if (!s.ndjson) {
+    if (too_large(s.buffer.size() + chunk.size())) return false;
     s.buffer.append(chunk);
     return true;
   }
@@ -218,6 +323,7 @@ bool JsonReader::feed(std::string_view chunk) {
     if (newline == std::string_view::npos) break;
     std::string_view piece = chunk.substr(start, newline - start);
     bool keep_going = true;
+    if (too_large(s.buffer.size() + piece.size())) return false;  // however the line arrived
     if (s.buffer.empty()) {
       error_ = s.parse_line(piece, s.line, keep_going);
     } else {
@@ -229,6 +335,7 @@ bool JsonReader::feed(std::string_view chunk) {
     if (error_ || !keep_going) return false;
     start = newline + 1;
   }
+  if (too_large(s.buffer.size() + chunk.size() - start)) return false;
   s.buffer.append(chunk.substr(start));
   return true;
 }

@@ -14,7 +14,8 @@ namespace retention {
 
 class JsonReader : public RecordReader {
  public:
-  JsonReader(bool ndjson, RecordSink sink);
+  // `max_held`: the most bytes held at once (the document, or one line): beyond it input_too_large.
+  JsonReader(bool ndjson, RecordSink sink, size_t max_held = kMaxHeldBytes);
   ~JsonReader() override;
 
   // NDJSON is parsed line by line as it arrives; a JSON document is held until finish().
@@ -24,7 +25,10 @@ class JsonReader : public RecordReader {
 
  private:
   struct Impl;
+  bool too_large(size_t held);
+
   std::unique_ptr<Impl> impl_;
+  size_t max_held_;
   Error error_;
 };
 

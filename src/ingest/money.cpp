@@ -54,36 +54,164 @@ std::string_view plain_spaces(std::string_view text, std::string& scratch) {
 
 }  // namespace
 
-std::optional<Money> parse_money(std::string_view text, char decimal) {
-  std::string scratch;
-  std::string_view s = strip_currency(trim(plain_spaces(text, scratch)));
-  bool negative = false;
-  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
-    negative = true;
-    s = strip_currency(s.substr(1, s.size() - 2));
-  }
-  if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-    negative = negative != (s.front() == '-');
-    s = strip_currency(s.substr(1));
-  } else if (!s.empty() && s.back() == '-') {
-    negative = !negative;
-    s = strip_currency(s.substr(0, s.size() - 1));
-  }
-  if (s.empty()) return {};
+namespace {
 
+// ISO 4217 codes in use (and a few common historical ones still seen in exports), upper case, sorted.
+constexpr std::string_view kIsoCodes =
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD "
+    "CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD "
+    "GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD "
+    "KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK "
+    "NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS "
+    "SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF "
+    "XCD XOF XPF YER ZAR ZMW ZWL";
+
+bool is_iso_code(std::string_view s) {
+  if (s.size() != 3) return false;
+  char code[3];
+  for (size_t i = 0; i < 3; ++i) {
+    char c = s[i];
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c < 'A' || c > 'Z') return false;
+    code[i] = c;
+  }
+  for (size_t i = 0; i + 3 <= kIsoCodes.size(); i += 4)
+    if (kIsoCodes.compare(i, 3, std::string_view(code, 3)) == 0) return true;
+  return false;
+}
+
+// One currency symbol: `$` (optionally after up to three capitals: US$, C$, NZ$, R$), a Unicode
+// currency sign (U+00A2..U+00A5, U+058F, U+060B, U+09F2, U+09F3, U+0E3F, U+17DB, U+20A0..U+20CF,
+// U+FDFC, U+FE69, U+FF04, U+FFE0, U+FFE1, U+FFE5, U+FFE6), or a local sign written in letters.
+bool is_currency_symbol(std::string_view s) {
+  static constexpr std::string_view kLetterSigns[] = {"kr", "kr.", "Kr", "Kr.", "zł", "Kč", "Ft", "Rp", "RM",
+                                                      "Rs", "Rs.", "Fr.", "lei", "лв", "руб", "руб.", "₽"};
+  for (std::string_view sign : kLetterSigns)
+    if (s == sign) return true;
+  if (!s.empty() && s.back() == '$') {
+    std::string_view letters = s.substr(0, s.size() - 1);
+    if (letters.size() > 3) return false;
+    for (char c : letters)
+      if (c < 'A' || c > 'Z') return false;
+    return true;
+  }
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (s.size() == 2) {
+    unsigned cp = ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
+    return (byte(0) & 0xE0) == 0xC0 && (byte(1) & 0xC0) == 0x80 &&
+           ((cp >= 0xA2 && cp <= 0xA5) || cp == 0x58F || cp == 0x60B || cp == 0x9F2 || cp == 0x9F3);
+  }
+  if (s.size() == 3) {
+    if ((byte(0) & 0xF0) != 0xE0 || (byte(1) & 0xC0) != 0x80 || (byte(2) & 0xC0) != 0x80) return false;
+    unsigned cp = ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    return cp == 0x9F2 || cp == 0x9F3 || cp == 0xE3F || cp == 0x17DB || (cp >= 0x20A0 && cp <= 0x20CF) ||
+           cp == 0xFDFC || cp == 0xFE69 || cp == 0xFF04 || cp == 0xFFE0 || cp == 0xFFE1 || cp == 0xFFE5 ||
+           cp == 0xFFE6;
+  }
+  return false;
+}
+
+bool is_currency(std::string_view s) { return is_iso_code(s) || is_currency_symbol(s); }
+
+// What may stand around the number: signs, parentheses, spaces and one currency. Reads `side`
+// (the text before or after the number) into those parts; false (with `why`) for anything else.
+struct Surround {
+  int signs = 0;
+  bool minus = false;
+  int open = 0, close = 0;
+  int currencies = 0;
+};
+
+bool read_side(std::string_view side, bool before, Surround& out, std::string& why) {
+  size_t i = 0;
+  while (i < side.size()) {
+    char c = side[i];
+    if (is_space(c)) {
+      ++i;
+    } else if (c == '-' || c == '+') {
+      ++out.signs;
+      out.minus = out.minus != (c == '-');
+      ++i;
+    } else if (c == '(' && before) {
+      ++out.open;
+      ++i;
+    } else if (c == ')' && !before) {
+      ++out.close;
+      ++i;
+    } else {
+      size_t end = i;
+      while (end < side.size() && !is_space(side[end]) && side[end] != '-' && side[end] != '+' && side[end] != '(' &&
+             side[end] != ')')
+        ++end;
+      std::string_view token = side.substr(i, end - i);
+      if (!is_currency(token)) {
+        why = quote_value(token) + (before ? " before" : " after") +
+              " the number is not a currency (an amount is digits with an optional sign, separators, "
+              "parentheses for negatives and at most one currency symbol or three-letter code)";
+        return false;
+      }
+      ++out.currencies;
+      i = end;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Money> read_money(std::string_view text, char decimal, std::string& why) {
+  std::string scratch;
+  std::string_view s = trim(plain_spaces(text, scratch));
   const char group = decimal == '.' ? ',' : '.';
+  // The number runs from its first digit (or a decimal separator right before one) to its last digit
+  // (and a decimal separator right after it); everything around it is checked by read_side.
+  size_t first = 0;
+  while (first < s.size() && !is_digit(s[first])) ++first;
+  if (first == s.size()) {
+    why = "it holds no digits";
+    return {};
+  }
+  if (first > 0 && s[first - 1] == decimal) --first;
+  size_t last = s.size();
+  while (!is_digit(s[last - 1])) --last;
+  if (last < s.size() && s[last] == decimal) ++last;
+  Surround around;
+  if (!read_side(s.substr(0, first), true, around, why) || !read_side(s.substr(last), false, around, why))
+    return {};
+  // a trailing minus (`12.00-`, as SAP writes) counts as the sign
+  if (around.signs > 1) {
+    why = "it has more than one sign";
+    return {};
+  }
+  if (around.open != around.close || around.open > 1) {
+    why = "its parentheses do not match";
+    return {};
+  }
+  if (around.open && around.signs) {
+    why = "it has both a sign and parentheses (which already mean a negative amount)";
+    return {};
+  }
+  if (around.currencies > 1) {
+    why = "it has a currency both before and after the number";
+    return {};
+  }
+  bool negative = around.minus || around.open;
+  std::string_view number = s.substr(first, last - first);
+
   uint64_t units = 0;  // whole part
   uint64_t micros = 0;
   int fraction_digits = 0;
-  bool seen_decimal = false, any_digit = false, round_up = false;
+  bool seen_decimal = false, round_up = false;
   char previous = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
+  for (size_t i = 0; i < number.size(); ++i) {
+    char c = number[i];
     if (is_digit(c)) {
-      any_digit = true;
       unsigned digit = static_cast<unsigned>(c - '0');
       if (!seen_decimal) {
-        if (units > (std::numeric_limits<int64_t>::max() / kMoneyScale - 9) / 10) return {};  // overflow
+        if (units > (std::numeric_limits<int64_t>::max() / kMoneyScale - 9) / 10) {
+          why = "the number is too large";
+          return {};
+        }
         units = units * 10 + digit;
       } else if (fraction_digits < 6) {
         micros = micros * 10 + digit;
@@ -95,17 +223,22 @@ std::optional<Money> parse_money(std::string_view text, char decimal) {
     } else if (c == decimal && !seen_decimal) {
       seen_decimal = true;
     } else if ((c == group || c == ' ' || c == '\'') && !seen_decimal && is_digit(previous) &&
-               is_thousands_group(s, i + 1)) {
+               is_thousands_group(number, i + 1)) {
       // a thousands separator: between digits of the whole part, before exactly three digits
     } else {
+      why = std::string("'") + c + "' is not where a separator can be (decimal separator '" + decimal + "')";
       return {};
     }
     previous = c;
   }
-  if (!any_digit) return {};
   for (int i = fraction_digits; i < 6; ++i) micros *= 10;
   int64_t value = static_cast<int64_t>(units) * kMoneyScale + static_cast<int64_t>(micros) + (round_up ? 1 : 0);
   return negative ? -value : value;
+}
+
+std::optional<Money> parse_money(std::string_view text, char decimal) {
+  std::string why;
+  return read_money(text, decimal, why);
 }
 
 DecimalHint decimal_hint(std::string_view text) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "retention/report.hpp"
@@ -11,7 +12,15 @@ namespace retention {
 // Reads `1234.5`, `1,234.50`, `$12.00`, `USD 12`, `(12.00)`, `-12.00`, `12.00-`.
 // `decimal` is the decimal separator; the other of `.` `,` (and spaces, apostrophes) may group
 // thousands. Digits beyond the sixth decimal are rounded half away from zero.
+// SPEC 3 "Money is strict": around the number only a sign or parentheses, spaces and at most one
+// currency symbol or three-letter ISO 4217 code; `10O`, `12kg`, `5%`, `#5`, `(-5)` are refused.
 std::optional<Money> parse_money(std::string_view text, char decimal = '.');
+// The same, saying why an amount was refused.
+std::optional<Money> read_money(std::string_view text, char decimal, std::string& why);
+
+// The largest amount one row may hold (ten billion currency units): beyond it a value is taken for an
+// id or a code in the wrong column (a 13-digit EAN) rather than summed into a meaningless total.
+constexpr Money kMaxPlausibleAmount = 10000000000LL * kMoneyScale;
 
 // Which decimal separator one amount's text implies: `12.50` dot, `1.234,50` comma, `1234` none,
 // `1,234` either (a thousands group or three decimals) until other values in the file decide.

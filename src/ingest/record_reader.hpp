@@ -10,8 +10,9 @@
 
 namespace retention {
 
-// One record: the header first, then one per row. Fields point into the reader's buffer and
-// live until the sink returns.
+// One record: the header first, then one per row. Fields point into the chunk being read (or the
+// reader's buffer, for a field cut by a chunk's end or holding doubled quotes) and live until the
+// sink returns.
 struct CsvRecord {
   int64_t line = 0;  // file line where the record starts (1-based)
   std::vector<std::string_view> fields;
@@ -19,6 +20,14 @@ struct CsvRecord {
 
 // Returns false to stop reading (e.g. strict mode hit a bad row).
 using RecordSink = std::function<bool(const CsvRecord&)>;
+
+// The same as an interface: the engine implements it, so a CSV record costs one virtual call
+// rather than a std::function call and the lambda behind it.
+class RecordConsumer {
+ public:
+  virtual ~RecordConsumer() = default;
+  virtual bool on_record(const CsvRecord& record) = 0;
+};
 
 class RecordReader {
  public:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "ingest/fast_values.hpp"
 #include "ingest/money.hpp"
 #include "ingest/text.hpp"
 
@@ -22,6 +23,14 @@ bool is_no_money_status(std::string_view status) {
   const auto& statuses = no_money_statuses();
   std::string normalized = normalize_name(status);
   return std::find(statuses.begin(), statuses.end(), normalized) != statuses.end();
+}
+
+bool is_cancellation_time(std::string_view value) {
+  if (is_missing(value)) return false;
+  std::string normalized = normalize_name(value);
+  // "0000-00-00 00:00:00" (MySQL's zero date) and false/no/0 say "not cancelled".
+  return !normalized.empty() && normalized != "false" && normalized != "no" &&
+         normalized.find_first_not_of('0') != std::string::npos;
 }
 
 RowMapper::RowMapper(ResolvedColumns columns, DayMonthOrder date_order, char decimal_separator)
@@ -70,6 +79,10 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   if (!is_missing(order_id)) row.order_id = order_id;
   row.status = field(record, Role::status);
   if (!row.status.empty() && is_no_money_status(row.status)) return RowOutcome::excluded;
+  if (columns_.has(Role::cancelled) && is_cancellation_time(field(record, Role::cancelled))) {
+    row.status = "cancelled";  // SPEC 3: a cancelled order, whatever its financial status says
+    return RowOutcome::excluded;
+  }
   if (columns_.has(Role::captured) && normalize_name(field(record, Role::captured)) == "false") {
     row.status = "uncaptured";  // Stripe: authorised, never captured
     return RowOutcome::excluded;
@@ -89,22 +102,44 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   };
 
   std::string_view date_text = field(record, Role::date);
-  if (!is_missing(date_text)) {
+  if (Date day = 0; fast_iso_date(date_text, day) && day >= kEarliestPlausibleDate) {
+    dates_.count(DateForm::iso);
+    row.has_date = true;
+    row.date_month_first = row.date_day_first = day;
+  } else if (!is_missing(date_text)) {  // the general reader, which also words every rejection
     DateColumn::Result date = dates_.read(date_text, record.line);
     if (!date.ok) return fail(Role::date, date.error);
+    if (date.month_first < kEarliestPlausibleDate || date.day_first < kEarliestPlausibleDate) {
+      ++dates_before_1970_;
+      return fail(Role::date, "the date " + quote_value(date_text) + " is before 1970 (a typo in the year?)");
+    }
     row.has_date = true;
     row.date_month_first = date.month_first;
     row.date_day_first = date.day_first;
   }
 
+  // Issue 13: an amount beyond kMaxPlausibleAmount is rejected (and counted for the data-quality
+  // section), never summed: a 13-digit EAN in the amount column must not become revenue.
+  auto implausible = [&](Role r, const char* what, std::string_view text) {
+    ++implausible_amounts_;
+    fail(r, std::string("the ") + what + (text.empty() ? "" : " " + quote_value(text)) +
+                " is beyond the plausible limit of 10000000000 for one row (an id or a code in this column?)");
+    return false;
+  };
   auto money = [&](Role r, const char* what, Money& out) -> bool {
     std::string_view text = field(record, r);
-    auto value = parse_money(text, decimal);
-    if (!value) {
-      fail(r, std::string("cannot read the ") + what + " " + quote_value(text));
-      return false;
+    Money parsed = 0;
+    if (!fast_plain_decimal(text, decimal, parsed)) {
+      std::string why;
+      auto value = read_money(text, decimal, why);
+      if (!value) {
+        fail(r, std::string("cannot read the ") + what + " " + quote_value(text) + ": " + why);
+        return false;
+      }
+      parsed = *value;
     }
-    out = *value;
+    if (parsed > kMaxPlausibleAmount || parsed < -kMaxPlausibleAmount) return implausible(r, what, text);
+    out = parsed;
     return true;
   };
   bool has_line_price = columns_.has(Role::quantity) && !is_missing(field(record, Role::quantity)) &&
@@ -114,7 +149,10 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
     if (!money(Role::quantity, "quantity", quantity) || !money(Role::unitPrice, "unit price", price))
       return RowOutcome::rejected;
     auto product_value = multiply_money(quantity, price);
-    if (!product_value) return fail(Role::quantity, "quantity x unit price is too large");
+    if (!product_value || *product_value > kMaxPlausibleAmount || *product_value < -kMaxPlausibleAmount) {
+      implausible(Role::quantity, "quantity x unit price", std::string_view{});
+      return RowOutcome::rejected;
+    }
     row.line_amount = *product_value;
   }
   if (columns_.has(Role::amount)) {

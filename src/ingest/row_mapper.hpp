@@ -42,6 +42,10 @@ class RowMapper {
   // Ends the wait for a separator (too many rows waiting, or the end of the file): '.' is assumed.
   void assume_decimal_separator();
   bool decimal_assumed() const { return decimal_assumed_; }
+  // Rows rejected for an amount beyond kMaxPlausibleAmount (ingest/money.hpp).
+  int64_t implausible_amounts() const { return implausible_amounts_; }
+  // Rows rejected for a date before kEarliestPlausibleDate.
+  int64_t dates_before_1970() const { return dates_before_1970_; }
 
  private:
   std::string_view field(const CsvRecord& record, Role role) const;
@@ -53,6 +57,8 @@ class RowMapper {
   bool decimal_forced_;
   bool decimal_assumed_ = false;
   int64_t decimal_line_ = 0;
+  int64_t implausible_amounts_ = 0;
+  int64_t dates_before_1970_ = 0;
 };
 
 // SPEC 3: statuses saying no money moved (failed, declined, voided, pending, incomplete, canceled
@@ -60,5 +66,7 @@ class RowMapper {
 bool is_no_money_status(std::string_view status);
 // Those statuses, normalised: what is_no_money_status compares with.
 const std::vector<std::string_view>& no_money_statuses();
+// SPEC 3: a value in a cancelled-at column saying the order was cancelled (a time; not empty or a zero date).
+bool is_cancellation_time(std::string_view value);
 
 }  // namespace retention

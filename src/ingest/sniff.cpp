@@ -58,6 +58,15 @@ InputFormat sniff_format(std::string_view text) {
   return InputFormat::json;
 }
 
+bool sniff_needs_more(std::string_view text) {
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || text[start] != '{') return false;
+  size_t newline = text.find('\n', start);
+  if (newline == std::string_view::npos) return true;  // the first line is not complete yet
+  // sniff_format looks past the first line for what starts the second
+  return text.find_first_not_of(" \t\r\n", newline) == std::string_view::npos;
+}
+
 Error check_text(std::string_view start) {
   if (start.size() >= 2 && ((start[0] == '\xFF' && start[1] == '\xFE') || (start[0] == '\xFE' && start[1] == '\xFF')))
     return {ErrorCode::not_text, "the file is UTF-16 text: save it as UTF-8 (or CSV UTF-8) and try again", 0};

@@ -15,6 +15,10 @@ char sniff_delimiter(std::string_view first_line);
 // (then NDJSON); CSV otherwise. Looks at the first two lines.
 InputFormat sniff_format(std::string_view text);
 
+// True while `text` (the start of the file so far) cannot decide sniff_format the way the whole file
+// would: it opens with `{` and its first line, or the start of the second, has not arrived.
+bool sniff_needs_more(std::string_view text);
+
 // An error for input that is not text: NUL bytes (a binary file) or a UTF-16 byte-order mark.
 Error check_text(std::string_view start);
 

@@ -34,8 +34,11 @@ uint32_t OrderBook::new_order(uint32_t customer, Date month_first, Date day_firs
 uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id, Date month_first, Date day_first,
                             Money amount) {
   if (order_id.empty()) return new_order(customer_index(customer), month_first, day_first, amount);
+  // Line items of one order come one after another: the previous row's id needs no lookup.
   bool added = false;
-  uint32_t key = order_ids_.intern(order_id, added);
+  uint32_t key = order_id == last_order_id_ ? last_order_key_ : order_ids_.intern(order_id, added);
+  last_order_id_.assign(order_id.data(), order_id.size());
+  last_order_key_ = key;
   if (added) {
     uint32_t order = new_order(customer_index(customer), month_first, day_first, amount);
     order_of_key_.push_back(order);

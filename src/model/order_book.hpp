@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -79,6 +80,8 @@ class OrderBook {
 
   StringInterner customers_;
   StringInterner order_ids_;
+  std::string last_order_id_;   // the previous row's order id and its key
+  uint32_t last_order_key_ = 0;
   std::vector<uint32_t> order_of_key_;  // order id (interned) -> order index
   std::vector<uint32_t> order_customer_;
   std::vector<Date> order_date_;

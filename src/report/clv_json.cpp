@@ -9,7 +9,13 @@ namespace retention {
 namespace {
 
 const char* model_name(ClvModel model) {
-  return model == ClvModel::bgnbd ? "bgnbd" : model == ClvModel::pareto_nbd ? "pareto-nbd" : "none";
+  switch (model) {
+    case ClvModel::bgnbd: return "bgnbd";
+    case ClvModel::mbgnbd: return "mbgnbd";
+    case ClvModel::pareto_nbd: return "pareto-nbd";
+    case ClvModel::none: break;
+  }
+  return "none";
 }
 
 void write_fit(JsonWriter& w, const char* key, const char* name, const ModelFit& fit) {
@@ -62,6 +68,8 @@ void write_validation(JsonWriter& w, const HoldoutValidation& v, const char* nam
   w.end_array();
   w.key("total").begin_object().key("actual").number(v.actualTotal).key("predicted").number(v.predictedTotal);
   w.end_object();
+  w.key("perCustomer").begin_object().key("meanAbsoluteError").number(v.meanAbsoluteError);
+  w.key("rootMeanSquareError").number(v.rootMeanSquareError).end_object();
   w.end_object();
 }
 
@@ -80,16 +88,22 @@ void write_model_section(JsonWriter& w, const ModelReport& m, const std::vector<
   w.key("monthlyDiscountRate").number(o.monthlyDiscountRate);
   w.key("penalty").number(o.penalty);
   if (!m.error.empty()) {
+    w.key("message").string(m.message);
     w.key("error").string(m.error);
   } else {
     w.key("sameDayOrdersMerged").integer(m.sameDayOrdersMerged);
     write_fit(w, "transactions", name, m.transactions);
     write_fit(w, "spend", "gamma-gamma", m.spend);
+    w.key("spendModel").string(m.spendModel == SpendModel::gamma_gamma ? "gamma-gamma" : "shrunk-mean");
+    if (m.spendModel == SpendModel::shrunk_mean) {
+      w.key("spendMessage").string(m.spendMessage);
+      w.key("populationMeanOrderValue").number(m.populationMeanOrderValue);
+    }
     w.key("prediction").begin_object();
     w.key("meanPAlive").number(m.meanPAlive);
     w.key("expectedPurchases").number(m.expectedPurchases);
     w.key("clv");
-    if (m.spend.error.empty()) w.number(m.clv);
+    if (m.valued) w.number(m.clv);
     else w.null();
     auto groups = [&](const char* key, const char* label, const std::vector<ModelReport::Group>& list, auto name) {
       w.key(key).begin_array();
@@ -99,7 +113,7 @@ void write_model_section(JsonWriter& w, const ModelReport& m, const std::vector<
         if (list[i].customers) w.number(list[i].meanPAlive);
         else w.null();
         w.key("meanClv");
-        if (list[i].customers && m.spend.error.empty()) w.number(list[i].meanClv);
+        if (list[i].customers && m.valued) w.number(list[i].meanClv);
         else w.null();
         w.end_object();
       }
@@ -123,9 +137,10 @@ Error parse_clv_options(simdjson::dom::element value, ClvOptions& out) {
     if (key == "model") {
       if (field.value.get_string().get(text)) return invalid("model must be a string");
       if (text == "bgnbd") out.model = ClvModel::bgnbd;
+      else if (text == "mbgnbd") out.model = ClvModel::mbgnbd;
       else if (text == "pareto-nbd") out.model = ClvModel::pareto_nbd;
       else if (text == "none") out.model = ClvModel::none;
-      else return invalid("model must be bgnbd, pareto-nbd or none");
+      else return invalid("model must be mbgnbd, bgnbd, pareto-nbd or none");
     } else if (key == "timeUnit") {
       if (field.value.get_string().get(text) || (text != "weeks" && text != "days"))
         return invalid("timeUnit must be weeks or days");

@@ -2,6 +2,8 @@
 
 #include "report/json_writer.hpp"
 
+#include <cmath>
+
 namespace retention {
 
 void csv_field(std::string& out, std::string_view text) {
@@ -26,7 +28,10 @@ void header(const Report& report, std::string& out) {
   for (const auto& [role, name] : report.columns)
     if (role == "customer") customer = name;
   csv_field(out, customer);
-  out += ",first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk\r\n";
+  // The predicted-value fields are empty when no model ran (or for the next order, while the customer
+  // is not likely alive), so the columns are the same for every file.
+  out += ",first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk,p_alive,"
+         "predicted_clv,expected_next_order\r\n";
 }
 
 void row(const Report& report, const CustomerResults& c, size_t i, std::string& out) {
@@ -42,20 +47,27 @@ void row(const Report& report, const CustomerResults& c, size_t i, std::string& 
   csv_field(out, report.rfm.segments[c.segment[i]].name);
   out += ',';
   out += kLightNames[c.churnRisk[i]];
+  const ClvColumns& v = c.value;
+  out += ',';
+  if (i < v.pAlive.size()) out += format_ratio(std::round(v.pAlive[i] * 10000) / 10000);  // 4 decimals
+  out += ',';
+  if (i < v.clv.size()) out += format_money(static_cast<Money>(std::llround(v.clv[i] * 100)) * (kMoneyScale / 100));
+  out += ',';
+  if (i < v.nextOrder.size() && !std::isnan(v.nextOrder[i])) out += format_date(static_cast<Date>(v.nextOrder[i]));
   out += "\r\n";
 }
 
 }  // namespace
 
 void customers_csv(const Report& report, const CustomerResults& customers, std::string& bytes,
-                   std::vector<uint32_t>& offsets) {
+                   std::vector<size_t>& offsets) {
   bytes.clear();
   offsets.assign(1, 0);
   header(report, bytes);
-  offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  offsets.push_back(bytes.size());
   for (size_t i = 0; i < customers.size(); ++i) {
     row(report, customers, i, bytes);
-    offsets.push_back(static_cast<uint32_t>(bytes.size()));
+    offsets.push_back(bytes.size());
   }
 }
 

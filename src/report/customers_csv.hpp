@@ -17,6 +17,6 @@ namespace retention {
 void csv_field(std::string& out, std::string_view text);
 
 void customers_csv(const Report& report, const CustomerResults& customers, std::string& bytes,
-                   std::vector<uint32_t>& offsets);
+                   std::vector<size_t>& offsets);
 
 }  // namespace retention

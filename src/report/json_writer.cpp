@@ -218,4 +218,10 @@ JsonWriter& JsonWriter::number(double value) {
 
 JsonWriter& JsonWriter::date(Date value) { return string(format_date(value)); }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  before_value();
+  out_ += json;
+  return *this;
+}
+
 }  // namespace retention

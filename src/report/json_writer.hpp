@@ -28,6 +28,8 @@ class JsonWriter {
   // A model estimate to 9 significant digits (2.4259068, -9582.42921, 1.23456789e-12); null when not finite.
   JsonWriter& number(double value);
   JsonWriter& date(Date value);
+  // A value that is JSON already (e.g. minified by simdjson), written as it is.
+  JsonWriter& raw(std::string_view json);
 
   std::string take() { return std::move(out_); }
 

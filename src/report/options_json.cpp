@@ -47,7 +47,7 @@ Error read_range(simdjson::dom::element value, const std::string& name, std::arr
 
 Error read_rule(simdjson::dom::element value, const std::string& where, SegmentRule& rule) {
   simdjson::dom::object object;
-  if (value.get_object().get(object)) return invalid(where + " must be an object {\"name\", \"r\", \"f\", \"m\", \"outsideActiveBand\"}");
+  if (value.get_object().get(object)) return invalid(where + " must be an object {\"name\", \"r\", \"f\", \"m\", \"outsideActiveBand\", \"description\", \"action\"}");
   bool named = false;
   for (auto field : object) {
     std::string_view key = field.key;
@@ -58,6 +58,9 @@ Error read_rule(simdjson::dom::element value, const std::string& where, SegmentR
     } else if (key == "r" || key == "f" || key == "m") {
       auto& range = key == "r" ? rule.r : key == "f" ? rule.f : rule.m;
       if ((e = read_range(field.value, where + "." + std::string(key), range))) return e;
+    } else if (key == "description" || key == "action") {
+      std::string& text = key == "description" ? rule.description : rule.action;
+      if ((e = read_string(field.value, (where + "." + std::string(key)).c_str(), text))) return e;
     } else if (key == "outsideActiveBand") {
       if (field.value.get_bool().get(rule.outsideActiveBand)) return invalid(where + ".outsideActiveBand must be true or false");
     } else {
@@ -104,7 +107,7 @@ Error read_churn_risk(simdjson::dom::element value, ChurnRiskMultipliers& out) {
       std::string_view basis;
       if (field.value.get_string().get(basis) || (basis != "gaps" && basis != "pAlive"))
         return invalid("churnRisk.basis must be \"gaps\" or \"pAlive\"");
-      out.usePAlive = basis == "pAlive";
+      out.basis = basis == "pAlive" ? ChurnBasis::pAlive : ChurnBasis::gaps;
       continue;
     }
     if (key == "pAliveGreen" || key == "pAliveAmber") {
@@ -143,9 +146,14 @@ Error parse_options_json(const std::string& json, Options& out) {
   if (parser.parse(json).get(root)) return invalid("not valid JSON");
   simdjson::dom::object object;
   if (root.get_object().get(object)) return invalid("expected a JSON object");
+  bool whitespace_table = false;  // format "text"
   for (auto field : object) {
     std::string_view key = field.key;
     Error e;
+    if (key == "format") {
+      std::string_view text;
+      whitespace_table = !field.value.get_string().get(text) && text == "text";
+    }
     if (key == "asOf") {
       if (field.value.is_null()) continue;
       std::string text;
@@ -158,7 +166,7 @@ Error parse_options_json(const std::string& json, Options& out) {
       if ((e = read_string(field.value, "format", text))) return e;
       if (text == "auto") out.format = InputFormat::automatic;
       else if (text == "csv") out.format = InputFormat::csv;
-      else if (text == "text") out.format = InputFormat::csv, out.delimiter = ' ';
+      else if (text == "text") out.format = InputFormat::csv;
       else if (text == "json") out.format = InputFormat::json;
       else if (text == "ndjson") out.format = InputFormat::ndjson;
       else return invalid("format must be auto, csv, text, json or ndjson");
@@ -250,6 +258,8 @@ Error parse_options_json(const std::string& json, Options& out) {
       return invalid("unknown option '" + std::string(key) + "'");
     }
   }
+  // After the loop, so that the order of "format" and "delimiter" never matters (the CLIs merge objects).
+  if (whitespace_table) out.delimiter = ' ';
   return {};
 }
 

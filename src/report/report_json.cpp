@@ -116,6 +116,16 @@ void write_data_quality(JsonWriter& w, const DataQuality& q) {
     w.begin_object().key("customer").string(o.customer).key("date").date(o.date).key("amount").money(o.amount).end_object();
   w.end_array();
   w.end_object();
+  w.key("implausible").begin_object();
+  w.key("amountLimit").integer(10000000000LL);
+  w.key("amountsAboveLimit").integer(q.amountsAboveLimit);
+  w.key("rowsBeyondSumLimit").integer(q.rowsBeyondSumLimit);
+  w.key("datesBefore1970").integer(q.datesBefore1970);
+  w.key("farFutureOrders").integer(q.farFutureOrders);
+  w.key("firstFarFutureDate");
+  if (q.firstFarFutureDate) w.date(*q.firstFarFutureDate);
+  else w.null();
+  w.end_object();
   w.end_object();
 }
 
@@ -178,6 +188,9 @@ void write_rfm(JsonWriter& w, const Rfm& rfm, const Summary& s) {
       range(w, seg.rule->m);
       w.key("outsideActiveBand").boolean(seg.rule->outsideActiveBand);
       w.end_object();
+      // The rule's own texts, only when it has them (the dashboard falls back to its text table).
+      if (!seg.rule->description.empty()) w.key("description").string(seg.rule->description);
+      if (!seg.rule->action.empty()) w.key("action").string(seg.rule->action);
     } else {
       w.null();
     }
@@ -282,9 +295,10 @@ void write_churn_risk(JsonWriter& w, const ChurnRisk& c) {
   w.key("multipliers").begin_object().key("green").ratio(c.multipliers.green).key("amber").ratio(c.multipliers.amber);
   w.end_object();
   w.key("singleOrderExpectedGapDays").ratio(c.singleOrderExpectedGapDays);
+  w.key("secondOrders").integer(c.secondOrders);
   w.key("basis").string(c.byPAlive ? "pAlive" : "gaps");
-  if (c.multipliers.usePAlive)
-    w.key("pAlive").begin_object().key("green").ratio(c.multipliers.pAliveGreen).key("amber").ratio(c.multipliers.pAliveAmber).end_object();
+  w.key("pAlive").begin_object().key("green").ratio(c.multipliers.pAliveGreen).key("amber").ratio(c.multipliers.pAliveAmber).end_object();
+  w.key("clampedByPAlive").integer(c.clampedByPAlive);
   w.end_object();
 }
 

@@ -60,19 +60,30 @@ std::string to_text(const Report& r) {
          "\n";
   out += "Top 20% of customers bring " + percent(r.pareto.top, r.pareto.total) + " of revenue\n";
   const auto& risk = r.churnRisk.customers;
+  const ChurnRisk& churn = r.churnRisk;
   out += "Churn risk: " + std::to_string(risk[0]) + " green, " + std::to_string(risk[1]) + " amber, " +
-         std::to_string(risk[2]) + " red\n";
+         std::to_string(risk[2]) + " red";
+  if (churn.byPAlive)
+    out += " (from P(alive): green from " + format_ratio(churn.multipliers.pAliveGreen * 100) + "%, amber from " +
+           format_ratio(churn.multipliers.pAliveAmber * 100) + "%)\n";
+  else
+    out += " (from the days since the last order against the usual gap; one-time buyers are expected back within " +
+           format_ratio(churn.singleOrderExpectedGapDays) + " days)\n";
+  if (churn.clampedByPAlive)
+    out += "  " + std::to_string(churn.clampedByPAlive) + " of them amber because P(alive) disagreed with the gap\n";
   const ModelReport& model = r.model;
   if (model.options.model != ClvModel::none) {
-    const char* name = model.options.model == ClvModel::pareto_nbd ? "Pareto/NBD" : "BG/NBD";
+    const char* name = model.options.model == ClvModel::pareto_nbd ? "Pareto/NBD"
+                       : model.options.model == ClvModel::mbgnbd ? "MBG/NBD"
+                                                                  : "BG/NBD";
     const std::string horizon = std::to_string(model.options.horizonMonths);
     if (!model.error.empty()) {
-      out += std::string("Predicted value (") + name + "): " + model.error + "\n";
+      out += model.message + "\n";
     } else {
       out += std::string("Predicted (") + name + ", next " + horizon + " months): average P(alive) " +
              format_significant(std::round(model.meanPAlive * 1000) / 10) + "%, expected purchases " +
              format_significant(std::round(model.expectedPurchases * 10) / 10) +
-             (model.spend.error.empty() ? ", predicted revenue " + format_money(static_cast<Money>(std::llround(model.clv * 100)) * (kMoneyScale / 100)) : "") +
+             (model.valued ? ", predicted revenue " + format_money(static_cast<Money>(std::llround(model.clv * 100)) * (kMoneyScale / 100)) : "") +
              "\n";
     }
   }

@@ -22,7 +22,7 @@ struct Session {
   // Made on first request, for JS: monetary in currency units, and every customer's CSV export line.
   std::vector<double> monetary;
   std::string csv;
-  std::vector<uint32_t> csvOffsets;
+  std::vector<size_t> csvOffsets;  // size_t: 32-bit in wasm32, 64-bit natively
 };
 
 std::map<int, std::unique_ptr<Session>> sessions;
@@ -126,6 +126,7 @@ emscripten::val customer_column(int handle, const std::string& name) {
   if (name == "expectedPurchases") return view(c.value.expectedPurchases);
   if (name == "expectedOrderValue") return view(c.value.expectedOrderValue);
   if (name == "clv") return view(c.value.clv);
+  if (name == "nextOrder") return view(c.value.nextOrder);
   return emscripten::val::undefined();
 }
 

@@ -105,6 +105,10 @@ test('a Shopify export: detected mapping and preview, then a changed column re-r
   assert.match(await page.locator('[data-testid="preset"]').textContent(), /Shopify/);
   assert.equal(await page.locator('[data-testid="role-customer"]').inputValue(), 'Email');
   assert.equal(await page.locator('[data-testid="role-amount"]').inputValue(), 'Total');
+  // A sure reading is one line; the mapping opens when asked.
+  assert.equal(await page.locator('[data-panel="mapping"]').isVisible(), false);
+  assert.match(await page.locator('[data-testid="mapping-summary"]').textContent(), /as a Shopify orders export: customer “Email”, date “Created at”, amount “Total”/);
+  await page.locator('[data-testid="change-mapping"]').click();
   await page.locator('[data-testid="preview-details"] summary').click();
   assert.match(await page.locator('[data-testid="preview"] thead').textContent(), /Financial Status/);
   assert.match(await page.locator('[data-testid="preview"] tbody').textContent(), /ana@example\.com/);

@@ -37,6 +37,7 @@ test('the embedded component takes a file, remaps a column, exports a segment an
   await page.locator('[data-testid="file-input"]').setInputFiles(SHOPIFY);
   await waitReady(page, 'shopify-orders.csv');
   assert.deepEqual(await pageRfMatrix(page), cliReport(SHOPIFY).rfMatrix.customers);
+  await page.locator('[data-testid="change-mapping"]').click();
   await page.locator('[data-testid="role-customer"]').selectOption('Billing Name');
   await page.locator('[data-testid="apply-mapping"]').click();
   await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.columns.customer === 'Billing Name', null, { timeout: READY_TIMEOUT });

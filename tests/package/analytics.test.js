@@ -150,15 +150,34 @@ describe('the sample shop against an independent computation', () => {
     });
   });
 
-  test('churn-risk lights', () => {
-    const gaps = customers.flatMap((c) => c.counted.slice(1).map((d, i) => days(d) - days(c.counted[i]))).sort((a, b) => a - b);
-    const median = quantile(gaps, 0.5);
+  test('churn-risk lights: from P(alive) by default, from the gaps on request, never against P(alive)', async () => {
+    const { pAlive, churnRisk, churnRiskNames, id } = report.customers;
+    assert.equal(report.churnRisk.basis, 'pAlive');
+    const row = new Map(id.map((customer, i) => [customer, i]));
+    const byP = { green: 0, amber: 0, red: 0 };
+    for (const p of pAlive) byP[p >= 0.5 ? 'green' : p >= 0.2 ? 'amber' : 'red'] += 1;
+    assert.deepEqual({ green: report.churnRisk.green, amber: report.churnRisk.amber, red: report.churnRisk.red }, byP);
+
+    const byGaps = await engine.analyze(readFileSync(sampleShop), { churnRisk: { basis: 'gaps' } });
+    assert.equal(byGaps.churnRisk.basis, 'gaps');
+    // A one-time buyer's expected gap: the 90th percentile of the days from first to second order (SPEC 4).
+    const second = customers.filter((c) => c.frequency >= 2).map((c) => days(c.counted[1]) - days(c.counted[0])).sort((a, b) => a - b);
+    const single = quantile(second, 0.9);
+    close(byGaps.churnRisk.singleOrderExpectedGapDays, single, 'one-time buyers\' expected gap');
     const counts = { green: 0, amber: 0, red: 0 };
+    let clamped = 0;
     for (const c of customers) {
-      const expected = c.frequency >= 2 ? (days(c.counted.at(-1)) - days(c.counted[0])) / (c.frequency - 1) : median;
-      counts[c.recency <= 1.5 * expected ? 'green' : c.recency <= 3 * expected ? 'amber' : 'red'] += 1;
+      const expected = c.frequency >= 2 ? (days(c.counted.at(-1)) - days(c.counted[0])) / (c.frequency - 1) : single;
+      let light = c.recency <= 1.5 * expected ? 'green' : c.recency <= 3 * expected ? 'amber' : 'red';
+      const p = pAlive[row.get(c.id)];
+      if ((light === 'green' && p < 0.2) || (light === 'red' && p > 0.8)) (light = 'amber'), (clamped += 1);
+      assert.equal(churnRiskNames[byGaps.customers.churnRisk[row.get(c.id)]], light, c.id);
+      counts[light] += 1;
     }
-    assert.deepEqual({ green: report.churnRisk.green, amber: report.churnRisk.amber, red: report.churnRisk.red }, counts);
+    assert.deepEqual({ green: byGaps.churnRisk.green, amber: byGaps.churnRisk.amber, red: byGaps.churnRisk.red }, counts);
+    assert.equal(byGaps.churnRisk.clampedByPAlive, clamped);
+    assert.ok(clamped > 0);
+    assert.ok(churnRisk.length === customers.length);
   });
 
   test('the product and country columns give top products and an attribute profile', () => {
@@ -194,7 +213,8 @@ describe('the per-customer table', () => {
     const c = report.customers;
     const csv = report.exportSegment('Champions');
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'customer_id,first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk');
+    assert.equal(lines[0], 'customer_id,first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk,' +
+      'p_alive,predicted_clv,expected_next_order');
     assert.equal(lines.at(-1), '');
     const champions = c.id.filter((_, i) => c.segmentNames[c.segment[i]] === 'Champions');
     assert.deepEqual(lines.slice(1, -1).map((line) => line.split(',')[0]), champions);

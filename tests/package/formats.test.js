@@ -15,6 +15,7 @@ after(() => engine.close());
 const layouts = {
   'shopify-orders.csv': { preset: 'shopify', customers: 3, orders: 4, revenue: 1415, excluded: 3 },
   'shopify-dev-store.csv': { preset: 'shopify', customers: 3, orders: 4, revenue: 1415, excluded: 3 },
+  'shopify-cancelled.csv': { preset: 'shopify', customers: 3, orders: 3, revenue: 225, excluded: 5 },
   'stripe-payments.csv': { preset: 'stripe', customers: 2, orders: 3, revenue: 105.5, excluded: 3 },
   'woocommerce-orders.csv': { preset: 'woocommerce', customers: 3, orders: 3, revenue: 1299.5, excluded: 4 },
   'woocommerce-analytics.csv': { preset: 'generic', customers: 2, orders: 2, revenue: 1075.5, excluded: 1 },

@@ -1,4 +1,4 @@
-// The CDNOW files in ../shared/data/cdnow (README there: origins and published values), read for
+// The CDNOW files in tests/data/cdnow (README there: origins and published values), read for
 // the lifetime-value tests, and the checks those tests share.
 #pragma once
 
@@ -17,7 +17,7 @@
 
 namespace cdnow {
 
-inline std::string path(const std::string& name) { return std::string(RETENTION_SHARED_DATA) + "/cdnow/" + name; }
+inline std::string path(const std::string& name) { return std::string(RETENTION_TEST_DATA) + "/cdnow/" + name; }
 
 inline std::vector<std::vector<std::string>> csv_rows(const std::string& name) {
   std::ifstream in(path(name));

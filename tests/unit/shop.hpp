@@ -226,11 +226,11 @@ inline Shop random_shop(uint32_t seed) {
   return s;
 }
 
-// ../shared/data/cdnow/CDNOW_master.txt, read here (the CSV reader does not read its whitespace-aligned
+// tests/data/cdnow/CDNOW_master.txt, read here (the CSV reader does not read its whitespace-aligned
 // layout yet): customer_id, YYYYMMDD, number_of_cds, dollar_value; each row is an order, no products.
 inline const Shop& cdnow() {
   static const Shop shop = [] {
-    std::ifstream in(std::string(RETENTION_SHARED_DATA) + "/cdnow/CDNOW_master.txt");
+    std::ifstream in(std::string(RETENTION_TEST_DATA) + "/cdnow/CDNOW_master.txt");
     REQUIRE_MESSAGE(in.good(), "cannot open CDNOW_master.txt");
     Shop s;
     s.products = false;

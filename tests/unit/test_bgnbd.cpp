@@ -1,5 +1,5 @@
 // BG/NBD on CDNOW against Fader, Hardie & Lee (2005), lifetimes' tests and BTYD's walkthrough
-// (../shared/data/cdnow/README.md lists where every number comes from).
+// (tests/data/cdnow/README.md lists where every number comes from).
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -122,7 +123,8 @@ TEST_CASE("degenerate inputs end with a clear message, never NaN") {
   SUBCASE("every repeat purchase on the last day: nothing tells when customers drop out") {
     auto r = predict_from_summary(histories({0, 1, 2, 0, 3, 1, 0}, {0, 10, 12, 0, 14, 15, 0}, {8, 10, 12, 13, 14, 15, 16}),
                                   with_model(ClvModel::bgnbd), c);
-    CHECK(r.error.find("the data do not pin the parameters down") == 0);
+    CHECK(r.error.find("degenerate fit: ") == 0);
+    CHECK(r.message.find("Predicted value needs more returning customers than this file has: 4 customers of 7") == 0);
   }
   SUBCASE("no customer at all") {
     auto r = predict_from_summary(histories({}, {}, {}), with_model(ClvModel::bgnbd), c);
@@ -144,7 +146,7 @@ TEST_CASE("two customers: a message or finite numbers, never NaN") {
   }
 }
 
-TEST_CASE("without a spend model the value columns stay empty and the purchases remain") {
+TEST_CASE("when Gamma-Gamma cannot be identified, every customer gets the shrunk mean order value") {
   // CDNOW with the repeat values of all but one repeat customer removed: nothing tells how spend varies.
   auto summary = cdnow::exact_summary();
   bool kept = false;
@@ -157,10 +159,30 @@ TEST_CASE("without a spend model the value columns stay empty and the purchases 
   auto r = predict_from_summary(summary, with_model(ClvModel::bgnbd), c);
   REQUIRE_MESSAGE(r.error.empty(), r.error);
   CHECK(r.spend.error == "all repeat customers have the same count and mean value of repeat purchases");
-  CHECK(c.expectedOrderValue.empty());
-  CHECK(c.clv.empty());
+  CHECK(r.spendModel == retention::SpendModel::shrunk_mean);
+  CHECK(r.spendMessage ==
+        "Order values are each customer's average order shrunk toward the shop's average (too few returning customers "
+        "to model how order values differ).");
   CHECK(c.pAlive.size() == 2357);
   CHECK(c.expectedPurchases.size() == 2357);
+  REQUIRE(c.expectedOrderValue.size() == 2357);
+  REQUIRE(c.clv.size() == 2357);
+  // M from the raw purchases up to the calibration end: dollars over distinct (customer, day) pairs.
+  auto log = cdnow::transactions();
+  std::set<std::pair<int32_t, retention::Date>> days;
+  double dollars = 0;
+  for (size_t i = 0; i < log.customer.size(); ++i)
+    if (log.date[i] <= cdnow::day("1997-09-30")) {
+      days.insert({log.customer[i], log.date[i]});
+      dollars += static_cast<double>(log.value[i]) / retention::kMoneyScale;
+    }
+  const double M = dollars / static_cast<double>(days.size());
+  CHECK(r.populationMeanOrderValue == doctest::Approx(M).epsilon(1e-12));
+  for (size_t i = 0; i < 2357; ++i) {
+    const double n = summary.x[i] + 1;
+    CHECK(c.expectedOrderValue[i] == doctest::Approx((n * summary.mean[i] + M) / (n + 1)).epsilon(1e-12));
+    CHECK(std::isfinite(c.clv[i]));
+  }
 }
 
 TEST_CASE("the engine adds a model section; calibrationEnd adds the holdout validation") {
@@ -187,7 +209,7 @@ TEST_CASE("the engine adds a model section; calibrationEnd adds the holdout vali
   CHECK(m.validation->byFrequency[0].customers == 1411 - 8);
   CHECK(m.validation->byFrequency[1].customers == 439);
   CHECK(m.validation->holdoutLength == 39);
-  CHECK(json.find("\"model\":{\"model\":\"bgnbd\",\"timeUnit\":\"weeks\",\"horizonMonths\":12,") != std::string::npos);
+  CHECK(json.find("\"model\":{\"model\":\"mbgnbd\",\"timeUnit\":\"weeks\",\"horizonMonths\":12,") != std::string::npos);
   CHECK(json.find("\"validation\":{\"calibrationEnd\":\"1997-09-30\",\"holdoutEnd\":\"1998-06-30\",\"holdoutLength\":39,") !=
         std::string::npos);
   CHECK(json.find("nan") == std::string::npos);

@@ -39,8 +39,10 @@ TEST_CASE("clv options are read and checked") {
   CHECK(o.clv.monthlyDiscountRate == 0.02);
   CHECK(o.clv.penalty == 0.1);
   CHECK(retention::format_date(*o.clv.calibrationEnd) == "2024-01-31");
-  // The defaults: BG/NBD in weeks, 12 months at 1% a month.
+  // The defaults: MBG/NBD in weeks, 12 months at 1% a month.
   REQUIRE_FALSE(retention::parse_options_json("{}", o));
+  CHECK(o.clv.model == retention::ClvModel::mbgnbd);
+  REQUIRE_FALSE(retention::parse_options_json(R"({"clv":{"model":"bgnbd"}})", o));
   CHECK(o.clv.model == retention::ClvModel::bgnbd);
   CHECK(o.clv.timeUnit == retention::TimeUnit::weeks);
   CHECK(o.clv.horizonMonths == 12);
@@ -48,7 +50,7 @@ TEST_CASE("clv options are read and checked") {
   CHECK_FALSE(o.clv.calibrationEnd);
 
   const std::pair<const char*, const char*> bad[] = {
-      {R"({"clv":{"model":"bg"}})", "invalid options: clv.model must be bgnbd, pareto-nbd or none"},
+      {R"({"clv":{"model":"bg"}})", "invalid options: clv.model must be mbgnbd, bgnbd, pareto-nbd or none"},
       {R"({"clv":{"timeUnit":"months"}})", "invalid options: clv.timeUnit must be weeks or days"},
       {R"({"clv":{"horizonMonths":0}})", "invalid options: clv.horizonMonths must be a whole number from 1 to 1200"},
       {R"({"clv":{"monthlyDiscountRate":-0.1}})",
@@ -68,11 +70,13 @@ TEST_CASE("clv options are read and checked") {
 TEST_CASE("a failed fit writes its message and no numbers") {
   retention::ModelReport m;
   m.error = "every customer bought on a single day only: the models need customers who came back";
+  m.message = "Predicted value needs customers who ordered on at least two different days.";
   retention::JsonWriter w;
   w.begin_object();
   retention::write_model_section(w, m, {});
   w.end_object();
   CHECK(w.take() ==
-        "{\"model\":{\"model\":\"bgnbd\",\"timeUnit\":\"weeks\",\"horizonMonths\":12,\"monthlyDiscountRate\":0.01,"
-        "\"penalty\":0,\"error\":\"every customer bought on a single day only: the models need customers who came back\"}}");
+        "{\"model\":{\"model\":\"mbgnbd\",\"timeUnit\":\"weeks\",\"horizonMonths\":12,\"monthlyDiscountRate\":0.01,"
+        "\"penalty\":0,\"message\":\"Predicted value needs customers who ordered on at least two different days.\","
+        "\"error\":\"every customer bought on a single day only: the models need customers who came back\"}}");
 }

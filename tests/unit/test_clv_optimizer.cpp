@@ -62,9 +62,14 @@ TEST_CASE("standard errors come from the Hessian: an exponential rate") {
   CHECK(fit.parameters[0] == doctest::Approx(n / S).epsilon(1e-9));
   CHECK(fit.standardErrors[0] == doctest::Approx(n / S / std::sqrt(n)).epsilon(1e-6));
   CHECK(fit.logLikelihood == doctest::Approx(n * std::log(n / S) - n));
-  // A penalty pulls the estimate toward zero.
+  // The penalty is on log(lambda): it pulls the estimate toward 1 (here up from 0.405), and the
+  // penalised optimum solves n - lambda S = 2 penalty n log(lambda) (the gradient in log(lambda)).
   auto penalised = fit_model({"lambda"}, ll, n, {{1}}, 0.1);
-  CHECK(penalised.parameters[0] < fit.parameters[0]);
+  REQUIRE(penalised.error.empty());
+  const double l = penalised.parameters[0];
+  CHECK(l > fit.parameters[0]);
+  CHECK(l < 1);
+  CHECK(n - l * S == doctest::Approx(2 * 0.1 * n * std::log(l)).epsilon(1e-6));
 }
 
 TEST_CASE("a fit whose optimum is at the edge, or nowhere, says so instead of returning NaN") {
@@ -73,8 +78,27 @@ TEST_CASE("a fit whose optimum is at the edge, or nowhere, says so instead of re
     return -p[0];
   };
   auto fit = fit_model({"lambda"}, falling, 1, {{1}}, 0);
-  CHECK(fit.error.find("lambda runs off to zero") != std::string::npos);
+  CHECK(fit.error.find("degenerate fit: lambda runs off to zero") == 0);
+  CHECK(fit.degenerate);
   CHECK(fit.parameters.empty());
+  // A penalty on log(lambda) holds it: the advice "a penalty gives a fit" can come true.
+  auto held = fit_model({"lambda"}, falling, 1, {{1}}, 0.1);
+  CHECK(held.error.empty());
+  CHECK(held.parameters[0] > 1e-8);
   auto nowhere = [](const Vector&, Vector*) { return NAN; };
   CHECK(fit_model({"lambda"}, nowhere, 1, {{1}}, 0).error == "the likelihood cannot be evaluated at any starting point");
+}
+
+TEST_CASE("a standard error far above its estimate makes the fit degenerate, as an estimate at a bound does") {
+  // Nearly flat in lambda: LL = -1e-12 (log lambda - 3)^2 has its maximum at e^3 with SE(log lambda) = 7e5.
+  auto flat = [](const Vector& p, Vector* g) {
+    double t = std::log(p[0]) - 3;
+    if (g) *g = {-2e-12 * t};
+    return -1e-12 * t * t;
+  };
+  auto fit = fit_model({"s"}, flat, 1, {{std::exp(3.0)}}, 0);
+  CHECK(fit.degenerate);
+  CHECK(fit.error.find("degenerate fit: s = 2.01e+01 with standard error") == 0);
+  CHECK(fit.parameters.empty());
+  CHECK(fit.standardErrors.empty());
 }

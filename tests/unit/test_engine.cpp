@@ -142,7 +142,7 @@ TEST_CASE("bad rows are rejected and listed with their line, good rows still cou
   CHECK(run.report.warnings[0].column == "date");
   CHECK(run.report.warnings[0].message == "cannot read the date '2024-13-01'");
   CHECK(run.report.warnings[1].line == 4);
-  CHECK(run.report.warnings[1].message == "cannot read the amount 'ten'");
+  CHECK(run.report.warnings[1].message == "cannot read the amount 'ten': it holds no digits");
   CHECK(run.report.warnings[2].line == 7);
   CHECK(run.report.warnings[2].message == "the date is missing");
 }
@@ -155,7 +155,7 @@ TEST_CASE("strict mode turns the first rejected row into an error") {
   CHECK(run.error.code == ErrorCode::rejected_row);
   CHECK(run.error.line == 3);
   CHECK(retention::describe_error(run.error) ==
-        "line 3: cannot read the amount 'oops' (strict mode rejects any bad row)");
+        "line 3: cannot read the amount 'oops': it holds no digits (strict mode rejects any bad row)");
 }
 
 TEST_CASE("files that cannot be analysed end with a clear error") {

@@ -13,6 +13,7 @@
 
 #include "ingest/dates.hpp"
 #include "ingest/encoding.hpp"
+#include "ingest/row_mapper.hpp"
 #include "engine_run.hpp"
 #include "retention/engine.hpp"
 
@@ -77,6 +78,40 @@ TEST_CASE("a Shopify orders export: line items, refunds, excluded statuses, gues
     CHECK(q.currencies == std::vector<std::pair<std::string, int64_t>>{{"USD", 5}});
     CHECK(run.report.attributeColumns == std::vector<std::string>{"Billing Country", "Source"});
   }
+}
+
+TEST_CASE("a Shopify order with a cancellation time is excluded whatever its financial status") {
+  // #2007 paid, cancelled (wes has nothing else: no customer); #2005 pending and cancelled (counted as
+  // pending); #2003 refunded, cancelled; #2002 paid, cancelled (2 rows). Counted: xia #2006 120 (3 rows,
+  // 2024-05-15 = asOf), yan #2004 25 (recency 10), zoe #2001 80 (recency 75): all active, single.
+  Run run = analyse(fixture("shopify-cancelled.csv"));
+  check_report(run, {11, 0, 5, 3, 0, 3, 225, "2024-05-15", {3, 0, 0}, {0, 0, 0}, {0, 0, 0}});
+  CHECK(run.report.rfMatrix.revenue[0] == std::array<Money, 3>{money(225), 0, 0});
+  const auto& q = run.report.dataQuality;
+  CHECK(q.excludedStatuses == std::vector<std::pair<std::string, int64_t>>{{"cancelled", 3}, {"pending", 1}});
+  CHECK(q.currencies == std::vector<std::pair<std::string, int64_t>>{{"USD", 3}});
+  CHECK(q.ordersMergedFromRows == 2);  // #2006 (3 rows) and #2001 (2 rows)
+  CHECK(*run.report.summary.firstOrder == day("2024-03-01"));
+  const auto& columns = run.report.columns;
+  CHECK(std::find(columns.begin(), columns.end(), std::pair<std::string, std::string>{"cancelled", "Cancelled at"}) !=
+        columns.end());
+}
+
+TEST_CASE("a cancelled_at column in other exports excludes the orders it dates") {
+  // o2 is cancelled though paid; o4's zero date and o3's empty field mean "not cancelled".
+  const std::string csv =
+      "order_id,customer,date,total,status,cancelled_at\n"
+      "o1,amy,2024-01-05,10.00,paid,\n"
+      "o2,amy,2024-02-05,20.00,paid,2024-02-06T10:00:00Z\n"
+      "o3,bo,2024-03-05,30.00,paid,\n"
+      "o4,bo,2024-03-06,40.00,completed,0000-00-00 00:00:00\n";
+  Run run = analyse(csv);
+  REQUIRE_MESSAGE(run.ok, retention::describe_error(run.error));
+  const auto& s = run.report.summary;
+  CHECK(s.rowsExcluded == 1);
+  CHECK(s.orders == 3);
+  CHECK(s.revenue == money(80));
+  CHECK(run.report.dataQuality.excludedStatuses == std::vector<std::pair<std::string, int64_t>>{{"cancelled", 1}});
 }
 
 TEST_CASE("a Stripe payments export: only paid and refunded payments count") {
@@ -279,7 +314,7 @@ TEST_CASE("every fixture gives the same report for random chunk splits") {
 }
 
 TEST_CASE("CDNOW_master.txt, read with no mapping, equals an independent computation") {
-  const std::string text = read_file(std::string(RETENTION_SHARED_DATA) + "/cdnow/CDNOW_master.txt");
+  const std::string text = read_file(std::string(RETENTION_TEST_DATA) + "/cdnow/CDNOW_master.txt");
   // Independent reading: whitespace-separated id, YYYYMMDD, cds, dollars; each row is an order.
   struct Customer {
     int orders = 0;
@@ -402,7 +437,7 @@ TEST_CASE("Excel's sep= line names the delimiter and is not the header") {
 }
 
 TEST_CASE("a file without a header row: its columns are named by position, and its first line is data") {
-  const std::string text = read_file(std::string(RETENTION_SHARED_DATA) + "/cdnow/CDNOW_sample.txt");
+  const std::string text = read_file(std::string(RETENTION_TEST_DATA) + "/cdnow/CDNOW_sample.txt");
   Run unnamed = analyse(text);
   CHECK(unnamed.error.code == ErrorCode::missing_column);
   CHECK(unnamed.error.message.rfind("the file has no header row, so its columns are named by position: ", 0) == 0);
@@ -416,4 +451,11 @@ TEST_CASE("a file without a header row: its columns are named by position, and i
   CHECK(run.report.summary.customers + run.report.summary.customersWithoutOrders == 2357);
   CHECK(run.report.summary.customersWithoutOrders == 8);  // only $0.00 rows
   CHECK(*run.report.summary.firstOrder == day("1997-01-01"));
+}
+
+TEST_CASE("a cancellation time is any value but an empty field, a zero date or a no") {
+  for (std::string_view v : {"2024-05-22 09:15:00 -0400", "2024-02-06T10:00:00Z", "1716383700", "true", "yes"})
+    CHECK_MESSAGE(retention::is_cancellation_time(v), v);
+  for (std::string_view v : {"", "  ", "NA", "null", "0", "0000-00-00 00:00:00", "false", "no", "No"})
+    CHECK_MESSAGE(!retention::is_cancellation_time(v), v);
 }

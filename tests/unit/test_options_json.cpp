@@ -43,6 +43,11 @@ TEST_CASE("a rule table replaces the default; missing ranges mean any score") {
   CHECK(o.segments[0].f == std::array<int32_t, 2>{1, 5});
   CHECK(o.segments[1].f == std::array<int32_t, 2>{1, 5});
   std::vector<SegmentRule> rules;
+  // A rule may carry its own plain-language texts (issue 10).
+  REQUIRE_FALSE(parse_segments_json(R"([{"name":"VIP","description":"Our best.","action":"Early access, monthly."}])", rules));
+  CHECK(rules[0].description == "Our best.");
+  CHECK(rules[0].action == "Early access, monthly.");
+  CHECK(parse_segments_json(R"([{"name":"VIP","action":5}])", rules));
   REQUIRE_FALSE(parse_segments_json(R"({"segments":[{"name":"A"}]})", rules));
   CHECK(rules.size() == 1);
   REQUIRE_FALSE(parse_segments_json(R"([{"name":"B"},{"name":"C"}])", rules));
@@ -82,10 +87,38 @@ TEST_CASE("churn-risk multipliers") {
         "invalid options: churnRisk multipliers must be numbers above 0 and at most 1000");
 }
 
+TEST_CASE("the churn-risk basis is P(alive) unless gaps are asked for") {
+  Options o;
+  REQUIRE_FALSE(parse_options_json("{}", o));
+  CHECK(o.churnRisk.basis == retention::ChurnBasis::pAlive);
+  CHECK(o.churnRisk.pAliveGreen == 0.5);
+  CHECK(o.churnRisk.pAliveAmber == 0.2);
+  REQUIRE_FALSE(parse_options_json(R"({"churnRisk":{"basis":"gaps","pAliveGreen":0.6,"pAliveAmber":0.3}})", o));
+  CHECK(o.churnRisk.basis == retention::ChurnBasis::gaps);
+  CHECK(o.churnRisk.pAliveGreen == 0.6);
+  CHECK(o.churnRisk.pAliveAmber == 0.3);
+  CHECK(error_of(R"({"churnRisk":{"basis":"auto"}})") == "invalid options: churnRisk.basis must be \"gaps\" or \"pAlive\"");
+}
+
 TEST_CASE("a column role set to false is switched off") {
   retention::Options options;
   REQUIRE_FALSE(retention::parse_options_json(R"({"columns":{"refund":false,"order":true,"customer":"Email"}})", options));
   CHECK(options.columns.unused == std::vector<std::string>{"refund"});
   CHECK(options.columns.customer == "Email");
   CHECK(options.columns.order.empty());
+}
+
+TEST_CASE("the order of format and delimiter in the options object does not matter") {
+  // The CLIs lay flags over --options, which may move keys: format "text" means a whitespace table either way.
+  for (const char* json : {R"({"format":"text","delimiter":","})", R"({"delimiter":",","format":"text"})",
+                           R"({"delimiter":"auto","format":"text"})"}) {
+    CAPTURE(json);
+    Options o;
+    REQUIRE_FALSE(parse_options_json(json, o));
+    CHECK(o.delimiter == ' ');
+    CHECK(o.format == retention::InputFormat::csv);
+  }
+  Options o;
+  REQUIRE_FALSE(parse_options_json(R"({"format":"csv","delimiter":";"})", o));
+  CHECK(o.delimiter == ';');
 }

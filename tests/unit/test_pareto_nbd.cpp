@@ -1,5 +1,5 @@
 // Pareto/NBD on CDNOW against Fader, Hardie & Lee (2005), CLVTools, lifetimes and BTYD
-// (../shared/data/cdnow/README.md), and the likelihood where alpha and beta are far apart.
+// (tests/data/cdnow/README.md), and the likelihood where alpha and beta are far apart.
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -65,7 +65,7 @@ TEST_CASE("the hand-worked shop's sections print exactly") {
   CHECK(has(json, R"(,[null,null,null,)"));  // the cohort of 2023-02 has no customers
   CHECK(has(json, R"("pareto":{"customers":6,"topCustomers":2,"top20RevenueShare":0.772727,"lorenz":[0,0,)"));
   CHECK(has(json, R"("churnRisk":{"green":3,"amber":1,"red":2,"multipliers":{"green":1.5,"amber":3},)"
-                  R"("singleOrderExpectedGapDays":61,"basis":"gaps"})"));
+                  R"("singleOrderExpectedGapDays":79,"secondOrders":3,"basis":"gaps","pAlive":{"green":0.5,"amber":0.2},"clampedByPAlive":0})"));
   CHECK(has(json, R"("migration":{"from":"2023-07-01","to":"2024-06-30","fromCells":["new","active/single",)"));
   CHECK(has(json, R"("customers":[[1,1,0,1,1,0,0,0,0],[0,0,0,0,0,0,0,0,0],)"));
   CHECK(has(json, R"("monthToDate":{"from":"2024-06-01","to":"2024-06-30","previousFrom":"2023-06-01","previousTo":"2023-06-30",)"
@@ -95,6 +95,17 @@ TEST_CASE("the options' rule table and multipliers reach the report") {
   const std::string json = report_json(kHandShop, options);
   CHECK(has(json, R"("segments":[{"name":"Recent","rules":{"r":[4,5],"f":[1,5],"m":[1,5],"outsideActiveBand":false},"customers":2,)"));
   CHECK(has(json, R"("multipliers":{"green":1,"amber":2})"));
+}
+
+TEST_CASE("a rule's own description and action pass through to its segment, and only when given") {
+  retention::Options options;
+  retention::SegmentRule recent{"Recent", {4, 5}, {1, 5}, {1, 5}};
+  recent.description = "Bought lately.";
+  recent.action = "Thank them within a week.";
+  options.segments = {recent, {"Rest", {1, 5}, {1, 5}, {1, 5}}};
+  const std::string json = report_json(kHandShop, options);
+  CHECK(has(json, R"("outsideActiveBand":false},"description":"Bought lately.","action":"Thank them within a week.","customers":2,)"));
+  CHECK(has(json, R"({"name":"Rest","rules":{"r":[1,5],"f":[1,5],"m":[1,5],"outsideActiveBand":false},"customers":)"));
 }
 
 TEST_CASE("Online Retail and Shopify style files give every section, top products and attributes included") {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 
 #include "analytics/rfm.hpp"
 #include "shop.hpp"
@@ -117,6 +118,19 @@ TEST_CASE("scores are mid-rank quintiles: 1 + floor(5 (w + t/2) / n); equal valu
   SUBCASE("all distinct: each fifth of the ranks gets its score") {
     auto distinct = retention::mid_rank_scores({10, 20, 30, 40, 50, 60, 70, 80, 90, 100});
     CHECK(std::vector<int>(distinct.begin(), distinct.end()) == std::vector<int>{1, 1, 2, 2, 3, 3, 4, 4, 5, 5});
+  }
+}
+
+TEST_CASE("scores by counting (few distinct values) equal scores by sorting (values spread wide)") {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 50; ++round) {
+    std::vector<int64_t> narrow(std::uniform_int_distribution<size_t>(1, 300)(rng));
+    for (int64_t& v : narrow) v = std::uniform_int_distribution<int64_t>(-20, 40)(rng);
+    std::vector<int64_t> wide(narrow);
+    for (int64_t& v : wide) v *= 1000000007;  // same order, a range too wide to count
+    auto counted = retention::mid_rank_scores(narrow);
+    CHECK(counted == retention::mid_rank_scores(wide));
+    for (size_t i = 0; i < narrow.size(); ++i) CHECK(int{counted[i]} == spec_score(narrow[i], narrow, false));
   }
 }
 

@@ -4,16 +4,25 @@
 //   dashboard.file = someFileOrBlob;          // analyses it (also: await dashboard.analyze(blob, {name}))
 //   dashboard.addEventListener('analyzed', (e) => e.detail.report);
 //
-// Attributes: src (a same-origin URL to analyse) and name (the file name to show for it), options (JSON of the engine's AnalyzeOptions), as-of.
-// Properties: file, options, report (read-only), state. Methods: analyze(input, {name}), cancel().
+// Attributes: src (a same-origin URL to analyse) and name (the file name to show for it), options (JSON of the engine's AnalyzeOptions), as-of,
+// sample (a banner says the page shows a sample shop), currency (ISO 4217 code when the file names none),
+// and where the engine is (createEngine's settings): wasm-url, worker-url, worker="false".
+// Properties: file, options, engine (createEngine's settings), report (read-only), state.
+// Methods: analyze(input, {name}), cancel(), downloadReport({includeCustomers}).
+// Safe to import on a server: the element is defined only where customElements exists.
 // Events (bubbling, composed): progress {fraction, bytesLoaded, bytesTotal}, analyzed {report, name, seconds},
 // error {error, name}, segment-export {name, csv, customers} (cancelable: preventDefault() stops the download).
 // Themeable with CSS custom properties (--rk-accent, --rk-text, --rk-surface ...; see README).
 import { createEngine } from '../lib/index.js';
 import { CustomerTable } from './dashboard/customer-table.js';
-import { cellLabel, h, integer } from './dashboard/dom.js';
+import { enhance, rfKeys } from './dashboard/a11y.js';
+import { cellLabel, h, integer, plural, setCurrency } from './dashboard/dom.js';
+import { explain } from './dashboard/messages.js';
 import * as panels from './dashboard/panels.js';
+import { forgetAll, layoutKey, recall, remember } from './dashboard/persist.js';
 import { readPreview } from './dashboard/preview.js';
+import { reportHtml } from './dashboard/report-file.js';
+import { SEGMENT_TEXTS } from './dashboard/texts.js';
 import { STYLES } from './dashboard/styles.js';
 import { TEMPLATE } from './dashboard/template.js';
 
@@ -34,11 +43,16 @@ const PRESETS = { shopify: 'Shopify', stripe: 'Stripe', woocommerce: 'WooCommerc
 
 let sheet; // one constructed stylesheet shared by every dashboard (not an inline <style>: CSP-friendly)
 
-export class RetentionDashboard extends HTMLElement {
-  static observedAttributes = ['src', 'options', 'as-of'];
+// On a server (no DOM) the class still exists, for imports and types, but is never defined as an element.
+const ElementBase = globalThis.HTMLElement ?? class {};
+const ENGINE_ATTRIBUTES = { 'wasm-url': 'wasmUrl', 'worker-url': 'workerUrl', worker: 'worker' };
+
+export class RetentionDashboard extends ElementBase {
+  static observedAttributes = ['src', 'options', 'as-of', 'sample', 'currency', ...Object.keys(ENGINE_ATTRIBUTES)];
 
   #root;
   #engine; // Promise<Engine>, created on first use
+  #engineSettings = null; // createEngine's settings from the engine property (null: from the attributes)
   #options = {}; // from the options attribute or property
   #overrides = {}; // from the mapping step and the settings form
   #source = null; // {blob, name} of the report on screen (or of the failed run)
@@ -48,6 +62,8 @@ export class RetentionDashboard extends HTMLElement {
   #detected = {}; // the mapping the mapping step started from
   #table;
   #rerun = 0;
+  #layout = null; // the localStorage key of the file's column layout (persist.js)
+  #mappingOpen = false; // the user asked to see the column mapping
 
   constructor() {
     super();
@@ -59,11 +75,17 @@ export class RetentionDashboard extends HTMLElement {
     this.#table = new CustomerTable(this.#find('panel-customers'));
     this.#table.clear('select a cell or a segment');
     panels.buildRfMatrix(this.#root, (name) => this.#select(name));
+    panels.renderSegmentPlaceholder(this.#root);
+    rfKeys(this.#find('rf-matrix'));
+    enhance(this.#root);
     this.#wire();
   }
 
   connectedCallback() {
-    this.#setState(this.#report ? 'ready' : 'idle');
+    // With a src the analysis starts at once: lay out as loading from the first paint (no jump).
+    this.#setState(this.#report ? 'ready' : this.hasAttribute('src') ? 'loading' : 'idle');
+    if (this.hasAttribute('src')) this.#find('drop-zone').classList.add('compact');
+    this.#find('sample-banner').hidden = !this.hasAttribute('sample');
     if (this.hasAttribute('src') && !this.#source && !this.#controller) this.#loadSrc();
   }
 
@@ -73,8 +95,21 @@ export class RetentionDashboard extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
+    if (name in ENGINE_ATTRIBUTES) {
+      if (!this.#engineSettings) this.#replaceEngine();
+      return;
+    }
     if (name === 'src') {
-      if (this.isConnected && value) this.#loadSrc();
+      if (this.isConnected && value) {
+        // The analysis starts now: lay out as loading before the first paint (nothing jumps later).
+        if (!this.#report) this.#setState('loading');
+        this.#find('drop-zone').classList.add('compact');
+        this.#loadSrc();
+      }
+      return;
+    }
+    if (name === 'sample') {
+      this.#find('sample-banner').hidden = value === null;
       return;
     }
     try {
@@ -103,6 +138,16 @@ export class RetentionDashboard extends HTMLElement {
     this.#scheduleRerun();
   }
 
+  // createEngine's settings ({wasmUrl, workerUrl, worker}); the attributes give them too.
+  get engine() {
+    return { ...(this.#engineSettings ?? this.#engineAttributes()) };
+  }
+
+  set engine(settings) {
+    this.#engineSettings = settings ? { ...settings } : null;
+    this.#replaceEngine();
+  }
+
   get report() {
     return this.#report;
   }
@@ -122,7 +167,40 @@ export class RetentionDashboard extends HTMLElement {
     this.#controller?.abort();
   }
 
+  // The results on screen as one self-contained HTML file (aggregates only; the customer list only
+  // with {includeCustomers: true}). Returns the HTML; `download: false` skips the download.
+  downloadReport({ includeCustomers = false, download = true } = {}) {
+    if (!this.#report) return null;
+    const base = this.#source.name.replace(/\.[^.]+$/, '');
+    const html = reportHtml(this.#root, { title: `Customer report: ${this.#source.name}`, includeCustomers });
+    if (download) {
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+      const link = h('a', { href: url, download: `${base.replace(/[^\p{L}\p{N}_-]+/gu, '-')}-report.html`, hidden: true });
+      this.#root.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }
+    return html;
+  }
+
   // ---- running ----------------------------------------------------------------------------------------
+
+  #engineAttributes() {
+    const settings = {};
+    for (const [attribute, key] of Object.entries(ENGINE_ATTRIBUTES)) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) settings[key] = key === 'worker' ? value !== 'false' : value;
+    }
+    return settings;
+  }
+
+  // The next analysis starts an engine with the new settings; the old one is closed (a run on it ends as cancelled).
+  #replaceEngine() {
+    const old = this.#engine;
+    this.#engine = undefined;
+    old?.then((engine) => setTimeout(() => engine.close(), 0)).catch(() => {});
+  }
 
   #effectiveOptions() {
     const asOf = this.getAttribute('as-of') || undefined;
@@ -150,21 +228,32 @@ export class RetentionDashboard extends HTMLElement {
 
   // Runs one analysis; resolves with the report, null when cancelled or superseded, or the Error.
   async #run(blob, name, { newFile = false } = {}) {
+    let layout = this.#layout; // the file's column layout, adopted once its analysis succeeds
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
     if (newFile) {
-      // Another file has other columns and dates; the bands, lights and rules carry over.
+      // Another file has other columns and dates; the bands, lights and rules carry over, unless this
+      // browser remembers what the user chose for files with these columns (persist.js).
       delete this.#overrides.columns;
       delete this.#overrides.asOf;
+      this.#mappingOpen = false;
+      layout = null;
+      try {
+        layout = layoutKey((await readPreview(blob)).header);
+      } catch {} // no header to key on: nothing remembered
+      if (this.#controller !== controller) return null;
+      const remembered = recall(layout);
+      if (remembered) this.#overrides = { ...this.#overrides, ...structuredClone(remembered) };
     }
     this.#setState('loading');
+    this.#find('drop-zone').classList.add('compact');
     this.#find('error').hidden = true;
     this.#status(`Analysing ${name}…`);
     this.#progress(0);
     const started = performance.now();
     try {
-      this.#engine ??= createEngine();
+      this.#engine ??= createEngine(this.engine);
       const engine = await this.#engine;
       const report = await engine.analyze(blob, {
         ...this.#effectiveOptions(),
@@ -181,20 +270,33 @@ export class RetentionDashboard extends HTMLElement {
       if (this.#controller !== controller) return null;
       const seconds = (performance.now() - started) / 1000;
       this.#source = { blob, name };
+      this.#layout = layout;
       this.#report = report;
+      this.#find('settings-error').textContent = '';
       this.#render(report);
-      this.#status(`Analysed ${name}: ${integer.format(report.summary.customers)} customers in ${seconds.toFixed(1)} s.`);
+      const rejected = report.summary.rowsRejected;
+      this.#status(`Analysed ${name} in this browser: ${integer.format(report.summary.customers)} customers in ${seconds.toFixed(1)} s.${rejected ? ` ${plural(rejected, 'row')} could not be read.` : ''}`);
       this.#setState('ready');
       this.#emit('analyzed', { report, name, seconds });
       return report;
     } catch (error) {
       if (this.#controller !== controller) return null;
+      if (error?.code === 'invalid_options' && this.#report && blob === this.#source?.blob) {
+        // A setting the engine refused: said next to the settings; the results on screen stay.
+        const { detail, next } = explain(error);
+        this.#find('settings-error').textContent = `${detail} ${next}`;
+        this.#find('settings').open = true;
+        this.#status(`The settings were not applied: ${detail} The results shown are still the previous ones.`);
+        this.#setState('ready');
+        return error;
+      }
       if (error?.name === 'AbortError') {
         this.#status(`Cancelled the analysis of ${name}.${this.#report ? ` The results shown are still those of ${this.#source.name}.` : ''}`);
         this.#setState(this.#report ? 'ready' : 'idle');
         return null;
       }
       this.#source = { blob, name };
+      this.#layout = layout;
       this.#showError(error, name);
       return error;
     } finally {
@@ -206,10 +308,12 @@ export class RetentionDashboard extends HTMLElement {
   }
 
   #showError(error, name) {
-    const line = error?.line > 0 && !/\bline \d+/i.test(error.message) ? ` (line ${error.line})` : '';
+    const { title, detail, next } = explain(error);
     const box = this.#find('error');
-    box.textContent = `${error?.message ?? error}${line}`;
+    box.replaceChildren(h('strong', { text: title }), ' ', detail, next ? h('span', { class: 'next', text: ` ${next}` }) : '');
     box.hidden = false;
+    this.#find('mapping-line').classList.add('is-empty');
+    for (const id of ['download-report', 'print-report']) this.#find(id).disabled = true;
     this.#status(`Could not analyse ${name}.`);
     this.#report = null;
     panels.clearPanels(this.#root);
@@ -217,13 +321,46 @@ export class RetentionDashboard extends HTMLElement {
     this.#selection = null;
     this.#setState('error');
     this.#emit('error', { error, name });
-    if (this.#source) this.#fillMapping(null);
+    // The reading is in doubt: the column mapping opens (unless the file is not an order export at all).
+    if (this.#source) {
+      this.#fillMapping(null);
+      this.#showMapping(error?.code === 'missing_column' || error?.code === 'no_orders');
+    }
+  }
+
+  // The mapping panel opens on doubt or when asked; otherwise it is one line ("Read as ... Change").
+  #showMapping(open) {
+    this.#mappingOpen = open;
+    this.#find('panel-mapping').hidden = !open;
+    this.#find('change-mapping').setAttribute('aria-expanded', String(open));
+    this.#find('change-mapping').textContent = open ? 'Hide columns' : 'Change';
+  }
+
+  // "Read as a Shopify orders export: Email, Created at, Total." and the rejected rows, on one line.
+  #renderReading(report) {
+    const c = report.columns;
+    const layout = { shopify: 'a Shopify orders export', stripe: 'a Stripe payments export', woocommerce: 'a WooCommerce orders export',
+      'online-retail': 'an Online Retail invoice file', cdnow: 'a CDNOW file', generic: 'an order file' }[c.preset] ?? `a ${c.preset} file`;
+    const amount = c.amount ?? (c.quantity && c.unitPrice ? `${c.quantity} × ${c.unitPrice}` : '');
+    this.#find('mapping-summary').textContent = `Read ${this.#source.name} as ${layout}: customer “${c.customer}”, date “${c.date}”, amount “${amount}”.`;
+    this.#find('mapping-line').classList.remove('is-empty');
+    const rejected = report.summary.rowsRejected;
+    const link = this.#find('show-rejected');
+    link.hidden = !rejected;
+    link.textContent = rejected ? `${plural(rejected, 'row')} could not be read: see which` : '';
+    for (const id of ['download-report', 'print-report']) this.#find(id).disabled = false;
   }
 
   // ---- rendering --------------------------------------------------------------------------------------
 
   #render(report) {
     const root = this.#root;
+    // Money in the file's currency; several currencies are flagged (data quality) and shown without a symbol.
+    const currencies = report.dataQuality.currencies ?? [];
+    setCurrency(currencies.length === 1 ? currencies[0].currency : currencies.length ? null : this.getAttribute('currency'));
+    this.#find('drop-zone').classList.add('compact');
+    this.#renderReading(report);
+    this.#showMapping(this.#mappingOpen);
     panels.renderSummary(root, report);
     panels.renderRf(root, report.rfMatrix);
     panels.renderSegments(root, report, (name) => this.#select(name));
@@ -247,6 +384,7 @@ export class RetentionDashboard extends HTMLElement {
       console.warn('retention-dashboard: could not show the model section', error);
     }
     panels.renderQuality(root, report);
+    enhance(root);
     this.#fillSettings(report);
     this.#fillMapping(report);
     const { rfCellNames, segmentNames } = report.customers;
@@ -264,6 +402,12 @@ export class RetentionDashboard extends HTMLElement {
     const segment = c.segmentNames.indexOf(name);
     const select = name === '' ? null : cell >= 0 ? (i) => c.rfCell[i] === cell : (i) => c.segment[i] === segment;
     this.#table.show(c, { title: name === '' ? 'all customers' : cell >= 0 ? cellLabel(name) : name, select });
+    if (cell >= 0) {
+      const [r, f] = name.split('/');
+      const rf = this.#report.rfMatrix;
+      panels.renderAdvice(this.#root, name, rf.customers[rf.recency.indexOf(r)][rf.frequency.indexOf(f)]);
+    }
+    for (const node of this.#root.querySelectorAll('[data-testid="rf-cell"]')) node.classList.toggle('is-selected', `${node.dataset.recency}/${node.dataset.frequency}` === name);
     this.#find('export-segment').disabled = name === '';
     this.#find('export-segment').textContent = name === '' ? 'Download CSV' : `Download ${cell >= 0 ? cellLabel(name) : name} as CSV`;
     if (scroll) this.#find('panel-customers').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -316,6 +460,7 @@ export class RetentionDashboard extends HTMLElement {
     this.#find('attribute-list').replaceChildren(
       ...header.map((name) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: name, checked: attributes.includes(name) }), ` ${name}`)),
     );
+    this.#find('attribute-count').textContent = String(attributes.length);
     this.#find('apply-mapping').disabled = false;
     this.#detected = mapped;
     const table = this.#find('preview');
@@ -336,6 +481,7 @@ export class RetentionDashboard extends HTMLElement {
     const ticked = [...form.querySelectorAll('input[type="checkbox"]:checked')].map((box) => box.value);
     if (ticked.join('\n') !== (this.#detected.attributes ?? []).join('\n')) columns.attributes = ticked;
     this.#overrides.columns = columns;
+    remember(this.#layout, this.#overrides);
     this.#run(this.#source.blob, this.#source.name);
   }
 
@@ -348,13 +494,60 @@ export class RetentionDashboard extends HTMLElement {
     for (const [key, value] of Object.entries(report.rfMatrix.thresholds)) form.elements[key].value = value;
     form.elements.green.value = report.churnRisk.multipliers.green;
     form.elements.amber.value = report.churnRisk.multipliers.amber;
-    this.#find('rules-body').replaceChildren(...report.rfm.segments.filter((s) => s.rules).map((s) => ruleRow(s.name, s.rules)));
+    this.#find('rules-body').replaceChildren(...report.rfm.segments.filter((s) => s.rules).map((s) => ruleRow(s.name, s.rules, s)));
     this.#find('apply-settings').disabled = false;
+  }
+
+  // Checks the settings in place: each field says what is wrong next to it; nothing is re-run until fixed.
+  #validateSettings() {
+    const form = this.#find('settings-form');
+    const say = (name, text) => {
+      const input = form.elements[name];
+      input.setAttribute('aria-invalid', String(Boolean(text)));
+      const slot = form.querySelector(`[data-error="${name}"]`);
+      if (slot) slot.textContent = text;
+      return !text;
+    };
+    const number = (name) => Number(form.elements[name].value);
+    let ok = true;
+    for (const name of ['activeBelowDays', 'lapsedAboveDays', 'multiOrders', 'highValueOrders', 'green', 'amber']) {
+      const input = form.elements[name];
+      const min = Number(input.min);
+      const text = input.value === '' ? 'Enter a number.'
+        : !Number.isFinite(number(name)) ? 'Enter a number.'
+        : number(name) < min ? `At least ${min}.`
+        : input.step === '1' && !Number.isInteger(number(name)) ? 'Enter a whole number.' : '';
+      ok = say(name, text) && ok;
+    }
+    if (ok && number('lapsedAboveDays') < number('activeBelowDays')) ok = say('lapsedAboveDays', 'Must be at least the active limit.') && ok;
+    if (ok && number('highValueOrders') <= number('multiOrders')) ok = say('highValueOrders', 'Must be more than the multi limit.') && ok;
+    if (ok && number('amber') < number('green')) ok = say('amber', 'Must be at least the green limit.') && ok;
+    const asOf = form.elements.asOf.value;
+    ok = say('asOf', asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? 'Enter a date.' : '') && ok;
+    const names = new Set();
+    for (const row of this.#find('rules-body').rows) {
+      const inputs = [...row.querySelectorAll('input')];
+      const name = inputs[0].value.trim();
+      const scores = inputs.slice(1, 7).map((input) => Number(input.value));
+      const problem = !name ? 'Give the segment a name.'
+        : names.has(name) ? `The name “${name}” is used twice.`
+        : scores.some((v) => !Number.isInteger(v) || v < 1 || v > 5) ? `${name}: scores go from 1 to 5.`
+        : scores[0] > scores[1] || scores[2] > scores[3] || scores[4] > scores[5] ? `${name}: “from” must not be above “to”.` : '';
+      names.add(name);
+      row.classList.toggle('is-invalid', Boolean(problem));
+      if (problem) {
+        ok = false;
+        this.#find('settings-error').textContent = problem;
+        return false;
+      }
+    }
+    this.#find('settings-error').textContent = ok ? '' : 'Some settings need a fix: see the messages next to them.';
+    return ok;
   }
 
   #applySettings() {
     const form = this.#find('settings-form');
-    if (!form.reportValidity()) return;
+    if (!this.#validateSettings()) return;
     const number = (name) => Number(form.elements[name].value);
     this.#overrides.asOf = form.elements.asOf.value || undefined;
     this.#overrides.rfThresholds = Object.fromEntries(['activeBelowDays', 'lapsedAboveDays', 'multiOrders', 'highValueOrders'].map((k) => [k, number(k)]));
@@ -362,9 +555,16 @@ export class RetentionDashboard extends HTMLElement {
     this.#overrides.segments = [...this.#find('rules-body').rows].map((row) => {
       const inputs = [...row.querySelectorAll('input')];
       const [name, rLo, rHi, fLo, fHi, mLo, mHi] = inputs.map((input) => input.value);
-      const outsideActiveBand = inputs.at(-1).checked;
-      return { name: name.trim(), r: [Number(rLo), Number(rHi)], f: [Number(fLo), Number(fHi)], m: [Number(mLo), Number(mHi)], outsideActiveBand };
+      const outsideActiveBand = row.querySelector('input[type="checkbox"]').checked;
+      const rule = { name: name.trim(), r: [Number(rLo), Number(rHi)], f: [Number(fLo), Number(fHi)], m: [Number(mLo), Number(mHi)], outsideActiveBand };
+      // The texts travel with the rule (the core passes them to the report), unless they are the defaults.
+      const [description, action] = [...row.querySelectorAll('textarea')].map((area) => area.value.trim());
+      const defaults = SEGMENT_TEXTS[rule.name] ?? {};
+      if (description && description !== defaults.who) rule.description = description;
+      if (action && action !== defaults.action) rule.action = action;
+      return rule;
     });
+    remember(this.#layout, this.#overrides);
     if (this.#source) this.#run(this.#source.blob, this.#source.name);
   }
 
@@ -406,8 +606,36 @@ export class RetentionDashboard extends HTMLElement {
     });
     this.#find('reset-rules').addEventListener('click', () => {
       delete this.#overrides.segments;
+      remember(this.#layout, this.#overrides);
       if (this.#source) this.#run(this.#source.blob, this.#source.name);
     });
+    this.#find('reset-settings').addEventListener('click', () => {
+      forgetAll();
+      this.#overrides = {};
+      this.#status('Forgot the remembered settings, rules and columns; back to the defaults.');
+      if (this.#source) this.#run(this.#source.blob, this.#source.name);
+    });
+    this.#find('settings-form').addEventListener('input', (event) => {
+      if (event.target.getAttribute('aria-invalid') === 'true') this.#validateSettings();
+    });
+    this.#find('change-mapping').addEventListener('click', () => {
+      this.#showMapping(!this.#mappingOpen);
+      if (this.#mappingOpen) this.#find('role-customer')?.focus();
+    });
+    this.#find('show-rejected').addEventListener('click', () => {
+      const target = this.#root.getElementById('rk-rejected');
+      target?.scrollIntoView({ block: 'start' });
+      target?.focus({ preventScroll: true });
+    });
+    this.#find('skip-link').addEventListener('click', (event) => {
+      // In a shadow root a fragment link does not move the focus: do it here.
+      event.preventDefault();
+      const heading = this.#root.getElementById('rk-summary-h');
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    });
+    this.#find('download-report').addEventListener('click', () => this.downloadReport());
+    this.#find('print-report').addEventListener('click', () => window.print());
     this.#find('export-segment').addEventListener('click', () => this.#exportSelection());
     this.#find('show-all').addEventListener('click', () => this.#select(''));
     const redraw = {
@@ -458,16 +686,22 @@ function parseOptions(text) {
   return value;
 }
 
-// One editable row of the segment rules: name, R, F and M from/to scores, then "only outside the active band".
-function ruleRow(name, rules) {
+// One editable row of the segment rules: name, R, F and M from/to scores, "only outside the active band",
+// then who the segment's customers are and the next step (the rule's own texts, else texts.js).
+function ruleRow(name, rules, segment = {}) {
   const score = (label, value) => h('td', {}, h('input', { type: 'number', min: '1', max: '5', step: '1', required: true, value: String(value), 'aria-label': label }));
   const row = h('tr', {}, h('td', {}, h('input', { type: 'text', required: true, value: name, 'aria-label': 'Segment name' })));
   for (const key of ['r', 'f', 'm']) {
     row.append(score(`${name}: ${key.toUpperCase()} from`, rules[key][0]), score(`${name}: ${key.toUpperCase()} to`, rules[key][1]));
   }
   row.append(h('td', {}, h('input', { type: 'checkbox', checked: Boolean(rules.outsideActiveBand), 'aria-label': `${name}: only customers outside the active band` })));
+  const defaults = SEGMENT_TEXTS[name] ?? {};
+  const text = (label, value) => h('td', {}, h('textarea', { rows: '2', 'aria-label': label, dataset: { testid: 'rule-text' } }, value ?? ''));
+  row.append(text(`${name}: who they are`, segment.description || defaults.who), text(`${name}: next step`, segment.action || defaults.action));
   row.append(h('td', {}, h('button', { type: 'button', class: 'button secondary small', text: 'Remove', 'aria-label': `Remove ${name}`, onclick: () => row.remove() })));
   return row;
 }
 
-if (!customElements.get('retention-dashboard')) customElements.define('retention-dashboard', RetentionDashboard);
+if (globalThis.customElements && !customElements.get('retention-dashboard')) {
+  customElements.define('retention-dashboard', RetentionDashboard);
+}

@@ -1,51 +1,72 @@
 #!/usr/bin/env node
-// npm CLI on the wasm module: the same arguments, output and exit codes as the native build's CLI.
-import { createReadStream } from 'node:fs';
-import { access, readFile, writeFile } from 'node:fs/promises';
-import { warehouseMain } from './cli-warehouse.js';
+// npm CLI on the wasm module: the same arguments, output and exit codes as the native build's CLI
+// (src/cli/main.cpp reads the arguments by the same rules; tests/package/cli.test.js compares them).
+import { open, readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { segmentCsvBytes } from './customers.js';
 import { loadModule } from './node-module.js';
 import { runAnalysis } from './session.js';
 import { toChunks } from './sources.js';
+import { warehouseMain } from './cli-warehouse.js';
+
+const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
 
 const USAGE =
+  'usage: retention-kit analyze FILE... [options]   segments and analyses order exports (several as one)\n' +
+  '       retention-kit analyze --help           the options of analyze\n' +
+  '       retention-kit sql --dialect D [options]  SQL that computes the per-customer table in a warehouse\n' +
+  '       retention-kit rows FILE [options]      the rows as the engine read them, as CSV\n' +
+  '       retention-kit --version                prints the version\n';
+
+const ANALYZE_USAGE =
   'usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n' +
   '         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n' +
   '         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n' +
   '         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n' +
   '         [--delimiter auto|,|;|tab|"|"|whitespace] [--decimal-separator auto|.|,]\n' +
-  '         [--date-order auto|month-first|day-first] [--clv-model bgnbd|pareto-nbd|none]\n' +
+  '         [--date-order auto|month-first|day-first] [--clv-model mbgnbd|bgnbd|pareto-nbd|none]\n' +
   '         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n' +
   '         [--export-segment NAME --out FILE.csv]\n' +
-  'FILE may be - for standard input; several FILEs are analysed as one.\n' +
-  'NAME is an RF cell (active/single ... lapsed/highValue)\n' +
-  'or an RFM segment (Champions ... Others).\n';
+  'FILE may be - for standard input; several FILEs are analysed as one. --out - writes the\n' +
+  'segment to standard output instead of the report. NAME is an RF cell (active/single ...\n' +
+  'lapsed/highValue) or an RFM segment (Champions ... Others). A value may also follow its flag\n' +
+  'after =, as in --as-of=2024-06-30.\n';
 
-const COLUMN_FLAGS = {
-  '--customer': 'customer',
-  '--date': 'date',
-  '--amount': 'amount',
-  '--order': 'order',
-  '--refund': 'refund',
-  '--quantity': 'quantity',
-  '--unit-price': 'unitPrice',
-  '--product': 'product',
-  '--status': 'status',
-  '--currency': 'currency',
+// Every flag of `analyze`: its type for parseArgs, and where its value goes (a column role, a
+// setting, a clv setting) or what a missing value is called in the error.
+const FLAGS = {
+  customer: { column: 'customer' },
+  date: { column: 'date' },
+  amount: { column: 'amount' },
+  order: { column: 'order' },
+  refund: { column: 'refund' },
+  quantity: { column: 'quantity' },
+  'unit-price': { column: 'unitPrice' },
+  product: { column: 'product' },
+  status: { column: 'status' },
+  currency: { column: 'currency' },
+  'as-of': { setting: 'asOf' },
+  format: { setting: 'format' },
+  delimiter: { setting: 'delimiter' },
+  'decimal-separator': { setting: 'decimalSeparator' },
+  'date-order': { setting: 'dateOrder' },
+  'clv-model': { clv: 'model' },
+  'calibration-end': { clv: 'calibrationEnd' },
+  attributes: { needs: 'column names' },
+  options: { needs: 'a JSON object' },
+  segments: { needs: 'a JSON file of segment rules' },
+  'export-segment': { needs: 'a segment name' },
+  out: { needs: 'a file name' },
+  json: { boolean: true },
+  strict: { boolean: true },
+  help: { boolean: true, short: 'h' },
 };
-
-const SETTING_FLAGS = {
-  '--as-of': 'asOf',
-  '--format': 'format',
-  '--delimiter': 'delimiter',
-  '--decimal-separator': 'decimalSeparator',
-  '--date-order': 'dateOrder',
-};
-
-const CLV_FLAGS = {
-  '--clv-model': 'model',
-  '--calibration-end': 'calibrationEnd',
-};
+const PARSE_OPTIONS = Object.fromEntries(
+  Object.entries(FLAGS).map(([name, flag]) => [
+    name,
+    { type: flag.boolean ? 'boolean' : 'string', ...(flag.short ? { short: flag.short } : {}) },
+  ]),
+);
 
 class UsageError extends Error {}
 
@@ -53,33 +74,45 @@ class UsageError extends Error {}
 const FS_ERRORS = {
   ENOENT: 'No such file or directory',
   EACCES: 'Permission denied',
+  EPERM: 'Operation not permitted',
   EISDIR: 'Is a directory',
   ENOTDIR: 'Not a directory',
+  EIO: 'Input/output error',
+  ELOOP: 'Too many levels of symbolic links',
+  ENAMETOOLONG: 'File name too long',
 };
 const fileError = (what, file, error) => `retention-kit: cannot ${what} ${file}: ${FS_ERRORS[error.code] ?? error.message}\n`;
 
-function parseArgs(args) {
-  if (args[0] !== 'analyze') throw new UsageError(`unknown command '${args[0]}'`);
+// Reads `analyze`'s arguments with parseArgs (not strict, so that every problem gets the same words
+// as the native CLI): returns {help: true} or the file and the options object the flags make.
+function parseAnalyzeArgs(args) {
+  const { tokens } = parseArgs({ args, options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const parsed = { files: [], json: false, options: {}, optionsJson: '', segmentsFile: '', exportName: '', outFile: '' };
   const columns = {};
-  for (let i = 1; i < args.length; i++) {
-    const arg = args[i];
-    const value = (what) => {
-      if (i + 1 >= args.length) throw new UsageError(`${arg} needs ${what}`);
-      return args[++i];
-    };
-    if (arg in COLUMN_FLAGS) columns[COLUMN_FLAGS[arg]] = value('a value');
-    else if (arg in SETTING_FLAGS) parsed.options[SETTING_FLAGS[arg]] = value('a value');
-    else if (arg in CLV_FLAGS) (parsed.options.clv ??= {})[CLV_FLAGS[arg]] = value('a value');
-    else if (arg === '--json') parsed.json = true;
-    else if (arg === '--strict') parsed.options.strict = true;
-    else if (arg === '--attributes') columns.attributes = value('column names').split(',');
-    else if (arg === '--options') parsed.optionsJson = value('a JSON object');
-    else if (arg === '--segments') parsed.segmentsFile = value('a JSON file of segment rules');
-    else if (arg === '--export-segment') parsed.exportName = value('a segment name');
-    else if (arg === '--out') parsed.outFile = value('a file name');
-    else if (arg.length > 1 && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-    else parsed.files.push(arg);
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      parsed.files.push(token.value);
+      continue;
+    }
+    const flag = Object.hasOwn(FLAGS, token.name) ? FLAGS[token.name] : undefined;
+    const raw = args[token.index];
+    // Grouped short flags (-hx) are not taken apart: the native CLI reads each argument whole.
+    if (!flag || (token.rawName !== raw && !token.inlineValue)) throw new UsageError(`unknown option '${raw}'`);
+    if (flag.boolean && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+    if (!flag.boolean && token.value === undefined) throw new UsageError(`${token.rawName} needs ${flag.needs ?? 'a value'}`);
+    const { value } = token;
+    if (token.name === 'help') return { help: true };
+    if (flag.column) columns[flag.column] = value;
+    else if (flag.setting) parsed.options[flag.setting] = value;
+    else if (flag.clv) (parsed.options.clv ??= {})[flag.clv] = value;
+    else if (token.name === 'json') parsed.json = true;
+    else if (token.name === 'strict') parsed.options.strict = true;
+    else if (token.name === 'attributes') columns.attributes = value.split(',');
+    else if (token.name === 'options') parsed.optionsJson = value;
+    else if (token.name === 'segments') parsed.segmentsFile = value;
+    else if (token.name === 'export-segment') parsed.exportName = value;
+    else if (token.name === 'out') parsed.outFile = value;
   }
   if (!parsed.files.length) throw new UsageError('no input file given');
   if (!parsed.exportName !== !parsed.outFile) {
@@ -87,6 +120,18 @@ function parseArgs(args) {
   }
   if (Object.keys(columns).length) parsed.options.columns = columns;
   return parsed;
+}
+
+// Explicit flags win over --options, whatever their order (issue 9): laid over the object, one level
+// deep in columns and clv, as the native CLI does.
+function withFlags(options, flags) {
+  const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isObject(options)) throw new UsageError('invalid options: expected a JSON object'); // the core's words
+  const merged = { ...options, ...flags };
+  for (const key of ['columns', 'clv']) {
+    if (key in flags) merged[key] = { ...(isObject(options[key]) ? options[key] : {}), ...flags[key] };
+  }
+  return merged;
 }
 
 function parseJson(text, message) {
@@ -103,16 +148,29 @@ function segmentRules(value) {
   return wrapped ? value.segments : value;
 }
 
-async function main(args) {
-  if (args.length === 0 || args[0] === '--help' || args[0] === '-h') {
-    (args.length ? process.stdout : process.stderr).write(USAGE);
-    return args.length ? 0 : 2;
+// The input as a stream: standard input, or a file opened here so that a missing file, a folder or
+// an unreadable file ends with one line (the stream would only fail later, with a stack trace).
+async function openInput(file) {
+  if (file === '-') return process.stdin;
+  const handle = await open(file, 'r');
+  try {
+    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
-  if (args[0] === 'sql' || args[0] === 'rows') return warehouseMain(args); // issue 14
+  return handle.createReadStream({ highWaterMark: 1 << 20 }); // closes the file at its end or on an error
+}
+
+async function analyze(args) {
   let parsed;
   let segmentsText;
   try {
-    parsed = parseArgs(args);
+    parsed = parseAnalyzeArgs(args);
+    if (parsed.help) {
+      process.stdout.write(ANALYZE_USAGE);
+      return 0;
+    }
     if (parsed.segmentsFile) {
       try {
         segmentsText = await readFile(parsed.segmentsFile, 'utf8');
@@ -121,52 +179,89 @@ async function main(args) {
         return 1;
       }
     }
-    if (parsed.optionsJson) parsed.options = parseJson(parsed.optionsJson, 'invalid options: not valid JSON');
+    if (parsed.optionsJson) parsed.options = withFlags(parseJson(parsed.optionsJson, 'invalid options: not valid JSON'), parsed.options);
     if (segmentsText !== undefined) {
       delete parsed.options.segments; // the file's rules replace any given in --options, checked last as natively
       parsed.options.segments = segmentRules(parseJson(segmentsText, 'invalid options: segments: not valid JSON'));
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`retention-kit: ${error.message}\n${USAGE}`);
+    process.stderr.write(`retention-kit: ${error.message}\n${ANALYZE_USAGE}`);
     return 2;
   }
+  // Every file is opened before any is read, so a missing one is reported at once; several are one analysis.
+  const inputs = [];
   for (const file of parsed.files) {
-    if (file === '-') continue;
     try {
-      await access(file);
+      inputs.push(await openInput(file));
     } catch (error) {
+      for (const input of inputs) if (input !== process.stdin) input.destroy();
       process.stderr.write(fileError('open', file, error));
       return 1;
     }
   }
-  // Several files are one analysis (issue 14).
-  const inputs = parsed.files.map((file) =>
-    toChunks(file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })));
   const Module = await loadModule();
+  let result;
   try {
-    const format = parsed.json ? 'json' : 'text';
-    const { json, text, columns } = await runAnalysis(Module, inputs, {
+    result = await runAnalysis(Module, inputs.map((input) => toChunks(input)), {
       options: parsed.options,
-      format,
+      format: parsed.json ? 'json' : 'text',
       columns: Boolean(parsed.exportName),
     });
-    if (parsed.exportName) {
-      const csv = segmentCsvBytes(JSON.parse(json), columns, parsed.exportName);
-      try {
-        await writeFile(parsed.outFile, csv);
-      } catch (error) {
-        process.stderr.write(fileError('write', parsed.outFile, error));
-        return 1;
-      }
-    }
-    process.stdout.write(parsed.json ? `${json}\n` : text);
-    return 0;
   } catch (error) {
+    if (error.syscall === 'read') {
+      const file = parsed.files.find((f) => f !== '-' && error.path === f) ?? parsed.files[0];
+      process.stderr.write(fileError('read', file === '-' ? 'standard input' : file, error));
+      return 1;
+    }
     if (error.name !== 'RetentionError') throw error;
-    process.stderr.write(`retention-kit: ${error.message}\n${error.code === 'invalid_options' ? USAGE : ''}`);
+    process.stderr.write(`retention-kit: ${error.message}\n${error.code === 'invalid_options' ? ANALYZE_USAGE : ''}`);
     return error.code === 'invalid_options' ? 2 : 1;
   }
+  const { json, text, columns } = result;
+  if (parsed.exportName) {
+    let csv;
+    try {
+      csv = segmentCsvBytes(JSON.parse(json), columns, parsed.exportName);
+    } catch (error) {
+      if (error.name !== 'RetentionError') throw error;
+      process.stderr.write(`retention-kit: ${error.message}\n${ANALYZE_USAGE}`);
+      return 2;
+    }
+    if (parsed.outFile === '-') {
+      process.stdout.write(csv); // the segment is the output: the report would be mixed into it
+      return 0;
+    }
+    try {
+      await writeFile(parsed.outFile, csv);
+    } catch (error) {
+      process.stderr.write(fileError('write', parsed.outFile, error));
+      return 1;
+    }
+  }
+  process.stdout.write(parsed.json ? `${json}\n` : text);
+  return 0;
+}
+
+async function main(args) {
+  if (args.length === 0) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (args[0] === '--help' || args[0] === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args[0] === '--version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  if (args[0] === 'sql' || args[0] === 'rows') return warehouseMain(args);
+  if (args[0] !== 'analyze') {
+    process.stderr.write(`retention-kit: unknown command '${args[0]}'\n${USAGE}`);
+    return 2;
+  }
+  return analyze(args.slice(1));
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,14 +1,29 @@
 // The page's side of the worker: a typed async API over postMessage.
-import { errorFromPlain } from './errors.js';
+import { errorFromPlain, RetentionError } from './errors.js';
+import { VITE_DEPS } from './package-files.js';
 import { Request, Response } from './protocol.js';
 
+// When the package's files are not where the usual node_modules layout puts them (a hoisting monorepo).
+const VITE_PREBUNDLE_HINT = import.meta.url.includes(VITE_DEPS)
+  ? " Vite's dev server moved retention-kit into .vite/deps: add optimizeDeps: { exclude: ['retention-kit'] } to vite.config."
+  : '';
+
 export class WorkerClient {
-  constructor(worker) {
+  // `worker` as startWorker returns it: {worker, url}.
+  constructor({ worker, url }) {
     this.worker = worker;
+    this.url = url;
+    this.dead = false; // set when the worker failed: the engine then starts a new one on the next call
     this.nextMessageId = 1;
     this.pending = new Map(); // messageId -> {resolve, reject, onProgress}
     worker.onmessage = (event) => this.receive(event.data);
-    worker.onerror = (event) => this.failAll(new Error(`the engine worker failed: ${event.message ?? 'unknown error'}`));
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.dead = true;
+      this.worker.terminate();
+      const detail = event.message ? `: ${event.message}` : ' (the script could not be loaded, or it failed)';
+      this.failAll(new RetentionError(`the engine's worker at ${this.url} stopped${detail}.${VITE_PREBUNDLE_HINT}`, { code: 'worker_failed' }));
+    };
   }
 
   receive({ requestId, type, data }) {
@@ -30,7 +45,7 @@ export class WorkerClient {
   }
 
   // Resolves with {report: JSON text, columns}. `input` is a Blob or ReadableStream (a cheap clone, no copy of the bytes).
-  analyze(input, { options, chunkSize, onProgress, signal }) {
+  analyze(input, { options, chunkSize, wasmUrl, onProgress, signal }) {
     const messageId = this.nextMessageId++;
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
@@ -49,7 +64,7 @@ export class WorkerClient {
         { once: true },
       );
       const transfer = typeof ReadableStream !== 'undefined' && input instanceof ReadableStream ? [input] : [];
-      this.worker.postMessage({ messageId, type: Request.ANALYZE, data: { input, options, chunkSize } }, transfer);
+      this.worker.postMessage({ messageId, type: Request.ANALYZE, data: { input, options, chunkSize, wasmUrl } }, transfer);
     });
   }
 

@@ -7,11 +7,11 @@ import { RetentionError } from './errors.js';
 export const CUSTOMER_COLUMNS = Object.freeze([
   'idBytes', 'idOffsets', 'firstOrder', 'lastOrder', 'recencyDays', 'frequency', 'monetary',
   'r', 'f', 'm', 'rfCell', 'segment', 'churnRisk', 'csvBytes', 'csvOffsets',
-  'pAlive', 'expectedPurchases', 'expectedOrderValue', 'clv',
+  'pAlive', 'expectedPurchases', 'expectedOrderValue', 'clv', 'nextOrder',
 ]);
 
-// Predicted-value columns (issue 5): empty in the core when no model ran or it failed.
-const VALUE_COLUMNS = ['pAlive', 'expectedPurchases', 'expectedOrderValue', 'clv'];
+// Predicted-value columns (issues 5, 9): empty in the core when no model ran or it failed.
+const VALUE_COLUMNS = ['pAlive', 'expectedPurchases', 'expectedOrderValue', 'clv', 'nextOrder'];
 
 export const CHURN_RISK_NAMES = Object.freeze(['green', 'amber', 'red']);
 

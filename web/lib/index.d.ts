@@ -39,15 +39,24 @@ export interface SegmentRule {
   /** Only customers outside the RF matrix's active band (recencyDays >= activeBelowDays); default false.
    * The default table sets it on Can't Lose Them, At Risk, About To Sleep and Lost. */
   outsideActiveBand?: boolean;
+  /** Who these customers are, in one plain sentence; passed through to the report's segment. */
+  description?: string;
+  /** The recommended next step, with its timing; passed through to the report's segment. */
+  action?: string;
 }
 
-/** Churn-risk traffic light: green when recencyDays <= green x the expected gap, amber when <= amber x. */
+/**
+ * Churn-risk traffic light. Basis 'pAlive' (the default): when a value model fitted, from its P(alive)
+ * (green >= pAliveGreen, amber >= pAliveAmber, else red), otherwise from the gaps. Basis 'gaps': green when
+ * recencyDays <= green x the expected gap, amber when <= amber x. Whatever the basis, nobody with P(alive)
+ * below 0.2 is green and nobody above 0.8 is red: such a light is amber.
+ */
 export interface ChurnRiskMultipliers {
   /** default 1.5 */
   green?: number;
   /** default 3 */
   amber?: number;
-  /** 'pAlive': the light from the model's P(alive) (green >= pAliveGreen, amber >= pAliveAmber); default 'gaps' */
+  /** default 'pAlive' (falls back to the gaps when no model fitted) */
   basis?: 'gaps' | 'pAlive';
   /** default 0.5 */
   pAliveGreen?: number;
@@ -63,13 +72,15 @@ export interface ProgressDetail {
 
 export interface AnalyzeOptions {
   columns?: ColumnMapping;
-  /** Predicted customer value; default { model: 'bgnbd', timeUnit: 'weeks', horizonMonths: 12, monthlyDiscountRate: 0.01 }. */
+  /** Predicted customer value; default { model: 'mbgnbd', timeUnit: 'weeks', horizonMonths: 12, monthlyDiscountRate: 0.01, penalty: 0 }. */
   clv?: {
-    model?: 'bgnbd' | 'pareto-nbd' | 'none';
+    /** 'mbgnbd' (default): one-time buyers' P(alive) falls with time; 'bgnbd' counts them as alive */
+    model?: 'mbgnbd' | 'bgnbd' | 'pareto-nbd' | 'none';
     timeUnit?: 'weeks' | 'days';
     horizonMonths?: number;
     monthlyDiscountRate?: number;
-    /** L2 penalty on the log-parameters, for small or flat data */
+    /** penalty x sum(log(parameter)^2) added to the mean negative log-likelihood per customer: pulls every
+     * parameter toward 1 (never toward 0 or infinity), for small or flat data. Default 0. */
     penalty?: number;
     /** fit up to this day and compare predicted with actual purchases after it */
     calibrationEnd?: DateString;
@@ -118,6 +129,9 @@ export interface SegmentSummary {
   name: string;
   /** null for Others */
   rules: { r: [number, number]; f: [number, number]; m: [number, number] } | null;
+  /** The rule's own texts, when it has them. */
+  description?: string;
+  action?: string;
   customers: number;
   share: Ratio;
   revenue: number;
@@ -188,7 +202,7 @@ export interface Report {
     asOf: DateString | null;
   };
   /** role -> header name actually used, and the known export layout that matched */
-  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string };
+  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string; cancelled?: string };
   rfMatrix: {
     recency: ['active', 'churning', 'lapsed'];
     frequency: ['single', 'multi', 'highValue'];
@@ -271,12 +285,17 @@ export interface Report {
     amber: number;
     red: number;
     multipliers: { green: number; amber: number };
-    /** the overall median gap (the RF active window when no one bought twice) */
+    /** a one-time buyer's expected gap: the 90th percentile of first-to-second-order gaps (numpy's linear
+     * quantile), or the RF active window when no one bought twice */
     singleOrderExpectedGapDays: number;
-    /** what set the lights: 'pAlive' only when asked for and a model ran */
+    /** customers with a second order: how many gaps that percentile is from */
+    secondOrders: number;
+    /** what set the lights: 'pAlive' when that basis was asked for (the default) and a model fitted */
     basis: 'gaps' | 'pAlive';
-    /** present when basis 'pAlive' was asked for */
-    pAlive?: { green: number; amber: number };
+    /** the P(alive) thresholds */
+    pAlive: { green: number; amber: number };
+    /** lights set to amber because the gaps said green below P(alive) 0.2 or red above 0.8 */
+    clampedByPAlive: number;
   };
   migration: {
     /** asOf - 365 days */
@@ -332,12 +351,17 @@ export interface CustomerTable {
   readonly segment: Uint8Array;
   /** index into churnRiskNames */
   readonly churnRisk: Uint8Array;
-  /** Predicted value (report.model), present when the models ran: P(alive) at asOf, expected
-   * purchases and order value over the horizon, discounted CLV over the horizon (currency units). */
+  /** Predicted value (report.model), present when a transaction model was fitted: P(alive) at asOf, expected
+   * purchases and order value over the horizon, discounted CLV over the horizon (currency units). The order
+   * value and CLV come from Gamma-Gamma or, when it cannot be identified, the shrunk mean (report.model.spendModel). */
   readonly pAlive?: Float64Array;
   readonly expectedPurchases?: Float64Array;
   readonly expectedOrderValue?: Float64Array;
   readonly clv?: Float64Array;
+  /** The expected date of the next order (days since 1970-01-01, as firstOrder): the median wait for
+   * the next order of a customer alive at asOf, given only while P(alive) >= churnRisk.pAliveAmber
+   * (default 0.2); NaN otherwise. */
+  readonly nextOrder?: Float64Array;
   readonly rfCellNames: RfCellName[];
   readonly segmentNames: string[];
   readonly churnRiskNames: ['green', 'amber', 'red'];
@@ -385,12 +409,64 @@ export interface SqlOptions extends Pick<AnalyzeOptions, 'asOf' | 'rfThresholds'
   excludedStatuses?: string[];
 }
 
-export function createEngine(): Promise<Engine>;
+/** Where the engine's files are, and where it runs. */
+export interface EngineOptions {
+  /**
+   * The engine's WebAssembly (retention-kit.wasm). Default: next to the package's own files, where
+   * bundlers put it. Relative URLs are resolved against the page. In Node: a file path, a file: URL or
+   * an http(s) URL (for a server bundle that moved the file).
+   */
+  wasmUrl?: string | URL;
+  /**
+   * Browser only: the engine's worker script (web/lib/worker.js of the package, e.g. on a CDN). On
+   * another origin it is started through a same-origin blob worker that imports it (CORS applies).
+   */
+  workerUrl?: string | URL;
+  /**
+   * Browser only: false runs the engine in the calling thread (a worker of your own, an edge runtime,
+   * or the page for small files). Default true: a Web Worker of its own.
+   */
+  worker?: boolean;
+}
+
+/** Creates an engine. The wasm loads in the background; a failed load rejects the first analyze() and is tried again on the next. */
+export function createEngine(options?: EngineOptions): Promise<Engine>;
+
+/**
+ * Why an analysis failed. The core's codes: the file or the options could not be used. The package's
+ * codes: the engine could not run.
+ */
+export type RetentionErrorCode =
+  /** an option, a column name or a segment rule table is wrong (the message names it) */
+  | 'invalid_options'
+  /** the input has no bytes */
+  | 'empty_input'
+  /** a header but no data rows */
+  | 'no_data_rows'
+  /** no customer, date or amount column found (or a named column is not in the header) */
+  | 'missing_column'
+  /** a quoted CSV field is never closed (line = where it starts) */
+  | 'unterminated_quote'
+  /** the JSON or NDJSON input is malformed (line = where) */
+  | 'invalid_json'
+  /** binary or UTF-16 input, not text */
+  | 'not_text'
+  /** strict mode: a row could not be read (line = the row) */
+  | 'rejected_row'
+  /** no row made a counted order */
+  | 'no_orders'
+  /** a bug in the engine */
+  | 'internal'
+  /** the wasm file could not be loaded: the message names the URL and the HTTP status (tried again on the next call) */
+  | 'wasm_load_failed'
+  /** browser: the engine's worker script could not be loaded or stopped (a new one starts on the next call) */
+  | 'worker_failed'
+  /** the wasm module stopped (out of memory, most likely): a new one starts on the next call */
+  | 'engine_failed';
 
 export class RetentionError extends Error {
   name: 'RetentionError';
-  /** e.g. 'missing_column', 'unterminated_quote', 'empty_input', 'invalid_options', 'rejected_row' */
-  code: string;
+  code: RetentionErrorCode;
   /** 1-based file line (header = 1), 0 when none applies */
   line: number;
 }
@@ -400,6 +476,7 @@ export interface ModelFit {
   customers: number;
   /** distinct (x, t_x, T) rows the likelihood was summed over */
   distinctRows: number;
+  /** technical reason the fit was not used (for a "How this was computed" disclosure) */
   error?: string;
   parameters?: Record<string, number>;
   standardErrors?: Record<string, number>;
@@ -414,16 +491,25 @@ export interface ValueGroup {
 }
 
 export interface ModelSection {
-  model: 'bgnbd' | 'pareto-nbd';
+  model: 'mbgnbd' | 'bgnbd' | 'pareto-nbd';
   timeUnit: 'weeks' | 'days';
   horizonMonths: number;
   monthlyDiscountRate: number;
   penalty: number;
-  /** why the models could not run (too few customers, nobody came back ...); nothing else is then set */
+  /** when no transaction model could be fitted: one plain sentence for a merchant, with what would fix it */
+  message?: string;
+  /** ... and the technical reason (model and optimiser terms); nothing else is then set */
   error?: string;
   sameDayOrdersMerged?: number;
   transactions?: ModelFit;
   spend?: ModelFit;
+  /** what the order values come from: Gamma-Gamma, or each customer's mean order value shrunk toward the
+   * population mean, (n m + M) / (n + 1) for n orders of mean m, when Gamma-Gamma cannot be identified */
+  spendModel?: 'gamma-gamma' | 'shrunk-mean';
+  /** shrunk-mean: why, in plain words */
+  spendMessage?: string;
+  /** shrunk-mean: M, the mean value of all transactions */
+  populationMeanOrderValue?: number;
   prediction?: {
     meanPAlive: number;
     expectedPurchases: number;
@@ -439,5 +525,7 @@ export interface ModelSection {
     transactions?: ModelFit;
     byFrequency?: { frequency: number; customers: number; actual: number; predicted: number }[];
     total?: { actual: number; predicted: number };
+    /** per customer: mean |predicted - actual| holdout purchases, and the root mean square */
+    perCustomer?: { meanAbsoluteError: number; rootMeanSquareError: number };
   };
 }

@@ -1,7 +1,9 @@
-// Browser entry: the engine runs in a Web Worker; files are read there in chunks.
+// Browser entry: the engine runs in a Web Worker (files are read there in chunks), or, with
+// `worker: false`, in the calling thread (a worker of the caller's own, or the page for small files).
 import { WorkerClient } from './client.js';
 import { attachCustomers } from './customers.js';
 import { coreOptions, progressReporter } from './session.js';
+import { startWorker } from './worker-start.js';
 
 export { RetentionError } from './errors.js';
 
@@ -13,14 +15,28 @@ function toWorkerInput(input) {
   throw new TypeError('input must be a File, Blob, ArrayBuffer, Uint8Array, string or ReadableStream');
 }
 
-export async function createEngine() {
-  const client = new WorkerClient(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+// URLs are resolved against the page here: a worker would resolve them against its own script.
+const absolute = (url) => (url === undefined ? undefined : new URL(String(url), globalThis.location?.href).href);
+
+export async function createEngine({ wasmUrl, workerUrl, worker = true } = {}) {
+  const wasm = absolute(wasmUrl);
+  if (!worker) {
+    const [{ createLocalEngine }, { loadWasmModule }] = await Promise.all([import('./local-engine.js'), import('./load-wasm.js')]);
+    return createLocalEngine(() => loadWasmModule(wasm));
+  }
+  let client = new WorkerClient(startWorker(workerUrl));
+  // A worker that failed (its script did not load, or it stopped) is replaced on the next call.
+  const live = () => {
+    if (client.dead) client = new WorkerClient(startWorker(workerUrl));
+    return client;
+  };
   return {
     async analyze(input, options = {}) {
       const onProgress = progressReporter(options.onProgress);
-      const { report, columns } = await client.analyze(toWorkerInput(input), {
+      const { report, columns } = await live().analyze(toWorkerInput(input), {
         options: coreOptions(options),
         chunkSize: options.chunkSize,
+        wasmUrl: wasm,
         onProgress,
         signal: options.signal,
       });

@@ -1,7 +1,7 @@
 // Messages between the page (client.js) and the engine's Web Worker (worker.js).
 // Requests: {messageId, type, data}. Responses: {requestId, type, data}.
 export const Request = Object.freeze({
-  ANALYZE: 'analyze', // data: {input: Blob | ReadableStream, options, chunkSize}
+  ANALYZE: 'analyze', // data: {input: Blob | ReadableStream, options, chunkSize, wasmUrl?}
   CANCEL: 'cancel', // data: {requestId}
 });
 

@@ -17,9 +17,32 @@ export function coreOptions(options = {}) {
   return core;
 }
 
-function engineError(statusJson) {
+// The size for messages: the whole file's when known, else what was read before the error.
+function sizeText(loaded, total) {
+  return total != null ? `the file is ${total} bytes` : `${loaded} bytes were read`;
+}
+
+function engineError(statusJson, loaded, total) {
   const { error } = JSON.parse(statusJson);
-  return new RetentionError(error.message, { code: error.code, line: error.line });
+  const message = error.code === 'input_too_large' ? `${error.message} (${sizeText(loaded, total)})` : error.message;
+  return new RetentionError(message, { code: error.code, line: error.line });
+}
+
+// Issue 13: a wasm module whose memory runs out aborts (a WebAssembly.RuntimeError "Aborted()") and
+// cannot be used again. That becomes a coded error naming the limit and the size; `moduleLost` tells
+// the owner of the module to load a fresh one for the next analysis.
+const WASM_MEMORY_LIMIT = '4 GB';
+function isAbort(error) {
+  return error instanceof WebAssembly.RuntimeError || /^Aborted\(/.test(error?.message ?? '');
+}
+function outOfMemory(loaded, total) {
+  const error = new RetentionError(
+    `the analysis ran out of memory: WebAssembly gives the engine at most ${WASM_MEMORY_LIMIT} and ` +
+      `${sizeText(loaded, total)}; split the file (by date range) or run the native CLI`,
+    { code: 'out_of_memory', line: 0 },
+  );
+  Object.defineProperty(error, 'moduleLost', { value: true });
+  return error;
 }
 
 // Each column is a view of the wasm heap that the next growth of memory detaches: copied out at once,
@@ -49,11 +72,12 @@ export async function runAnalysis(
   let capacity = 0;
   let loaded = 0;
   let lastYield = Date.now();
+  let lost = false; // the module aborted: nothing in it may be called again
   try {
     for (const [index, { chunks }] of sources.entries()) {
       if (index > 0) {
         const next = Module.nextFile(handle);
-        if (next) throw engineError(next);
+        if (next) throw engineError(next, loaded, total);
       }
       for await (const chunk of chunks) {
         if (isAborted?.()) throw new DOMException('The analysis was cancelled', 'AbortError');
@@ -62,11 +86,11 @@ export async function runAnalysis(
           if (buffer) Module._free(buffer);
           capacity = chunk.byteLength;
           buffer = Module._malloc(capacity);
-          if (!buffer) throw new RetentionError('out of memory for the input chunk', { code: 'internal' });
+          if (!buffer) throw outOfMemory(loaded + chunk.byteLength, total);
         }
         Module.HEAPU8.set(chunk, buffer); // read HEAPU8 anew: memory growth detaches older views
         const status = Module.append(handle, buffer, chunk.byteLength);
-        if (status) throw engineError(status);
+        if (status) throw engineError(status, loaded + chunk.byteLength, total);
         loaded += chunk.byteLength;
         onProgress?.({ bytesLoaded: loaded, bytesTotal: total });
         if (Date.now() - lastYield > YIELD_EVERY_MS) {
@@ -77,7 +101,7 @@ export async function runAnalysis(
     }
     if (isAborted?.()) throw new DOMException('The analysis was cancelled', 'AbortError');
     const status = Module.finish(handle);
-    if (status) throw engineError(status);
+    if (status) throw engineError(status, loaded, total);
     onProgress?.({ bytesLoaded: loaded, bytesTotal: total ?? loaded });
     return {
       json: Module.reportJson(handle),
@@ -85,9 +109,15 @@ export async function runAnalysis(
       columns: columns ? copyColumns(Module, handle) : undefined,
       rows: rows ? Module.rowsCsv(handle) : undefined,
     };
+  } catch (error) {
+    if (!isAbort(error)) throw error;
+    lost = true;
+    throw outOfMemory(loaded, total);
   } finally {
-    if (buffer) Module._free(buffer);
-    Module.close(handle);
+    if (!lost) {
+      if (buffer) Module._free(buffer);
+      Module.close(handle);
+    }
   }
 }
 

@@ -1,12 +1,20 @@
-// The engine's Web Worker: loads the wasm module once and runs analyses off the main thread.
-import createRetentionModule from '../../dist/wasm/retention-kit.mjs';
+// The engine's Web Worker: loads the wasm module once (from the page's `wasmUrl`, or next to this
+// package) and runs analyses off the main thread. A failed load or a trapped module is replaced on
+// the next request.
 import { errorToPlain } from './errors.js';
+import { loadWasmModule } from './load-wasm.js';
+import { moduleCache } from './module-cache.js';
 import { Request, Response, resultReply } from './protocol.js';
 import { runAnalysis } from './session.js';
 import { toChunks } from './sources.js';
 
-let modulePromise;
+const modules = new Map(); // wasmUrl ('' = the default) -> moduleCache
 const cancelled = new Set();
+
+function modulesFor(wasmUrl = '') {
+  if (!modules.has(wasmUrl)) modules.set(wasmUrl, moduleCache(() => loadWasmModule(wasmUrl || undefined)));
+  return modules.get(wasmUrl);
+}
 
 self.onmessage = async (event) => {
   const { messageId, type, data } = event.data;
@@ -19,13 +27,13 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    modulePromise ??= createRetentionModule();
-    const Module = await modulePromise;
-    const result = await runAnalysis(Module, toChunks(data.input, data.chunkSize), {
-      options: data.options,
-      onProgress: (progress) => self.postMessage({ requestId: messageId, type: Response.PROGRESS, data: progress }),
-      isAborted: () => cancelled.has(messageId),
-    });
+    const result = await modulesFor(data.wasmUrl).run((Module) =>
+      runAnalysis(Module, toChunks(data.input, data.chunkSize), {
+        options: data.options,
+        onProgress: (progress) => self.postMessage({ requestId: messageId, type: Response.PROGRESS, data: progress }),
+        isAborted: () => cancelled.has(messageId),
+      }),
+    );
     self.postMessage(...resultReply(messageId, result));
   } catch (error) {
     self.postMessage({ requestId: messageId, type: Response.ERROR, data: errorToPlain(error) });

@@ -6,10 +6,13 @@
 #include "analytics/clv/bgnbd.hpp"
 #include "analytics/clv/gamma_gamma.hpp"
 #include "analytics/clv/pareto_nbd.hpp"
+#include "analytics/clv/special.hpp"
 
 namespace retention::clv {
 
 double units_per_month(TimeUnit unit) { return (unit == TimeUnit::weeks ? 365.25 / 7 : 365.25) / 12; }
+
+constexpr double kLn2 = 0.693147180559945309417;
 
 namespace {
 
@@ -26,10 +29,38 @@ std::string unusable(const Histories& h) {
 ModelFit fit_transactions(ClvModel model, const Histories& h, double penalty) {
   ModelFit fit;
   fit.error = unusable(h);
-  if (fit.error.empty()) fit = model == ClvModel::pareto_nbd ? fit_pareto_nbd(h, penalty) : fit_bgnbd(h, penalty);
+  if (fit.error.empty()) {
+    fit = model == ClvModel::pareto_nbd ? fit_pareto_nbd(h, penalty)
+          : model == ClvModel::mbgnbd   ? fit_mbgnbd(h, penalty)
+                                        : fit_bgnbd(h, penalty);
+  }
   fit.customers = h.customers;
   fit.distinctRows = h.rows.size();
   return fit;
+}
+
+// The penalty suggested when a fit is degenerate, and only when a fit with it is not.
+constexpr double kSuggestedPenalty = 0.1;
+
+std::string count(double n, const char* one, const char* many) {
+  auto k = static_cast<int64_t>(n);
+  return std::to_string(k) + " " + (k == 1 ? one : many);
+}
+
+// What a merchant reads when no transaction model could be fitted: one plain sentence, then what
+// would fix it. No model or optimiser terms.
+std::string plain_reason(const Histories& h) {
+  const std::string fix = " An export that covers a longer period (a year or more) or more customers usually fixes this.";
+  if (h.customers == 0) return "Predicted value needs orders up to the analysis date; this file has none." + fix;
+  if (h.repeatCustomers == 0)
+    return "Predicted value needs customers who ordered on at least two different days; this file has " +
+           count(h.customers, "customer", "customers") + " and none of them did." + fix;
+  if (h.rows.size() < 2)
+    return "Predicted value needs customers whose order histories differ; all " +
+           count(h.customers, "customer", "customers") + " in this file ordered in exactly the same pattern." + fix;
+  return "Predicted value needs more returning customers than this file has: " +
+         count(h.repeatCustomers, "customer", "customers") + " of " + std::to_string(static_cast<int64_t>(h.customers)) +
+         " ordered on two or more days, too few to tell how often customers come back and when they stop." + fix;
 }
 
 ModelFit fit_spend(const Spend& spend, double penalty) {
@@ -37,11 +68,22 @@ ModelFit fit_spend(const Spend& spend, double penalty) {
   if (spend.customers == 0) fit.error = "no repeat customer: the spend model reads repeat purchases only";
   else if (spend.rows.size() < 2) fit.error = "all repeat customers have the same count and mean value of repeat purchases";
   else fit = fit_gamma_gamma(spend, penalty);
-  if (fit.error.empty() && fit.parameters[1] <= 1)
+  if (fit.error.empty() && fit.parameters[1] <= 1) {
+    fit.parameters.clear();
+    fit.standardErrors.clear();
     fit.error = "q <= 1: order values vary too much for a finite mean order value";
+  }
   fit.customers = spend.customers;
   fit.distinctRows = spend.rows.size();
   return fit;
+}
+
+// Why Gamma-Gamma was not used, in plain words.
+const char* spend_reason(const ModelFit& fit) {
+  if (fit.customers == 0) return "no customer has ordered twice yet, and the usual model reads repeat orders";
+  if (!fit.degenerate && fit.distinctRows >= 2 && fit.error.rfind("q <= 1", 0) == 0)
+    return "order values vary too much between customers for the usual model";
+  return "too few returning customers to model how order values differ";
 }
 
 template <class Model>
@@ -70,6 +112,10 @@ RowPredictions predict_with(const Model& model, const Histories& h, const Horizo
     out.pAlive.push_back(alive);
     out.purchases.push_back(alive * purchases[pairs.of_T[i]]);
     out.discounted.push_back(alive * discounted[pairs.of_T[i]]);
+    // Alive at T, the purchase rate's posterior is Gamma(r+x, alpha+T) in all three models, so the
+    // wait for the next purchase has P(wait > w) = ((alpha+T)/(alpha+T+w))^(r+x): its median is
+    // (alpha+T)(2^(1/(r+x)) - 1).
+    out.nextWait.push_back((model.alpha + h.times[row.T]) * math::expm1(kLn2 / (model.r + h.xs[row.x])));
   }
   return out;
 }
@@ -78,14 +124,29 @@ bool all_finite(const std::vector<double>& v) {
   return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
 }
 
+// Each customer's mean transaction value shrunk toward the population's as if she had one more
+// transaction at the population mean: (n m + M) / (n + 1), n = x + 1 transactions of mean m.
+struct ShrunkMean {
+  double population = 0;
+  static ShrunkMean of(const CustomerSummary& s) {
+    double total = 0, count = 0;
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s.observed(i)) total += s.mean[i] * (s.x[i] + 1), count += s.x[i] + 1;
+    return {count > 0 ? total / count : 0};
+  }
+  double expected_value(int32_t x, double mean) const { return ((x + 1) * mean + population) / (x + 2); }
+};
+
 }  // namespace
 
 RowPredictions predict_rows(ClvModel model, const Vector& params, const Histories& histories, const Horizon& horizon) {
   if (model == ClvModel::pareto_nbd) return predict_with(ParetoNbd::from(params), histories, horizon);
+  if (model == ClvModel::mbgnbd) return predict_with(ModBgNbd::from(params), histories, horizon);
   return predict_with(BgNbd::from(params), histories, horizon);
 }
 
-ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOptions& options, ClvColumns& columns) {
+ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOptions& options, ClvColumns& columns,
+                                 const Prediction& at) {
   columns = ClvColumns{};
   ModelReport report;
   report.options = options;
@@ -94,6 +155,11 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
   ModelFit fit = fit_transactions(options.model, h, options.penalty);
   if (!fit.error.empty()) {
     report.error = fit.error;
+    // Suggest a penalty only when one would help: the same fit with it is not degenerate.
+    if (fit.degenerate && options.penalty == 0 &&
+        fit_transactions(options.model, h, kSuggestedPenalty).error.empty())
+      report.error += "; clv.penalty " + std::to_string(kSuggestedPenalty).substr(0, 3) + " gives a fit";
+    report.message = plain_reason(h);
     return report;
   }
   report.transactions = fit;
@@ -101,27 +167,45 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
 
   Horizon horizon{options.horizonMonths, units_per_month(options.timeUnit), options.monthlyDiscountRate};
   RowPredictions rows = predict_rows(options.model, fit.parameters, h, horizon);
-  const bool valued = report.spend.error.empty();
-  GammaGamma spend = valued ? GammaGamma::from(report.spend.parameters) : GammaGamma{};
+  const bool gamma_gamma = report.spend.error.empty();
+  const bool valued = gamma_gamma || summary.mean.size() == summary.size();
+  GammaGamma spend = gamma_gamma ? GammaGamma::from(report.spend.parameters) : GammaGamma{};
+  ShrunkMean shrunk = valued && !gamma_gamma ? ShrunkMean::of(summary) : ShrunkMean{};
+  if (!gamma_gamma) {
+    report.spendModel = SpendModel::shrunk_mean;
+    report.populationMeanOrderValue = shrunk.population;
+    report.spendMessage = std::string("Order values are each customer's average order shrunk toward the shop's average (") +
+                          spend_reason(report.spend) + ").";
+  }
+  const double days_per_unit = options.timeUnit == TimeUnit::weeks ? 7 : 1;
   const size_t n = summary.size();
   for (size_t i = 0; i < n; ++i) {
     uint32_t row = h.rowOf[i];
     bool seen = row != Histories::kNone;  // a customer without purchases up to the end: nothing to predict
-    columns.pAlive.push_back(seen ? rows.pAlive[row] : 0);
+    double alive = seen ? rows.pAlive[row] : 0;
+    columns.pAlive.push_back(alive);
     columns.expectedPurchases.push_back(seen ? rows.purchases[row] : 0);
+    columns.nextOrder.push_back(seen && alive >= at.likelyAliveFrom
+                                    ? static_cast<double>(at.day) + std::round(rows.nextWait[row] * days_per_unit)
+                                    : NAN);
     if (!valued) continue;
-    double value = seen ? spend.expected_value(summary.x[i], summary.zbar[i]) : 0;
+    double value = !seen ? 0 : gamma_gamma ? spend.expected_value(summary.x[i], summary.zbar[i])
+                                           : shrunk.expected_value(summary.x[i], summary.mean[i]);
     columns.expectedOrderValue.push_back(value);
     columns.clv.push_back(seen ? value * rows.discounted[row] : 0);
   }
+  bool next_ok = std::all_of(columns.nextOrder.begin(), columns.nextOrder.end(),
+                             [](double d) { return std::isnan(d) || std::isfinite(d); });
   if (!all_finite(columns.pAlive) || !all_finite(columns.expectedPurchases) ||
-      !all_finite(columns.expectedOrderValue) || !all_finite(columns.clv)) {
+      !all_finite(columns.expectedOrderValue) || !all_finite(columns.clv) || !next_ok) {
     columns = ClvColumns{};
     report = ModelReport{};
     report.options = options;
     report.error = "the predictions overflowed at the fitted parameters";
+    report.message = plain_reason(h);
     return report;
   }
+  report.valued = valued;
   for (size_t i = 0; i < n; ++i) {
     report.meanPAlive += columns.pAlive[i];
     report.expectedPurchases += columns.expectedPurchases[i];
@@ -145,12 +229,21 @@ HoldoutValidation validate(const CustomerSummary& summary, const ClvOptions& opt
   constexpr int32_t kBuckets = 8;  // 0 .. 6 repeat purchases, then 7 and more (BTYD's censor = 7)
   v.byFrequency.resize(kBuckets);
   for (int32_t b = 0; b < kBuckets; ++b) v.byFrequency[b].frequency = b;
+  double observed = 0;
   for (size_t i = 0; i < summary.size(); ++i) {
     if (!summary.observed(i)) continue;
     FrequencyBucket& bucket = v.byFrequency[std::min(summary.x[i], kBuckets - 1)];
     ++bucket.customers;
     bucket.actual += summary.holdout[i];
-    bucket.predicted += rows.purchases[h.rowOf[i]];
+    double predicted = rows.purchases[h.rowOf[i]], miss = predicted - summary.holdout[i];
+    bucket.predicted += predicted;
+    v.meanAbsoluteError += std::fabs(miss);
+    v.rootMeanSquareError += miss * miss;
+    ++observed;
+  }
+  if (observed > 0) {
+    v.meanAbsoluteError /= observed;
+    v.rootMeanSquareError = std::sqrt(v.rootMeanSquareError / observed);
   }
   for (FrequencyBucket& bucket : v.byFrequency) {
     v.actualTotal += bucket.actual;
@@ -163,7 +256,7 @@ HoldoutValidation validate(const CustomerSummary& summary, const ClvOptions& opt
 }
 
 ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
-                                   ClvColumns& columns) {
+                                   ClvColumns& columns, double likelyAliveFrom) {
   columns = ClvColumns{};
   if (options.model == ClvModel::none) {
     ModelReport report;
@@ -172,7 +265,8 @@ ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable&
   }
   const Date asOf = customers.asOf;
   ModelReport report =
-      predict_from_summary(summarise_orders(orders, customers, {asOf, asOf, options.timeUnit}), options, columns);
+      predict_from_summary(summarise_orders(orders, customers, {asOf, asOf, options.timeUnit}), options, columns,
+                           {asOf, likelyAliveFrom});
   if (options.calibrationEnd) {
     const Date end = *options.calibrationEnd;
     HoldoutValidation v;

@@ -14,11 +14,20 @@ namespace retention::clv {
 // The engine's entry point: the customer table's rows, from their counted orders up to its asOf.
 // `columns` gets one value per row of `customers` (see ClvColumns); failures are reported in the
 // returned section, never as NaN.
+// The expected next order is given only while P(alive) >= likelyAliveFrom (the churn light's amber threshold).
 ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
-                                   ClvColumns& columns);
+                                   ClvColumns& columns, double likelyAliveFrom = 0.2);
+
+// Where predictions are made: the summary's end as a date, and the P(alive) from which the next
+// order's date is given.
+struct Prediction {
+  Date day = 0;
+  double likelyAliveFrom = 0.2;
+};
 
 // The same from a summary (in options.timeUnit): fit, predictions per summary row.
-ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOptions& options, ClvColumns& columns);
+ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOptions& options, ClvColumns& columns,
+                                 const Prediction& at = {});
 
 // Fits the transaction model on a calibration summary and compares each customer's expected
 // purchases in the next `holdoutLength` units with `summary.holdout`, per calibration frequency.
@@ -37,8 +46,9 @@ struct Horizon {
 // horizon, and expected purchases discounted month by month, sum over m of
 // (E[X(m)] - E[X(m-1)]) / (1 + rate)^m, so that CLV = expected order value x discounted (the
 // discounted-cash-flow sum of lifetimes' customer_lifetime_value).
+// nextWait: the median wait for the next purchase of a customer alive at T, in the time unit.
 struct RowPredictions {
-  std::vector<double> pAlive, purchases, discounted;
+  std::vector<double> pAlive, purchases, discounted, nextWait;
 };
 
 RowPredictions predict_rows(ClvModel model, const Vector& params, const Histories& histories, const Horizon& horizon);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <utility>
 
 #include "analytics/clv/special.hpp"
@@ -141,6 +142,13 @@ bool line_search(Evaluator& ev, const Point& x0, const Vector& p, Point& out) {
   return a_prev > 0;
 }
 
+// A parameter beyond e^(+-kRunOff): the data do not hold it (fit_model refuses such a fit).
+bool ran_off(const Vector& theta) {
+  for (double t : theta)
+    if (std::fabs(t) > kRunOff) return true;
+  return false;
+}
+
 struct Run {
   Point best;
   int iterations = 0;
@@ -205,8 +213,9 @@ Run bfgs(Evaluator& ev, const Vector& start) {
       fresh = false;
     }
     x = std::move(next);
+    if (ran_off(x.x)) break;  // the fit will be refused as degenerate: no need to follow it further
   }
-  run.converged = run.converged || norm(x.g) <= kLooseTolerance;
+  run.converged = !ran_off(x.x) && (run.converged || norm(x.g) <= kLooseTolerance);
   run.best = std::move(x);
   return run;
 }
@@ -264,6 +273,24 @@ Vector nelder_mead(Evaluator& ev, const Vector& start) {
   }
   std::stable_sort(simplex.begin(), simplex.end(), by_value);
   return simplex[0].second;
+}
+
+// A number in scientific notation with 3 significant digits ("4.00e-08"), from exact operations so
+// that a message reads the same natively and in wasm (printf's %g may differ in the last digit).
+std::string format_g(double v) {
+  if (!std::isfinite(v)) return v > 0 ? "inf" : v < 0 ? "-inf" : "nan";
+  if (v == 0) return "0";
+  std::string out = v < 0 ? "-" : "";
+  v = std::fabs(v);
+  int e = 0;
+  while (v >= 10) v /= 10, ++e;
+  while (v < 1) v *= 10, --e;
+  auto digits = static_cast<int64_t>(std::llround(v * 100));
+  if (digits >= 1000) digits /= 10, ++e;
+  std::string d = std::to_string(digits);
+  out += d.substr(0, 1) + "." + d.substr(1) + (e < 0 ? "e-" : "e+") + (std::abs(e) < 10 ? "0" : "") +
+         std::to_string(std::abs(e));
+  return out;
 }
 
 bool same_minimum(double a, double b) { return std::fabs(a - b) <= 1e-9 * (1 + std::fabs(a)); }
@@ -327,7 +354,10 @@ Minimum minimise(const Objective& f, const std::vector<Vector>& starts) {
     if (agreed) break;
     converged_values.push_back(value);
   }
-  if (!best.convergence.converged && std::isfinite(best.value)) {
+  // Nelder-Mead when no start converged, unless the best point has run off toward a bound: the
+  // likelihood keeps rising there, and following it (through ever slower special functions) costs
+  // seconds for a fit that is refused anyway.
+  if (!best.convergence.converged && std::isfinite(best.value) && !ran_off(best.theta)) {
     Run polished = bfgs(ev, nelder_mead(ev, best.theta));
     if (polished.best.f <= best.value || polished.converged) take(polished, "nelder-mead");
   }
@@ -335,6 +365,10 @@ Minimum minimise(const Objective& f, const std::vector<Vector>& starts) {
   best.convergence.evaluations = ev.evaluations;
   return best;
 }
+
+// SE(log theta) = SE(theta) / theta above this: a 95% interval wider than a factor of e^40, i.e. the data
+// say nothing about the parameter (a Pareto/NBD fit with s = 4e-8 and SE 3.6e13 has 9e20).
+constexpr double kMaxRelativeError = 10;
 
 ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, double customers,
                    const std::vector<Vector>& starts, double penalty) {
@@ -347,7 +381,8 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
     for (size_t i = 0; i < p.size(); ++i) p[i] = math::exp(theta[i]);
     return p;
   };
-  // Mean negative log-likelihood per customer plus the penalty, in log-parameters.
+  // Mean negative log-likelihood per customer plus penalty * sum(log(param)^2): the penalty pulls
+  // every parameter toward 1, never toward 0 or infinity, so it can hold a parameter that runs off.
   Objective objective = [&](const Vector& theta, Vector* gradient) {
     for (double t : theta)
       if (!(std::fabs(t) <= kBound)) return HUGE_VAL;
@@ -356,8 +391,8 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
     if (gradient)
       for (double& g : *gradient) g = -g / customers;
     for (size_t i = 0; i < n; ++i) {
-      value += penalty * p[i] * p[i];
-      if (gradient) (*gradient)[i] += 2 * penalty * p[i] * p[i];
+      value += penalty * theta[i] * theta[i];
+      if (gradient) (*gradient)[i] += 2 * penalty * theta[i];
     }
     return value;
   };
@@ -373,14 +408,22 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
     fit.error = "the likelihood cannot be evaluated at any starting point";
     return fit;
   }
+  // One rule for every model: a fit is degenerate when an estimate sits at a bound (ran off toward 0
+  // or infinity), the likelihood is flat along some direction, or a standard error is far above its
+  // estimate. Such estimates could take any value, and so could the predictions.
+  auto degenerate = [&](std::string why) {
+    fit.parameters.clear();
+    fit.standardErrors.clear();
+    fit.degenerate = true;
+    fit.error = "degenerate fit: " + why;
+    return fit;
+  };
   for (size_t i = 0; i < n; ++i)
-    if (std::fabs(m.theta[i]) > kRunOff) {
-      fit.error = "the estimate of " + fit.names[i] + " runs off to " + (m.theta[i] > 0 ? "infinity" : "zero") +
-                  ": the data do not identify the model (a penalty may help)";
-      return fit;
-    }
+    if (std::fabs(m.theta[i]) > kRunOff)
+      return degenerate(fit.names[i] + " runs off to " + (m.theta[i] > 0 ? "infinity" : "zero") + " (" +
+                        format_g(math::exp(m.theta[i])) + ")");
   if (!m.convergence.converged) {
-    fit.error = "the fit did not converge (gradient norm " + std::to_string(m.convergence.gradientNorm) + ")";
+    fit.error = "the fit did not converge (gradient norm " + format_g(m.convergence.gradientNorm) + ")";
     return fit;
   }
   fit.parameters = params_of(m.theta);
@@ -400,14 +443,15 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
   for (size_t i = 0; i < n; ++i)
     for (size_t j = 0; j < i; ++j) H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
   std::vector<Vector> covariance;
-  if (!finite || !invert_spd(H, covariance)) {
-    // Flat along some direction: those parameters could take any value, and so could predictions.
-    fit.parameters.clear();
-    fit.error = "the data do not pin the parameters down (the likelihood is flat along some direction: too few "
-                "customers or too little history; a penalty may help)";
-    return fit;
+  if (!finite || !invert_spd(H, covariance))
+    return degenerate("the likelihood is flat along some direction (the Hessian is not positive definite)");
+  for (size_t i = 0; i < n; ++i) {
+    double relative = std::sqrt(covariance[i][i]);  // SE of log(param) = SE(param) / param
+    if (relative > kMaxRelativeError)
+      return degenerate(fit.names[i] + " = " + format_g(fit.parameters[i]) + " with standard error " +
+                        format_g(fit.parameters[i] * relative));
+    fit.standardErrors.push_back(fit.parameters[i] * relative);
   }
-  for (size_t i = 0; i < n; ++i) fit.standardErrors.push_back(fit.parameters[i] * std::sqrt(covariance[i][i]));
   return fit;
 }
 

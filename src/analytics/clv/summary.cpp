@@ -15,6 +15,7 @@ CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer
   out.tx.assign(customers, 0);
   out.T.assign(customers, 0);
   out.zbar.assign(customers, 0);
+  out.mean.assign(customers, 0);
   out.holdout.assign(customers, 0);
 
   // Transactions grouped by customer (a counting sort), then each customer's by date.
@@ -40,7 +41,7 @@ CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer
     if (first > window.calibrationEnd) continue;  // a customer of the holdout period only
     int32_t days = 0, holdout_days = 0;
     Date last = first;
-    Money repeat_value = 0;
+    Money repeat_value = 0, all_value = 0;
     for (size_t k = 0; k < own.size(); ++k) {
       auto [day, amount] = own[k];
       bool new_day = k == 0 || day != own[k - 1].first;
@@ -51,11 +52,13 @@ CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer
       }
       days += new_day;
       last = day;
+      all_value += amount;
       if (day != first) repeat_value += amount;
     }
     out.x[c] = days - 1;
     out.tx[c] = in_unit(last - first, window.unit);
     out.T[c] = in_unit(window.calibrationEnd - first, window.unit);
+    out.mean[c] = static_cast<double>(all_value) / kMoneyScale / days;
     if (days > 1) out.zbar[c] = static_cast<double>(repeat_value) / kMoneyScale / (days - 1);
     out.holdout[c] = holdout_days;
   }

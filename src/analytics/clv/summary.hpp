@@ -27,6 +27,7 @@ struct CustomerSummary {
   std::vector<int32_t> x;      // repeat transactions; -1: no transaction up to calibrationEnd (left out)
   std::vector<double> tx, T;   // in the window's unit
   std::vector<double> zbar;    // mean value of the repeat transactions; 0 when x == 0
+  std::vector<double> mean;    // mean value of all x + 1 transactions (the spend fallback); may be empty
   std::vector<int32_t> holdout;  // transactions after calibrationEnd, up to holdoutEnd
   int64_t mergedOrders = 0;    // orders merged into another order of the same customer and day
 

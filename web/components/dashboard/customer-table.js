@@ -10,8 +10,8 @@ function columnsFor(customers) {
   const columns = [
     { key: 'id', label: 'Customer', value: (c, i) => c.id[i], text: (c, i) => c.id[i], wide: true },
     { key: 'segment', label: 'Segment', value: (c, i) => c.segment[i], text: (c, i) => c.segmentNames[c.segment[i]], wide: true },
-    { key: 'rfCell', label: 'RF cell', value: (c, i) => c.rfCell[i], text: (c, i) => cellLabel(c.rfCellNames[c.rfCell[i]]), wide: true },
-    { key: 'recencyDays', label: 'Recency (days)', numeric: true },
+    { key: 'rfCell', label: 'Group', value: (c, i) => c.rfCell[i], text: (c, i) => cellLabel(c.rfCellNames[c.rfCell[i]]), wide: true },
+    { key: 'recencyDays', label: 'Days since last order', numeric: true },
     { key: 'frequency', label: 'Orders', numeric: true },
     { key: 'monetary', label: 'Spent', numeric: true, text: (c, i) => money.format(c.monetary[i]) },
     { key: 'rfm', label: 'R F M', value: (c, i) => c.r[i] * 100 + c.f[i] * 10 + c.m[i], text: (c, i) => `${c.r[i]} ${c.f[i]} ${c.m[i]}` },
@@ -19,8 +19,14 @@ function columnsFor(customers) {
     { key: 'lastOrder', label: 'Last order', numeric: true, text: (c, i) => isoDate(c.lastOrder[i]) },
   ];
   // Predicted value columns arrive with the lifetime-value models (issue 5), when they ran.
-  if (customers.pAlive) columns.push({ key: 'pAlive', label: 'P(alive)', numeric: true, text: (c, i) => `${Math.round(c.pAlive[i] * 100)}%` });
+  if (customers.pAlive) columns.push({ key: 'pAlive', label: 'Chance still buying', numeric: true, text: (c, i) => `${Math.round(c.pAlive[i] * 100)}%` });
   if (customers.clv) columns.push({ key: 'clv', label: 'Predicted CLV', numeric: true, text: (c, i) => money.format(c.clv[i]) });
+  // NaN (not likely alive) sorts last and shows a dash: there is no date to expect.
+  if (customers.nextOrder) {
+    columns.push({ key: 'nextOrder', label: 'Next order (expected)', numeric: true,
+      value: (c, i) => (Number.isNaN(c.nextOrder[i]) ? Infinity : c.nextOrder[i]),
+      text: (c, i) => (Number.isNaN(c.nextOrder[i]) ? '–' : isoDate(c.nextOrder[i])) });
+  }
   for (const column of columns) {
     column.value ??= (c, i) => c[column.key][i];
     column.text ??= (c, i) => integer.format(c[column.key][i]);
@@ -94,7 +100,8 @@ export class CustomerTable {
   }
 
   buildHead() {
-    const template = this.columns.map((c) => (c.wide ? 'minmax(9rem, 1.6fr)' : 'minmax(5.5rem, 1fr)')).join(' ');
+    // The customer id (often an email, the column a merchant exports) gets the most room.
+    const template = this.columns.map((c) => (c.key === 'id' ? 'minmax(15rem, 2.4fr)' : c.wide ? 'minmax(9rem, 1.6fr)' : 'minmax(6.75rem, 1fr)')).join(' ');
     this.table.style.setProperty('--columns', template);
     this.head.replaceChildren(
       ...this.columns.map((column) =>
@@ -190,7 +197,8 @@ export class CustomerTable {
       row.replaceChildren(
         ...this.columns.map((column) => {
           const text = column.text(this.customers, i);
-          return h('div', { role: 'cell', class: `${column.numeric ? 'num' : ''}${column.risk ? ` risk risk-${text}` : ''}`, text });
+          // The full text on hover and to assistive technology when a long id is cut with an ellipsis.
+          return h('div', { role: 'cell', class: `${column.numeric ? 'num' : ''}${column.risk ? ` risk risk-${text}` : ''}`, dataset: { key: column.key }, title: column.wide ? text : undefined, text });
         }),
       );
     });

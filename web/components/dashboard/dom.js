@@ -17,7 +17,24 @@ export function h(tag, props = {}, ...children) {
 }
 
 export const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-export const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Money in the file's currency (ISO 4217 code from the report's data quality), in the browser's locale;
+// without a known single currency, plain amounts. setCurrency() switches it for the next render.
+let moneyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+let currencyCode = null;
+export function setCurrency(code) {
+  code = typeof code === 'string' ? code.trim().toUpperCase() : code; // Stripe writes "usd"
+  const valid = typeof code === 'string' && /^[A-Z]{3}$/.test(code);
+  try {
+    moneyFormat = valid
+      ? new Intl.NumberFormat(undefined, { style: 'currency', currency: code })
+      : new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    currencyCode = valid ? code : null;
+  } catch {
+    currencyCode = null; // a code Intl does not know: plain amounts
+  }
+}
+export const currency = () => currencyCode;
+export const money = { format: (value) => moneyFormat.format(value) };
 export const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 

@@ -1,6 +1,7 @@
 // Each panel of the dashboard drawn from the report (display only: the numbers are the engine's).
 import { barChart, destroyChart, histogram, lineChart } from './charts.js';
-import { FREQUENCY, RECENCY, cellLabel, days, decimal, h, integer, money, percent, plural } from './dom.js';
+import { FREQUENCY, RECENCY, cellLabel, currency, days, decimal, h, integer, money, percent, plural } from './dom.js';
+import { RF_CELL_TEXTS, SEGMENT_TEXTS, SMALL_SAMPLE, segmentTexts } from './texts.js';
 
 const MAX_COHORTS = 36; // months shown in the cohort triangle (the latest ones)
 const MAX_ATTRIBUTE_VALUES = 15;
@@ -48,6 +49,19 @@ function lastCompleteMonth(monthly, asOf) {
   return [...monthly].reverse().find((p) => p.period !== running && p.retentionRate !== null);
 }
 
+const delta = (node, text, tone) => {
+  node.textContent = text || '\u00a0';
+  node.dataset.tone = tone ?? '';
+};
+// "+12%" against a named earlier value; tone good/bad for the direction (never colour alone: the sign says it).
+function change(now, before) {
+  if (!(before > 0)) return { text: now > 0 ? 'new' : '–', tone: '' };
+  const ratio = (now - before) / before;
+  return { text: `${ratio >= 0 ? '+' : '−'}${percent(Math.abs(ratio))}`, tone: ratio > 0.005 ? 'good' : ratio < -0.005 ? 'bad' : '' };
+}
+// Year to date against the same days a year earlier, summed over the RF cells the core reports.
+const total = (grid) => grid.flat().reduce((sum, v) => sum + v, 0);
+
 export function renderSummary(root, report) {
   const { summary: s, retention } = report;
   field(root, 'customers').textContent = integer.format(s.customers);
@@ -55,15 +69,44 @@ export function renderSummary(root, report) {
   field(root, 'revenue').textContent = money.format(s.revenue);
   field(root, 'aov').textContent = s.orders > 0 ? money.format(s.revenue / s.orders) : '–';
   field(root, 'repeatRate').textContent = percent(retention.repeatPurchaseRate);
+  const first = retention.repeatRateByOrderNumber[0];
+  const d = (name) => root.querySelector(`[data-delta="${name}"]`);
+  delta(d('repeatRate'), first ? `${integer.format(first.repeated)} of ${plural(first.customers, 'customer')}` : '');
   const month = lastCompleteMonth(retention.monthly, s.asOf);
-  field(root, 'retentionLabel').textContent = month ? `Retention, ${month.period}` : 'Monthly retention';
+  root.querySelector('[data-label="retention"]').textContent = month ? `Came back, ${month.period}` : 'Came back next month';
   field(root, 'retention').textContent = month ? percent(month.retentionRate) : '–';
+  const previous = month ? retention.monthly[retention.monthly.indexOf(month) - 1] : null;
+  const small = month && month.start < SMALL_SAMPLE ? ' (few customers)' : '';
+  delta(d('retention'), month ? `${integer.format(month.retained)} of ${integer.format(month.start)}${small}${previous?.retentionRate != null ? `, was ${percent(previous.retentionRate)}` : ''}` : '');
+  // Period over period: this year so far against the same days last year (the core's performance section).
+  const ytd = report.performance?.yearToDate;
+  const since = ytd ? `vs ${ytd.previousFrom?.slice(0, 4) ?? 'last year'}` : '';
+  for (const [name, key] of [['revenue', 'revenue'], ['orders', 'orders'], ['customers', 'customers']]) {
+    if (!ytd?.[key]) { delta(d(name), ''); continue; }
+    const now = total(ytd[key]);
+    const before = total(ytd[`previous${key[0].toUpperCase()}${key.slice(1)}`]);
+    const c = change(now, before);
+    // A change against a handful of last year's customers is noise (+2,000%): say so instead.
+    const base = total(ytd.previousCustomers);
+    if (base < SMALL_SAMPLE) delta(d(name), `too few customers in ${ytd.previousFrom?.slice(0, 4) ?? 'last year'} to compare`);
+    else delta(d(name), `${c.text} ${since} so far`, c.tone);
+  }
+  delta(d('aov'), currency() ? '' : 'no currency in the file');
   const parts = [
     s.asOf ? `As of ${s.asOf}` : null,
     s.firstOrder ? `orders from ${s.firstOrder} to ${s.lastOrder}` : null,
     `${plural(s.rowsRead, 'row')} read, ${integer.format(s.rowsRejected)} rejected`,
   ];
   root.querySelector('[data-testid="summary-note"]').textContent = `${parts.filter(Boolean).join(' · ')}.`;
+  root.querySelector('[data-testid="summary-period"]').textContent =
+    `${s.asOf ? `As of ${s.asOf} · ` : ''}${plural(s.rowsRead, 'row')} read, ${integer.format(s.rowsRejected)} rejected`;
+  // Too little history for rates and curves: say so instead of drawing empty or broken charts.
+  const spanDays = s.firstOrder ? (Date.parse(s.lastOrder) - Date.parse(s.firstOrder)) / 86_400_000 : 0;
+  const history = root.querySelector('[data-testid="history-note"]');
+  history.hidden = spanDays >= 60 && s.customers >= SMALL_SAMPLE;
+  history.textContent = spanDays < 60
+    ? `Not enough history yet: the orders span ${days(spanDays)}. Retention, gaps between orders and cohorts need a few months of orders to mean something.`
+    : `Only ${plural(s.customers, 'customer')}: treat every rate below as a first impression.`;
 }
 
 // ---- RF matrix ----------------------------------------------------------------------------------------
@@ -81,7 +124,7 @@ export function buildRfMatrix(root, onSelect) {
       const button = h('button', { type: 'button', class: 'rf-button', disabled: true, onclick: () => onSelect(name) },
         h('span', { class: 'rf-customers', dataset: { testid: 'rf-customers' }, text: '–' }),
         h('span', { class: 'visually-hidden', text: ` customers, ${cellLabel(name)}` }),
-        h('span', { class: 'rf-revenue' }), h('span', { class: 'rf-share' }));
+        h('span', { class: 'rf-revenue' }), h('span', { class: 'rf-share' }), h('span', { class: 'rf-few' }));
       row.append(h('td', { class: 'rf-cell', dataset: { testid: 'rf-cell', recency, frequency } }, button));
     }
     tbody.append(row);
@@ -110,12 +153,16 @@ export function renderRf(root, rf) {
       if (!cell) return;
       const count = rf.customers[i][j];
       cell.dataset.customers = String(count);
-      heat(cell, maxShare > 0 ? rf.share[i][j] / maxShare : 0);
+      const few = count > 0 && count < SMALL_SAMPLE;
+      cell.classList.toggle('is-small', few);
+      // A handful of customers is muted: no strong colour for a weak signal.
+      heat(cell, few ? 0 : maxShare > 0 ? rf.share[i][j] / maxShare : 0);
       const button = cell.firstChild;
       button.disabled = count === 0;
       button.querySelector('.rf-customers').textContent = integer.format(count);
       button.querySelector('.rf-revenue').textContent = money.format(rf.revenue[i][j]);
       button.querySelector('.rf-share').replaceChildren(percent(rf.share[i][j]), h('span', { class: 'rf-share-label', text: ' of customers' }));
+      button.querySelector('.rf-few').textContent = few ? 'few customers' : '';
     }),
   );
   renderThresholds(root, rf.thresholds);
@@ -129,7 +176,24 @@ function clearRf(root) {
     cell.querySelector('.rf-customers').textContent = '–';
     cell.querySelector('.rf-revenue').textContent = '';
     cell.querySelector('.rf-share').textContent = '';
+    cell.querySelector('.rf-few').textContent = '';
+    cell.classList.remove('is-small');
   }
+}
+
+// Who the customers of an RF cell are and the next step (texts.js), shown under the matrix.
+export function renderAdvice(root, name, count) {
+  const texts = RF_CELL_TEXTS[name];
+  const box = root.querySelector('[data-testid="rf-advice"]');
+  if (!texts) {
+    box.replaceChildren(h('p', { class: 'note', text: 'Select a cell to read who these customers are and the recommended next step.' }));
+    return;
+  }
+  box.replaceChildren(
+    h('p', { class: 'advice-title' }, h('strong', { text: `${cellLabel(name)}: ${plural(count, 'customer')}` }), count > 0 && count < SMALL_SAMPLE ? h('span', { class: 'few', text: ' few customers' }) : null),
+    h('p', { class: 'who', text: texts.who }),
+    h('p', { class: 'action' }, h('strong', { text: 'Next step: ' }), texts.action),
+  );
 }
 
 // ---- segments and churn -------------------------------------------------------------------------------
@@ -138,25 +202,34 @@ const ruleText = (rules) => (rules
   ? ['r', 'f', 'm'].map((k) => `${k.toUpperCase()} ${rules[k][0]}–${rules[k][1]}`).join(' · ') + (rules.outsideActiveBand ? ' · not if active' : '')
   : 'no rule matched');
 
+// Before the first report the default segments are drawn with their texts and no numbers, so the
+// panel has its final height and nothing below it jumps when the results arrive.
+export function renderSegmentPlaceholder(root) {
+  const segments = Object.keys(SEGMENT_TEXTS).map((name) => ({ name, customers: 0, share: null, revenue: null, rules: null }));
+  renderSegments(root, { rfm: { segments } }, () => {});
+}
+
 export function renderSegments(root, report, onSelect) {
   const segments = report.rfm.segments;
   const max = Math.max(...segments.map((s) => s.customers), 1);
   body(root, 'segments').replaceChildren(
     table(
-      ['Segment and rule', 'Customers', 'Revenue', 'Average spent'],
+      ['Segment, who they are, next step', 'Customers', 'Revenue'],
       segments.map((s) => {
         const bar = h('span', { class: 'bar' });
         bar.style.setProperty('--value', (s.customers / max).toFixed(3));
+        const few = s.customers > 0 && s.customers < SMALL_SAMPLE;
+        const texts = segmentTexts(s);
         return [
-          { node: h('span', {},
-            h('button', { type: 'button', class: 'link', dataset: { testid: 'segment', segment: s.name }, disabled: s.customers === 0, text: s.name, onclick: () => onSelect(s.name) }),
-            h('span', { class: 'rule', text: ruleText(s.rules) })) },
-          { node: h('span', { class: 'bar-cell' }, bar, h('span', { text: `${integer.format(s.customers)} (${percent(s.share)})` })) },
-          { text: money.format(s.revenue), class: 'num' },
-          { text: orNone(s.averageMonetary, money.format), class: 'num' },
+          { class: `segment-cell${few ? ' is-small' : ''}`, node: h('span', { class: 'segment-text' },
+            h('button', { type: 'button', class: 'link', dataset: { testid: 'segment', segment: s.name }, disabled: s.customers === 0, text: s.name, title: ruleText(s.rules), onclick: () => onSelect(s.name) }),
+            texts.who ? h('span', { class: 'who', dataset: { testid: 'segment-who' }, text: texts.who }) : null,
+            texts.action ? h('span', { class: 'action', dataset: { testid: 'segment-action' } }, h('strong', { text: 'Next step: ' }), texts.action) : null) },
+          { class: few ? 'is-small' : '', node: h('span', { class: 'bar-cell' }, bar, h('span', { class: 'nowrap', text: s.share === null ? '–' : `${integer.format(s.customers)} (${percent(s.share)})` }), few ? h('span', { class: 'few', text: 'few' }) : null) },
+          { text: s.revenue === null ? '–' : money.format(s.revenue), class: 'num' },
         ];
       }),
-      { caption: 'RFM segments' },
+      { caption: 'RFM segments, what they mean and what to do' },
     ),
   );
 }
@@ -168,9 +241,13 @@ export function renderChurn(root, churn) {
     root.querySelector(`[data-light-share="${light}"]`).textContent = total ? percent(churn[light] / total) : '';
   }
   const { green, amber } = churn.multipliers;
+  const clamped = churn.clampedByPAlive ? ` ${integer.format(churn.clampedByPAlive)} shown amber where P(alive) disagreed.` : '';
   note(root, 'churn').textContent =
-    `Days since the last order against the customer's usual gap (one-time buyers: ${days(churn.singleOrderExpectedGapDays)}): ` +
-    `green up to ${decimal.format(green)}×, amber up to ${decimal.format(amber)}×, red beyond.`;
+    churn.basis === 'pAlive'
+      ? `The chance the customer is still active (P(alive)): green from ${percent(churn.pAlive.green)}, amber from ${percent(churn.pAlive.amber)}, red below.`
+      : `Days since the last order against the customer's usual gap (one-time buyers: ${days(churn.singleOrderExpectedGapDays)}, ` +
+        `within which 9 in 10 second orders came): green up to ${decimal.format(green)}×, amber up to ${decimal.format(amber)}×, red beyond.` +
+        clamped;
 }
 
 // ---- charts -------------------------------------------------------------------------------------------
@@ -182,15 +259,42 @@ function periodStart(period) {
   return Date.UTC(Number(year), month, 1) / 1000;
 }
 
+// The period that holds asOf is still running: "2024-03", "2024-Q1" or "2024" of asOf.
+function runningPeriod(period, asOf) {
+  if (!asOf) return null;
+  const [y, m] = asOf.split('-');
+  return period === 'monthly' ? `${y}-${m}` : period === 'quarterly' ? `${y}-Q${Math.floor((Number(m) - 1) / 3) + 1}` : y;
+}
+
+// The numbers behind a chart, as a table in the chart's disclosure (for screen readers and the curious).
+function chartTable(root, name, headers, rows, caption) {
+  root.querySelector(`[data-chart-table="${name}"]`).replaceChildren(table(headers, rows, { caption }));
+}
+
 export function renderRetention(root, host, report, period) {
   const series = report.retention[period];
+  const running = runningPeriod(period, report.summary.asOf);
+  const rate = (p) => (p.retentionRate === null ? null : p.retentionRate * 100);
+  const isPartial = (p) => p.period === running;
   lineChart(chart(root, 'retention'), host, {
     x: series.map((p) => periodStart(p.period)),
     time: true,
-    series: [{ label: 'Retention rate', values: series.map((p) => (p.retentionRate === null ? null : p.retentionRate * 100)) }],
-    yLabel: 'Retained',
+    series: [
+      { label: 'Retention rate', values: series.map((p) => (isPartial(p) ? null : rate(p))) },
+      { label: 'Period still running', values: series.map((p) => (isPartial(p) ? rate(p) : null)), partial: true },
+    ],
+    yLabel: 'Came back',
     percentAxis: true,
+    describe: (i) => {
+      const p = series[i];
+      return `${p.period}: ${percent(p.retentionRate)} came back (${integer.format(p.retained)} of ${integer.format(p.start)})${isPartial(p) ? ', period still running' : ''}${p.start < SMALL_SAMPLE ? ', few customers' : ''}.`;
+    },
   });
+  const partial = series.find(isPartial);
+  note(root, 'retention').textContent = `Of the customers who bought in a period, the share who bought again in the next one.${partial ? ` ${partial.period} is still running (to ${report.summary.asOf}): its point is hollow, not a drop.` : ''}`;
+  chartTable(root, 'retention', ['Period', 'Customers at start', 'Came back', 'Rate'],
+    series.map((p) => [p.period + (isPartial(p) ? ' (running)' : ''), { text: integer.format(p.start), class: 'num' }, { text: integer.format(p.retained), class: 'num' },
+      { text: percent(p.retentionRate), class: `num${p.start < SMALL_SAMPLE ? ' is-small' : ''}` }]), 'Retention by period');
 }
 
 export function renderRepeat(root, host, report) {
@@ -198,27 +302,38 @@ export function renderRepeat(root, host, report) {
   barChart(chart(root, 'repeat'), host, {
     labels: rows.map((r) => String(r.orders)),
     values: rows.map((r) => (r.rate === null ? null : r.rate * 100)),
+    weak: rows.map((r) => r.customers < SMALL_SAMPLE),
     xLabel: 'After order number',
     yLabel: 'Bought again',
     percentAxis: true,
+    describe: (i) => `After order ${rows[i].orders}: ${percent(rows[i].rate)} bought again (${integer.format(rows[i].repeated)} of ${plural(rows[i].customers, 'customer')})${rows[i].customers < SMALL_SAMPLE ? ', few customers' : ''}.`,
   });
+  const weakFrom = rows.find((r) => r.customers > 0 && r.customers < SMALL_SAMPLE);
+  note(root, 'repeat').textContent = `Of the customers with n orders, the share who placed order n + 1.${weakFrom ? ` Faded bars rest on fewer than ${SMALL_SAMPLE} customers (from order ${weakFrom.orders}).` : ''}`;
+  chartTable(root, 'repeat', ['Orders', 'Customers', 'Bought again', 'Rate'],
+    rows.map((r) => [String(r.orders), { text: integer.format(r.customers), class: 'num' }, { text: integer.format(r.repeated), class: 'num' },
+      { text: percent(r.rate), class: `num${r.customers < SMALL_SAMPLE ? ' is-small' : ''}` }]), 'Repeat rate by order number');
 }
 
 export function renderGaps(root, host, report) {
   const { gaps, dormancyThresholdDays: dormant } = report.retention;
   const { binDays, counts } = gaps.histogram;
   note(root, 'gaps').textContent = gaps.count
-    ? `${plural(gaps.count, 'gap')} between orders: median ${days(gaps.median)}, 3 in 4 within ${days(gaps.p75)}. ` +
-      `Dormancy threshold: ${days(dormant)} (90% of customers who come back do so sooner). Bars of ${days(binDays)}, the last one holds longer gaps too.`
-    : 'No customer has ordered twice yet.';
+    ? `${plural(gaps.count, 'repeat order')}: half came within ${days(gaps.median)}, 3 in 4 within ${days(gaps.p75)}. ` +
+      `After ${days(dormant)} without an order (9 in 10 come back sooner) a customer is probably gone.`
+    : 'Not enough history yet: no customer has ordered twice.';
+  const enough = gaps.count > 0 && dormant > 0;
   histogram(chart(root, 'gaps'), host, {
     starts: counts.map((_, i) => i * binDays),
     binWidth: binDays,
     counts,
     xLabel: 'Days between orders',
-    yLabel: 'Gaps',
-    lines: dormant === null ? [] : [{ x: Math.min(dormant, counts.length * binDays), label: `dormant after ${Math.round(dormant)} d`, color: '--rk-bad' }],
+    yLabel: 'Orders',
+    lines: enough ? [{ x: Math.min(dormant, counts.length * binDays), label: `probably gone after ${Math.round(dormant)} days`, color: '--rk-bad' }] : [],
+    describe: (i) => `${integer.format(i * binDays)}–${days((i + 1) * binDays)}: ${plural(counts[i], 'repeat order')}.`,
   });
+  chartTable(root, 'gaps', ['Days between orders', 'Repeat orders'],
+    counts.map((n, i) => [`${integer.format(i * binDays)}–${integer.format((i + 1) * binDays)}`, { text: integer.format(n), class: 'num' }]), 'Days between orders');
 }
 
 export function renderPareto(root, host, report) {
@@ -226,7 +341,7 @@ export function renderPareto(root, host, report) {
   note(root, 'pareto').textContent =
     top20RevenueShare === null
       ? 'No revenue yet.'
-      : `The top 20% of customers (${integer.format(topCustomers)}) bring ${percent(top20RevenueShare)} of revenue. ` +
+      : `Your top 20% of customers (${integer.format(topCustomers)}) bring ${percent(top20RevenueShare)} of revenue. ` +
         'The further the curve sags below the diagonal, the more revenue depends on a few customers.';
   lineChart(chart(root, 'pareto'), host, {
     x: lorenz.map((_, i) => i),
@@ -238,12 +353,14 @@ export function renderPareto(root, host, report) {
     yLabel: 'Revenue',
     percentAxis: true,
     yRange: [0, 100],
+    describe: (i) => `The ${i}% of customers who spent least hold ${percent(lorenz[i])} of revenue.`,
   });
+  chartTable(root, 'pareto', ['Customers who spent least', 'Their share of revenue'],
+    lorenz.filter((_, i) => i % 10 === 0).map((v, k) => [`${k * 10}%`, { text: percent(v), class: 'num' }]), 'Revenue concentration');
 }
 
 // ---- tables -------------------------------------------------------------------------------------------
 
-const change = (now, before) => (before > 0 ? `${now >= before ? '+' : ''}${percent((now - before) / before)}` : now > 0 ? 'new' : '–');
 
 export function renderPerformance(root, report, metric) {
   const { monthToDate: mtd, yearToDate: ytd } = report.performance;
@@ -260,14 +377,14 @@ export function renderPerformance(root, report, metric) {
     }),
   );
   function cellsOf([m, mp, y, yp]) {
-    return [{ text: format(m), class: 'num' }, { text: format(mp), class: 'num' }, { text: change(m, mp), class: 'num' },
-      { text: format(y), class: 'num' }, { text: format(yp), class: 'num' }, { text: change(y, yp), class: 'num' }];
+    return [{ text: format(m), class: 'num' }, { text: format(mp), class: 'num' }, { text: change(m, mp).text, class: 'num' },
+      { text: format(y), class: 'num' }, { text: format(yp), class: 'num' }, { text: change(y, yp).text, class: 'num' }];
   }
   rows.push([{ text: 'All customers', class: 'total' }, ...cellsOf(totals)]);
   note(root, 'performance').textContent =
-    `Month to date ${mtd.from} – ${mtd.to} against ${mtd.previousFrom} – ${mtd.previousTo}; year to date from ${ytd.from}. Customers are grouped by their RF cell at the end of each span.`;
+    `Month to date ${mtd.from} – ${mtd.to} against ${mtd.previousFrom} – ${mtd.previousTo}; year to date from ${ytd.from}. Customers are grouped by recency and orders at the end of each span.`;
   body(root, 'performance').replaceChildren(
-    table(['RF cell', 'Month to date', 'A year before', 'Change', 'Year to date', 'A year before', 'Change'], rows, { caption: `Period performance: ${metric}` }),
+    table(['Customer group', 'Month to date', 'A year before', 'Change', 'Year to date', 'A year before', 'Change'], rows, { caption: `Period performance: ${metric}` }),
   );
 }
 
@@ -285,13 +402,15 @@ export function renderCohorts(root, report, metric) {
     ...Array.from({ length: width }, (_, k) => {
       if (k >= values[i].length) return { text: '', class: 'empty' };
       const v = values[i][k];
+      // A cohort of a handful of customers gives 0% or 100% by chance: muted, never a dark cell.
+      if (c.size[first + i] < SMALL_SAMPLE && k > 0) return { text: format(v), class: 'num is-small' };
       return { text: format(v), class: 'num', heat: k === 0 || v === null || max === 0 ? 0 : v / max };
     }),
   ]);
   const omitted = [first ? `Only the latest ${MAX_COHORTS} cohorts are shown.` : '', c.customersOmitted ? `${plural(c.customersOmitted, 'customer')} from earlier months are left out.` : '']
     .filter(Boolean).join(' ');
   note(root, 'cohorts').textContent =
-    `Customers by the month of their first order (rows) and the months after it (columns: 0 = the first month). ${omitted}`.trim();
+    `Customers by the month of their first order (rows) and the months after it (columns: 0 = the first month). Rows of fewer than ${SMALL_SAMPLE} customers are faded. ${omitted}`.trim();
   body(root, 'cohorts').replaceChildren(
     table(['First order', 'Customers', ...Array.from({ length: width }, (_, k) => `+${k}`)], rows, { caption: 'Cohort triangle' }),
   );
@@ -304,7 +423,7 @@ export function renderMigration(root, report) {
     from === 'new' ? `New since ${m.from}` : cellLabel(from),
     ...m.customers[i].map((v) => ({ text: integer.format(v), class: 'num', heat: max ? v / max : 0 })),
   ]);
-  note(root, 'migration').textContent = `RF cell on ${m.from} (rows) against ${m.to} (columns); "new" customers had not ordered by ${m.from}.`;
+  note(root, 'migration').textContent = `Customer group on ${m.from} (rows) against ${m.to} (columns); "new" customers had not ordered by ${m.from}.`;
   body(root, 'migration').replaceChildren(table([`${m.from} ↓ / ${m.to} →`, ...m.toCells.map(cellLabel)], rows, { caption: 'Segment migration' }));
 }
 
@@ -315,7 +434,7 @@ export function fillProductGroups(root, report) {
   select.replaceChildren(
     ...(top
       ? [
-          h('optgroup', { label: 'RF cells' }, top.byRfCell.map((g) => h('option', { value: `cell:${g.cell}`, text: cellLabel(g.cell) }))),
+          h('optgroup', { label: 'Recency and orders' }, top.byRfCell.map((g) => h('option', { value: `cell:${g.cell}`, text: cellLabel(g.cell) }))),
           h('optgroup', { label: 'Segments' }, top.bySegment.map((g) => h('option', { value: `segment:${g.segment}`, text: g.segment }))),
         ]
       : []),
@@ -366,8 +485,11 @@ export function renderAttributes(root, report, index) {
       { text: money.format(v.revenue), class: 'num' },
       { text: orNone(v.averageMonetary, money.format), class: 'num' },
       ...segments.map((name) => {
-        const lift = bySegment.get(name)?.lift ?? null;
-        // Over-represented segments are shaded: lift 1 (as common as overall) is blank, 2 and above full.
+        const group = bySegment.get(name);
+        const lift = group?.lift ?? null;
+        // Over-represented segments are shaded: lift 1 (as common as overall) is blank, 2 and above full;
+        // a lift resting on fewer than SMALL_SAMPLE customers is muted and shows its count instead of colour.
+        if (lift !== null && group.customers < SMALL_SAMPLE) return { text: `${decimal.format(lift)} (${integer.format(group.customers)})`, class: 'num is-small' };
         return { text: lift === null ? '–' : decimal.format(lift), class: 'num', heat: lift === null ? 0 : lift - 1 };
       }),
     ];
@@ -375,7 +497,7 @@ export function renderAttributes(root, report, index) {
   const left = [profile.valuesOmitted ? `${plural(profile.valuesOmitted, 'rarer value')} not listed.` : '', profile.customersWithoutValue ? `${plural(profile.customersWithoutValue, 'customer')} without a value.` : '']
     .filter(Boolean).join(' ');
   const more = profile.values.length > MAX_ATTRIBUTE_VALUES ? ` The ${MAX_ATTRIBUTE_VALUES} values with the most customers are shown.` : '';
-  note(root, 'attributes').textContent = `Lift: how much more common a segment is among these customers than overall (1 = as common).${more} ${left}`.trim();
+  note(root, 'attributes').textContent = `Lift: how much more common a segment is among these customers than overall (1 = as common). Faded values rest on fewer than ${SMALL_SAMPLE} customers (their count in brackets).${more} ${left}`.trim();
   body(root, 'attributes').replaceChildren(
     table([profile.attribute, 'Customers', 'Revenue', 'Average spent', ...segments.map((s) => `${s} (lift)`)], rows, { caption: `Customer profile by ${profile.attribute}` }),
   );
@@ -415,12 +537,24 @@ export function renderClv(root, report) {
   const prediction = model.prediction ?? {};
   const cards = [];
   const card = (label, text) => cards.push(h('div', { class: 'card' }, h('dt', { text: label }), h('dd', { text })));
-  card('Model', model.model === 'pareto-nbd' ? 'Pareto/NBD + Gamma-Gamma' : 'BG/NBD + Gamma-Gamma');
-  if (isNumber(prediction.meanPAlive)) card('Average P(alive)', percent(prediction.meanPAlive));
-  if (isNumber(prediction.expectedPurchases)) card(`Expected purchases, next ${model.horizonMonths} months`, decimal.format(prediction.expectedPurchases));
-  if (isNumber(prediction.clv)) card(`Predicted revenue, next ${model.horizonMonths} months`, money.format(prediction.clv));
-  if (model.error) card('Model', model.error);
+  // Model names and fit statistics stay behind "How this was computed"; a model that could not run is a
+  // plain sentence (model.message; the technical reason stays in the fit table), never a KPI card.
+  const names = { 'pareto-nbd': 'Pareto/NBD', bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' };
+  const spend = model.spendModel === 'shrunk-mean'
+    ? "each customer's average order, pulled toward the shop's average (too few repeat orders for Gamma-Gamma)"
+    : 'Gamma-Gamma for how much they spend';
+  root.querySelector('[data-testid="model-name"]').textContent =
+    `Model: ${names[model.model] ?? model.model} for how often customers buy, ${spend}; fitted to this file by maximum likelihood.`;
+  if (isNumber(prediction.meanPAlive)) card('Still buying from you (average chance)', percent(prediction.meanPAlive));
+  if (isNumber(prediction.expectedPurchases)) card(`Orders expected, next ${model.horizonMonths} months`, integer.format(prediction.expectedPurchases));
+  if (isNumber(prediction.clv)) card(`Revenue expected, next ${model.horizonMonths} months`, money.format(prediction.clv));
+  const plain = model.message ?? model.error;
+  const failed = plain ? h('p', { class: 'note model-error', dataset: { testid: 'model-error' }, text: `No prediction for this file: ${plain}` }) : null;
+  const spendNote = model.spendMessage ? h('p', { class: 'note', dataset: { testid: 'model-spend-note' }, text: model.spendMessage }) : null;
   root.querySelector('[data-testid="clv-cards"]').replaceChildren(...cards);
+  const notes = [failed, spendNote].filter(Boolean);
+  for (const old of root.querySelectorAll('[data-testid="model-error"], [data-testid="model-spend-note"]')) if (!notes.includes(old)) old.remove();
+  root.querySelector('[data-testid="clv-cards"]').after(...notes);
 
   // Means per RF cell and RFM segment, as the core computed them.
   const segmentRows = [];
@@ -433,9 +567,10 @@ export function renderClv(root, report) {
     }
   }
   body(root, 'clv-segments').replaceChildren(
-    segmentRows.length ? table(['Group', 'Customers', 'Average P(alive)', 'Average predicted CLV'], segmentRows, { caption: 'Predicted value by segment' }) : '',
+    segmentRows.length ? table(['Group', 'Customers', 'Chance they still buy', 'Revenue expected per customer'], segmentRows, { caption: 'Predicted value by segment' }) : '',
   );
   const fit = [...fitRows('Purchases', model.transactions), ...fitRows('Spend', model.spend)];
+  if (model.error) fit.push(['Technical detail', { text: model.error, class: 'warn' }]);
   const total = model.validation?.total;
   if (total && isNumber(total.actual) && isNumber(total.predicted)) {
     fit.push(['Holdout: actual purchases', numberText(total.actual)], ['Holdout: predicted purchases', numberText(total.predicted)]);
@@ -472,7 +607,7 @@ export function renderQuality(root, report) {
       table(['Line', 'Column', 'Problem'], warnings.map((w) => [String(w.line), w.column || '–', w.message]), { caption: 'Rejected rows' }),
       warningsOmitted ? h('p', { class: 'note', text: `… and ${plural(warningsOmitted, 'more row')}.` }) : null]
     : [h('p', { class: 'note', text: 'No row was rejected.' })];
-  const diagnostics = h('div', { dataset: { testid: 'diagnostics' } }, ...rejected.filter(Boolean));
+  const diagnostics = h('div', { id: 'rk-rejected', tabindex: '-1', dataset: { testid: 'diagnostics' } }, ...rejected.filter(Boolean));
   body(root, 'quality').replaceChildren(list, diagnostics);
 }
 
@@ -481,10 +616,18 @@ export function renderQuality(root, report) {
 export function clearPanels(root) {
   clearRf(root);
   for (const node of root.querySelectorAll('[data-field]')) node.textContent = '–';
-  field(root, 'retentionLabel').textContent = 'Monthly retention';
+  root.querySelector('[data-label="retention"]').textContent = 'Came back next month';
+  for (const node of root.querySelectorAll('[data-delta]')) delta(node, '');
+  root.querySelector('[data-testid="summary-period"]').textContent = '';
+  root.querySelector('[data-testid="history-note"]').hidden = true;
+  for (const node of root.querySelectorAll('[data-chart-table]')) node.replaceChildren();
+  for (const node of root.querySelectorAll('[data-tip]')) node.textContent = '\u00a0';
+  renderAdvice(root, null, 0);
   for (const node of root.querySelectorAll('[data-light], [data-light-share]')) node.textContent = node.dataset.light ? '–' : '';
   root.querySelector('[data-testid="summary-note"]').textContent = '\u00a0';
   for (const node of root.querySelectorAll('[data-body]')) node.replaceChildren();
+  renderSegmentPlaceholder(root);
   for (const node of root.querySelectorAll('[data-chart]')) destroyChart(node);
   root.querySelector('[data-panel="clv"]').hidden = true;
+  for (const old of root.querySelectorAll('[data-testid="model-error"]')) old.remove();
 }

@@ -1,0 +1,58 @@
+// Byte scanning for the text readers: the first of a few bytes (delimiter, quote, line ends) or
+// the first non-ASCII byte, 16 bytes at a time with wasm simd128, SSE2 or plain C++, whichever the
+// target has (the bitmask's lowest set bit is the first match, on every one of them).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace retention {
+
+// The first byte in [p, end) equal to one of a, b, c, d (repeat one to look for fewer), or end.
+inline const char* find_first_of4(const char* p, const char* end, char a, char b, char c, char d) {
+#if defined(__wasm_simd128__)
+  const v128_t va = wasm_i8x16_splat(a), vb = wasm_i8x16_splat(b), vc = wasm_i8x16_splat(c), vd = wasm_i8x16_splat(d);
+  for (; end - p >= 16; p += 16) {
+    v128_t x = wasm_v128_load(p);
+    v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(x, va), wasm_i8x16_eq(x, vb)),
+                              wasm_v128_or(wasm_i8x16_eq(x, vc), wasm_i8x16_eq(x, vd)));
+    if (uint32_t bits = wasm_i8x16_bitmask(hit)) return p + __builtin_ctz(bits);
+  }
+#elif defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
+  for (; end - p >= 16; p += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
+    if (int bits = _mm_movemask_epi8(hit)) return p + __builtin_ctz(static_cast<unsigned>(bits));
+  }
+#endif
+  // The tail (and the whole range without SIMD), byte by byte.
+  for (; p < end; ++p)
+    if (*p == a || *p == b || *p == c || *p == d) return p;
+  return end;
+}
+
+// The first byte in [p, end) at or above 0x80 (not ASCII), or end: an ASCII file is checked 16
+// bytes at a time before its encoding is known.
+inline const char* find_non_ascii(const char* p, const char* end) {
+#if defined(__wasm_simd128__)
+  for (; end - p >= 16; p += 16)
+    if (uint32_t bits = wasm_i8x16_bitmask(wasm_v128_load(p))) return p + __builtin_ctz(bits);
+#elif defined(__SSE2__)
+  for (; end - p >= 16; p += 16)
+    if (int bits = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))))
+      return p + __builtin_ctz(static_cast<unsigned>(bits));
+#endif
+  for (; p < end; ++p)
+    if (static_cast<unsigned char>(*p) >= 0x80) return p;
+  return end;
+}
+
+}  // namespace retention

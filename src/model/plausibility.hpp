@@ -1,0 +1,41 @@
+// Issue 13: no silent wrong number. What keeps every money sum exact, and which dates are too far
+// from the rest of the data to be trusted.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "model/order_book.hpp"
+#include "retention/report.hpp"
+
+namespace retention {
+
+// Every money sum the analyses make (an order's net, a customer's monetary, the revenue of a cell,
+// segment, cohort, span, attribute value or product, the summary's revenue, Pareto's totals) adds a
+// subset of the rows' amounts, so none can exceed the sum of their absolute values. The engine
+// keeps that sum within int64 (a 128-bit running total), rejecting a row that would pass it: every
+// later sum is then exact without a check in each analysis.
+class MoneyBudget {
+ public:
+  // False (and nothing taken) when the row would push either total past int64's limit.
+  bool take(Money amount, Money line_amount);
+
+ private:
+  __extension__ typedef __int128 Wide;
+  Wide amounts_ = 0, lines_ = 0;
+};
+
+// The default asOf (SPEC 4: the latest counted order) once orders dated far beyond all the others are
+// set aside: when the latest counted orders (at most 1% of them, at least one, in a file of at least
+// kMinOrdersForFarFuture) follow the rest after a gap of more than a year, they are taken for typos
+// (2204 for 2024), left after asOf (so ignored and counted) and reported. Without such a gap: the
+// latest counted order's date. None when no order counts.
+constexpr size_t kMinOrdersForFarFuture = 20;
+struct DefaultAsOf {
+  std::optional<Date> asOf;
+  int64_t farFutureOrders = 0;
+  std::optional<Date> firstFarFuture;
+};
+DefaultAsOf default_as_of(const OrderBook& orders);
+
+}  // namespace retention

@@ -1,0 +1,376 @@
+// Issue 10: a dashboard a merchant trusts. The built demo (dist/demo) in Debian's Chromium at 390, 1024
+// and 1440 px: insight first, money with its currency, nothing clipped without a cue, small numbers
+// muted, wrong exports named, settings checked in place and remembered, print and the downloaded
+// report, keyboard use, and axe-core (npm, pinned) with no serious or critical violation.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { RESULTS, READY_TIMEOUT, assertSameOrigin, cliReport, openSession, pageRfMatrix, repo, waitReady } from './helpers.js';
+
+const SAMPLE = repo('examples/sample-shop.csv');
+const SHOPIFY = repo('tests/fixtures/shopify-orders.csv');
+const WIDTHS = [390, 1024, 1440];
+const HEIGHT = { 390: 844, 1024: 768, 1440: 900 };
+const AXE = readFileSync(repo('node_modules/axe-core/axe.min.js'), 'utf8');
+let session;
+let page;
+
+before(async () => {
+  session = await openSession('');
+  page = session.page;
+});
+after(() => session?.close());
+
+const dash = (selector) => page.locator(selector);
+const size = (width) => page.setViewportSize({ width, height: HEIGHT[width] });
+async function shot(name, options = {}) {
+  if (!options.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${RESULTS}/dashboard-${name}.png`, ...options });
+}
+const pick = (name, text) => dash('[data-testid="file-input"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+const waitState = (state) => page.waitForFunction((s) => document.querySelector('retention-dashboard').getAttribute('state') === s, state, { timeout: READY_TIMEOUT });
+
+// Top and bottom of an element in page coordinates (the page scrolled to the top).
+const box = (selector) => dash(selector).evaluate((node) => {
+  const r = node.getBoundingClientRect();
+  return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+});
+
+// Elements of the dashboard whose content is cut off without a way to see it: a box that hides its
+// overflow (not a chart, not visually hidden, no title with the full text), or a scrolling box with no
+// visible cue or no keyboard focus. Returns short descriptions.
+function clippedWithoutCue() {
+  return page.evaluate(() => {
+    const root = document.querySelector('retention-dashboard').shadowRoot;
+    const problems = [];
+    for (const node of root.querySelectorAll('*')) {
+      if (!node.getClientRects().length || node.closest('details:not([open]) > :not(summary)')) continue; // not rendered
+      if (node.classList.contains('skip-link')) continue; // hidden until focused, by design
+      const style = getComputedStyle(node);
+      const wide = node.scrollWidth > node.clientWidth + 1;
+      if (!wide) continue;
+      const name = `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}[${node.dataset.testid ?? node.dataset.body ?? ''}]`;
+      if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
+        const cue = node.previousElementSibling?.classList.contains('scroll-cue') && node.previousElementSibling.checkVisibility();
+        const scroller = node.classList.contains('vbody') || node.classList.contains('preview-scroll');
+        if (!scroller && !(node.hasAttribute('data-overflow') && cue)) problems.push(`${name}: scrolls without a cue`);
+        if (node.tabIndex < 0) problems.push(`${name}: scrolls but cannot be reached by keyboard`);
+        continue;
+      }
+      if (style.overflowX === 'visible') continue;
+      if (node.closest('.chart, .visually-hidden, .rf-share-label, .uplot')) continue;
+      if (node.title && node.title === node.textContent) continue; // the full text on hover
+      problems.push(`${name}: content clipped (${node.scrollWidth} > ${node.clientWidth})`);
+    }
+    return problems;
+  });
+}
+
+// Runs axe-core in the page (evaluated through the DevTools protocol: the page's CSP stays as it is).
+async function axeViolations() {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0].target.join(' ')} ${v.nodes[0].failureSummary?.split('\n')[1] ?? ''}`);
+}
+
+test('insight first: summary and matrix on the first screen, the mapping as one line, the sample banner', async () => {
+  await size(1440);
+  await page.goto(session.url);
+  await waitReady(page, 'sample-shop.csv');
+  assert.equal(await dash('[data-testid="sample-banner"]').isVisible(), true);
+  assert.match(await dash('[data-testid="sample-banner"]').textContent(), /sample shop/);
+  assert.equal(await dash('[data-panel="mapping"]').isVisible(), false);
+  assert.match(await dash('[data-testid="mapping-summary"]').textContent(), /Read sample-shop\.csv as an order file: customer “customer_id”, date “order_date”, amount “amount”\./);
+  assert.ok((await box('[data-panel="summary"] [data-testid="summary"]')).bottom <= 900, 'the summary cards fit the first screen at 1440x900');
+  assert.ok((await box('[data-testid="rf-matrix"]')).bottom <= 900, 'the RF matrix fits the first screen at 1440x900');
+  await shot('first-screen-1440');
+  await size(1024);
+  await page.waitForTimeout(150);
+  assert.ok((await box('[data-testid="summary"]')).bottom <= 768, 'the summary cards on the first screen at 1024x768');
+  await shot('first-screen-1024');
+  await size(390);
+  await page.waitForTimeout(150);
+  const summary = await box('[data-panel="summary"]');
+  const firstCard = await dash('[data-testid="summary"] .card').first().evaluate((node) => ({ bottom: node.getBoundingClientRect().bottom + window.scrollY }));
+  assert.ok(summary.top < 844 && firstCard.bottom <= 844, `the summary starts on a phone's first screen (card bottom ${firstCard.bottom})`);
+  await shot('first-screen-390');
+  await shot('sample-390', { fullPage: true });
+  await size(1440);
+  await shot('sample-1440', { fullPage: true });
+  // The reading is changed in one click; the panel says it opened.
+  await dash('[data-testid="change-mapping"]').click();
+  assert.equal(await dash('[data-panel="mapping"]').isVisible(), true);
+  assert.equal(await dash('[data-testid="change-mapping"]').getAttribute('aria-expanded'), 'true');
+  await dash('[data-testid="change-mapping"]').click();
+  assert.equal(await dash('[data-panel="mapping"]').isVisible(), false);
+});
+
+test('every RF cell and segment says who they are and the next step; a rule carries its own texts', async () => {
+  await dash('[data-testid="rf-cell"][data-recency="active"][data-frequency="highValue"] button').click();
+  const advice = await dash('[data-testid="rf-advice"]').textContent();
+  assert.match(advice, /best customers/);
+  assert.match(advice, /Next step: .*VIP.*every month/);
+  for (const recency of ['active', 'churning', 'lapsed']) {
+    for (const frequency of ['single', 'multi', 'highValue']) {
+      const cell = dash(`[data-testid="rf-cell"][data-recency="${recency}"][data-frequency="${frequency}"] button`);
+      if (await cell.isDisabled()) continue;
+      await cell.click();
+      assert.match(await dash('[data-testid="rf-advice"]').textContent(), /Next step: \S+/, `${recency}/${frequency} has a next step`);
+    }
+  }
+  const segments = await dash('[data-testid="segment"]').count();
+  assert.equal(await dash('[data-testid="segment-action"]').count(), segments, 'every segment has a next step');
+  assert.match(await dash('[data-body="segments"] tr:has([data-segment="At Risk"])').textContent(), /re-engagement campaign 60 days after/);
+
+  // The texts are editable with the rules; the core passes them into the report.
+  await dash('[data-testid="settings"] summary').click();
+  const champions = dash('[data-testid="rules-body"] tr').first();
+  await champions.locator('textarea').nth(1).fill('Invite them to the spring preview, two weeks before launch.');
+  await dash('[data-testid="apply-settings"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.rfm.segments[0].action?.startsWith('Invite'), null, { timeout: READY_TIMEOUT });
+  assert.match(await dash('[data-body="segments"] tr:has([data-segment="Champions"])').textContent(), /spring preview, two weeks before launch/);
+  await dash('[data-panel="segments"]').screenshot({ path: `${RESULTS}/dashboard-segments-1440.png` });
+  await dash('[data-testid="reset-rules"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.rfm.segments[0].action === undefined, null, { timeout: READY_TIMEOUT });
+  await dash('[data-testid="settings"] summary').click();
+});
+
+test('money in the file’s currency (browser locale), mixed currencies flagged, no number wraps', async () => {
+  await dash('[data-testid="file-input"]').setInputFiles(SHOPIFY);
+  await waitReady(page, 'shopify-orders.csv');
+  const report = cliReport(SHOPIFY);
+  const expected = await page.evaluate((value) => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(value), report.summary.revenue);
+  assert.equal(await dash('[data-field="revenue"]').textContent(), expected);
+  for (const width of WIDTHS) {
+    await size(width);
+    await page.waitForTimeout(100);
+    const wrapped = await page.evaluate(() => {
+      const root = document.querySelector('retention-dashboard').shadowRoot;
+      return [...root.querySelectorAll('.card dd[data-field], .rf-customers, .rf-revenue, td.num')].filter((node) => {
+        if (!node.getClientRects().length || !node.textContent.trim()) return false;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return lines.size > 1 || node.scrollWidth > node.clientWidth + 1;
+      }).map((node) => node.textContent);
+    });
+    assert.deepEqual(wrapped, [], `numbers that wrap or overflow at ${width}px`);
+    await shot(`shopify-${width}`, { fullPage: true });
+  }
+  await size(1440);
+  // Two currencies in one file: flagged in the data-quality panel, amounts shown without a symbol.
+  await pick('two-currencies.csv', 'customer,date,amount,currency\nc1,2024-01-02,10.00,USD\nc2,2024-01-03,12.00,EUR\nc1,2024-02-01,5.00,USD\n');
+  await waitReady(page, 'two-currencies.csv');
+  assert.match(await dash('[data-testid="data-quality"]').textContent(), /Mixed currencies.*USD.*EUR/);
+  assert.doesNotMatch(await dash('[data-field="revenue"]').textContent(), /\$|€|USD|EUR/);
+});
+
+test('small numbers are muted and labelled; a one-day file says there is not enough history yet', async () => {
+  await dash('[data-testid="file-input"]').setInputFiles(SHOPIFY);
+  await waitReady(page, 'shopify-orders.csv');
+  const cells = await page.$$eval('[data-testid="rf-cell"]', () => []); // light DOM: none
+  assert.deepEqual(cells, []);
+  const states = await page.evaluate(() => [...document.querySelector('retention-dashboard').shadowRoot.querySelectorAll('[data-testid="rf-cell"]')]
+    .map((cell) => ({ n: Number(cell.dataset.customers), small: cell.classList.contains('is-small'), label: cell.querySelector('.rf-few').textContent })));
+  for (const { n, small, label } of states) {
+    assert.equal(small, n > 0 && n < 20, `a cell of ${n} customers muted: ${small}`);
+    assert.equal(label, small ? 'few customers' : '');
+  }
+  assert.match(await dash('[data-testid="history-note"]').textContent(), /Only \d+ customers/);
+  assert.match(await dash('[data-note="repeat"]').textContent(), /Faded bars rest on fewer than 20 customers/);
+  // The sample's running month is marked, not drawn as a drop.
+  await dash('[data-testid="file-input"]').setInputFiles(SAMPLE);
+  await waitReady(page, 'sample-shop.csv');
+  const asOf = cliReport(SAMPLE).summary.asOf;
+  assert.match(await dash('[data-note="retention"]').textContent(), new RegExp(`${asOf.slice(0, 7)} is still running \\(to ${asOf}\\)`));
+  await dash('[data-testid="chart-data-retention"] summary').click();
+  assert.match(await dash('[data-chart-table="retention"]').textContent(), new RegExp(`${asOf.slice(0, 7)} \\(running\\)`));
+  await dash('[data-testid="chart-data-retention"] summary').click();
+
+  await pick('one-day.csv', 'customer,date,amount\na,2024-05-01,10\nb,2024-05-01,12\nc,2024-05-01,30\n');
+  await waitReady(page, 'one-day.csv');
+  assert.match(await dash('[data-testid="history-note"]').textContent(), /Not enough history yet: the orders span 0 days/);
+  assert.match(await dash('[data-note="gaps"]').textContent(), /Not enough history yet/);
+  assert.doesNotMatch(await dash('[data-panel="gaps"]').textContent(), /after 0 d/);
+  for (const width of WIDTHS) {
+    await size(width);
+    await page.waitForTimeout(100);
+    await shot(`one-day-${width}`, { fullPage: true });
+  }
+  await size(1440);
+});
+
+test('wrong exports are named with the export to use; foreign column names are read; rejected rows are linked', async () => {
+  const wrong = [
+    ['shopify-customers.csv', 'Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Total Spent,Total Orders\n1,Ana,B,ana@example.com,yes,120.00,3\n', /Shopify customers export.*Orders, choose Export, pick All orders/],
+    ['shopify-products.csv', 'Handle,Title,Body (HTML),Vendor,Variant SKU,Variant Price\nmug,Mug,<p>A mug</p>,Acme,M1,12.00\n', /Shopify products export/],
+    ['inventory_export.csv', 'Handle,Title,Option1 Name,Option1 Value,SKU,Location,On hand\nmug,Mug,Title,Default,M1,Shop,4\n', /Shopify inventory export/],
+    ['unified_customers.csv', 'id,Description,Email,Name,Created (UTC),Delinquent,Total Spend,Payment Count\ncus_1,,ana@example.com,Ana,2024-01-02 10:00,false,120.00,3\n', /Stripe customers export.*Payments, choose Export/],
+  ];
+  for (const [name, text, message] of wrong) {
+    await pick(name, text);
+    await waitState('error');
+    const error = await dash('[data-testid="error"]').textContent();
+    assert.match(error, /This file has no orders\./);
+    assert.match(error, message);
+    assert.doesNotMatch(error, /CLI|columns\.\w+ option/);
+  }
+  for (const width of WIDTHS) {
+    await size(width);
+    await shot(`wrong-export-${width}`);
+  }
+  await size(1440);
+  // A plain missing column: the developer hint is gone, the next step is there, the mapping opens.
+  await pick('no-customer.csv', 'when,total\n2024-01-01,5\n');
+  await waitState('error');
+  const missing = await dash('[data-testid="error"]').textContent();
+  assert.match(missing, /A column the analysis needs was not found\. No customer column found in the header \('when', 'total'\)\. Open “Change”/);
+  assert.equal(await dash('[data-panel="mapping"]').isVisible(), true);
+
+  for (const [name, text] of [
+    ['bestellungen.csv', 'Kunde;Bestelldatum;Betrag\nK1;03.04.2024;12,50\nK2;05.04.2024;1.234,00\nK1;25.04.2024;7,25\n'],
+    ['commandes.csv', 'Client;Date de commande;Montant\nC1;2024-04-03;12.50\nC2;2024-04-05;20.00\n'],
+    ['pedidos.csv', 'Cliente;Fecha;Importe\nA;2024-04-03;12.50\nB;2024-04-05;20.00\n'],
+  ]) {
+    await pick(name, text);
+    await waitReady(page, name);
+    assert.match(await dash('[data-testid="mapping-summary"]').textContent(), new RegExp(`customer “${text.split(';')[0]}”`));
+  }
+  // Rejected rows: counted on the status line, with a link that takes the focus to them.
+  await pick('typos.csv', 'customer,date,amount\na,2024-01-01,10\nb,2024-01-02,12\nc,not a date,5\nd,2024-01-04,twelve\n');
+  await waitReady(page, 'typos.csv');
+  assert.match(await dash('[data-testid="status"]').textContent(), /2 rows could not be read\./);
+  await dash('[data-testid="show-rejected"]').click();
+  assert.equal(await page.evaluate(() => document.querySelector('retention-dashboard').shadowRoot.activeElement?.dataset.testid), 'diagnostics');
+});
+
+test('settings are checked in place, never blank the dashboard, and are remembered per layout until Reset', async () => {
+  await dash('[data-testid="file-input"]').setInputFiles(SAMPLE);
+  await waitReady(page, 'sample-shop.csv');
+  const before = await pageRfMatrix(page);
+  await dash('[data-testid="settings"] summary').click();
+  await dash('[name="activeBelowDays"]').fill('0');
+  await dash('[name="highValueOrders"]').fill('2');
+  await dash('[data-testid="apply-settings"]').click();
+  assert.equal(await dash('[data-error="activeBelowDays"]').textContent(), 'At least 1.');
+  assert.equal(await dash('[name="activeBelowDays"]').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await pageRfMatrix(page), before, 'the results stay on screen');
+  await dash('[data-panel="settings"], [data-testid="settings"]').screenshot({ path: `${RESULTS}/dashboard-settings-invalid-1440.png` });
+  await dash('[name="activeBelowDays"]').fill('60');
+  await dash('[name="highValueOrders"]').fill('3');
+  await dash('[data-testid="apply-settings"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.rfMatrix.thresholds.activeBelowDays === 60, null, { timeout: READY_TIMEOUT });
+  assert.deepEqual(await pageRfMatrix(page), cliReport(SAMPLE, '--options', '{"rfThresholds":{"activeBelowDays":60}}').rfMatrix.customers);
+
+  // Reload: the sample's layout comes back with its settings (only settings are stored, never data).
+  await page.reload();
+  await waitReady(page, 'sample-shop.csv');
+  assert.equal(await page.evaluate(() => document.querySelector('retention-dashboard').report.rfMatrix.thresholds.activeBelowDays), 60);
+  const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('retention-kit:')));
+  assert.equal(stored.length, 1);
+  assert.doesNotMatch(stored[0][1], /C00503|Tea towel/);
+  await dash('[data-testid="settings"] summary').click();
+  await dash('[data-testid="reset-settings"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.rfMatrix.thresholds.activeBelowDays === 90, null, { timeout: READY_TIMEOUT });
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('retention-kit:'))), []);
+  await dash('[data-testid="settings"] summary').click();
+});
+
+test('print shows the report without forms; the downloaded report opens offline with aggregates only', async () => {
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['[data-testid="drop-zone"]', '[data-testid="settings"]', '[data-panel="customers"]', '[data-testid="mapping-form"]']) {
+    assert.equal(await dash(hidden).isVisible(), false, `${hidden} is not printed`);
+  }
+  for (const shown of ['[data-panel="summary"]', '[data-testid="rf-matrix"]', '[data-panel="segments"]', '[data-panel="retention"]', '[data-panel="cohorts"]']) {
+    assert.equal(await dash(shown).isVisible(), true, `${shown} is printed`);
+  }
+  await shot('print-1024', { fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), dash('[data-testid="download-report"]').click()]);
+  assert.equal(download.suggestedFilename(), 'sample-shop-report.html');
+  const file = `${RESULTS}/dashboard-downloaded-report.html`;
+  await download.saveAs(file);
+  const html = readFileSync(file, 'utf8');
+  assert.doesNotMatch(html, /<script|<form|<input|C00503/, 'no script, no form, no customer id');
+  const offline = await session.browser.newContext({ offline: true });
+  try {
+    const report = await offline.newPage();
+    const requests = [];
+    report.on('request', (request) => requests.push(request.url()));
+    await report.goto(`file://${file}`);
+    assert.match(await report.locator('h1').textContent(), /Customer report: sample-shop\.csv/);
+    assert.equal(await report.locator('[data-testid="rf-cell"]').count(), 9);
+    assert.match(await report.locator('[data-panel="segments"]').textContent(), /Next step/);
+    assert.equal(await report.locator('img.chart-image').count(), 4);
+    assert.ok(await report.locator('img.chart-image').first().evaluate((img) => img.complete && img.naturalWidth > 100), 'the charts are images inside the file');
+    assert.deepEqual(requests.filter((url) => !/^(file|data):/.test(url)), []);
+    await report.screenshot({ path: `${RESULTS}/dashboard-downloaded-report.png`, fullPage: true });
+  } finally {
+    await offline.close();
+  }
+});
+
+test('keyboard: a skip link to the results, arrow keys in the RF matrix, chart values by keyboard', async () => {
+  // Tab from the page's own heading: the dashboard's first stop is the skip link.
+  await page.locator('h1').click();
+  await page.keyboard.press('Tab');
+  const active = () => page.evaluate(() => {
+    const node = document.querySelector('retention-dashboard').shadowRoot.activeElement;
+    return node ? node.dataset.testid ?? node.id ?? node.className : null;
+  });
+  assert.equal(await active(), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await active(), 'rk-summary-h');
+  await dash('[data-testid="rf-cell"][data-recency="active"][data-frequency="single"] button').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await page.evaluate(() => ({ ...document.querySelector('retention-dashboard').shadowRoot.activeElement.closest('td').dataset })),
+    { testid: 'rf-cell', recency: 'active', frequency: 'multi', customers: String((await pageRfMatrix(page))[0][1]) });
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.querySelector('retention-dashboard').shadowRoot.activeElement.closest('td').dataset.recency), 'churning');
+  await dash('[data-testid="chart-repeat"]').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await dash('[data-testid="chart-tip-repeat"]').textContent(), /^After order 1: [\d.]+% bought again \([\d,]+ of [\d,]+ customers\)/);
+  await dash('[data-testid="chart-retention"]').hover();
+  assert.match(await dash('[data-testid="chart-tip-retention"]').textContent(), /came back \([\d,]+ of [\d,]+\)/);
+  await dash('[data-testid="chart-data-repeat"] summary').click();
+  assert.equal(await dash('[data-chart-table="repeat"] tbody tr').count(), 10);
+  await dash('[data-panel="repeat"]').screenshot({ path: `${RESULTS}/dashboard-chart-keyboard.png` });
+});
+
+test('nothing is clipped without a scroll cue at 390, 1024 and 1440 px, with every panel open', async () => {
+  await dash('[data-testid="file-input"]').setInputFiles(SAMPLE);
+  await waitReady(page, 'sample-shop.csv');
+  await dash('[data-testid="segment"][data-segment="Champions"]').click();
+  await dash('[data-testid="settings"] summary').click();
+  await dash('[data-testid="change-mapping"]').click();
+  for (const width of WIDTHS) {
+    await size(width);
+    await page.waitForTimeout(250);
+    assert.deepEqual(await clippedWithoutCue(), [], `at ${width}px`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways page scroll at ${width}px`);
+    await shot(`open-${width}`, { fullPage: true });
+  }
+  await size(1440);
+});
+
+test('axe-core: no serious or critical violation on the sample, with every panel open, and on an error', async () => {
+  // Every panel open: the mapping, its preview and attributes, the settings, the model details, the chart tables.
+  await page.evaluate(() => {
+    for (const node of document.querySelector('retention-dashboard').shadowRoot.querySelectorAll('details')) node.open = true;
+  });
+  assert.deepEqual(await axeViolations(), []);
+  await page.reload();
+  await waitReady(page, 'sample-shop.csv');
+  assert.deepEqual(await axeViolations(), [], 'the sample as it opens');
+  await pick('bad.csv', 'a,b\n1,2\n');
+  await waitState('error');
+  assert.deepEqual(await axeViolations(), [], 'an error');
+});
+
+test('the issue-10 pages never contact another origin and log no error', () => {
+  assertSameOrigin(session);
+  assert.deepEqual(session.errors, []);
+});

@@ -1,0 +1,47 @@
+// Issue 13: running short of memory is a coded error, never an opaque abort, and the engine works
+// again afterwards. Real sizes: the inputs are generated chunk by chunk (async iterables), so only
+// the wasm heap holds them.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createEngine, RetentionError } from '../../web/lib/node.js';
+import { fixture, readBytes } from './helpers.js';
+
+const MiB = 1 << 20;
+
+// `head`, then `body` repeated until `size` bytes, as 1 MiB chunks.
+async function* generated(head, body, size) {
+  const piece = new TextEncoder().encode(body.repeat(Math.ceil(MiB / body.length)).slice(0, MiB));
+  yield new TextEncoder().encode(head);
+  for (let sent = head.length; sent < size; sent += piece.byteLength) yield piece;
+}
+
+async function expectWorking(engine) {
+  const report = await engine.analyze(readBytes(fixture('generic-orders.csv')));
+  assert.equal(report.summary.customers, 4);
+}
+
+test('a JSON document larger than the engine holds is input_too_large, naming the limit and the size; the engine then works', async () => {
+  const engine = await createEngine();
+  const row = '{"customer":"a","date":"2024-01-01","amount":5},\n';
+  await assert.rejects(engine.analyze(generated('[', row, 1025 * MiB)), (error) => {
+    assert.ok(error instanceof RetentionError);
+    assert.equal(error.code, 'input_too_large');
+    assert.match(error.message, /^this JSON document is larger than 1024 MiB, the most the engine holds at once/);
+    const read = Number(/\((\d+) bytes were read\)$/.exec(error.message)?.[1]);
+    assert.ok(read > 1024 * MiB && read <= 1026 * MiB, error.message);
+    return true;
+  });
+  await expectWorking(engine);
+});
+
+test('running out of wasm memory is out_of_memory (not an abort), and the next analysis gets a fresh module', async () => {
+  const engine = await createEngine();
+  // One quoted field that never ends: the CSV reader holds it until the 4 GB heap cannot grow.
+  await assert.rejects(engine.analyze(generated('customer,date,amount\n"', 'x'.repeat(64), 4096 * MiB)), (error) => {
+    assert.ok(error instanceof RetentionError, String(error));
+    assert.equal(error.code, 'out_of_memory');
+    assert.match(error.message, /^the analysis ran out of memory: WebAssembly gives the engine at most 4 GB and \d+ bytes were read/);
+    return true;
+  });
+  await expectWorking(engine);
+});
