@@ -12,6 +12,9 @@ command -v em++ >/dev/null || missing+=(emscripten)   # Debian's 3.1.6 with clan
 [ -x /usr/bin/chromium ] || missing+=(chromium)       # browser tests drive Debian's Chromium (SPEC 7)
 command -v clang++-14 >/dev/null || missing+=(clang-14)  # ASan/UBSan unit tests and libFuzzer targets (SPEC 7)
 ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || missing+=(libclang-rt-14-dev)
+# The warehouse SQL runs on a real PostgreSQL 15 and is read by sqlglot in the tests (SPEC 7, issue 14).
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+/usr/bin/python3 -c 'import sqlglot' 2>/dev/null || missing+=(python3-sqlglot)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"

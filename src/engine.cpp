@@ -30,6 +30,7 @@
 #include "model/customer_table.hpp"
 #include "model/order_book.hpp"
 #include "model/plausibility.hpp"
+#include "report/row_log.hpp"
 
 namespace retention {
 
@@ -82,6 +83,12 @@ struct Engine::Impl : RecordConsumer {
   StringInterner excluded_orders;  // order ids whose status says no money moved
   std::vector<PendingRow> pending;
   ValueCounts currencies, excluded_statuses;
+  RowLog row_log;  // options.keepRows
+  // Several files as one: where the current file's orders and order ids begin.
+  size_t file_first_order = 0, file_first_order_id = 0;
+  std::vector<bool> duplicate_seen;
+  std::vector<std::string> first_attribute_headers;  // order id number -> already counted as a duplicate
+  std::string rows_csv;
   MoneyBudget money_budget;  // keeps every later money sum exact (model/plausibility.hpp)
 
   explicit Impl(Options o) : options(std::move(o)) {}
@@ -137,7 +144,14 @@ struct Engine::Impl : RecordConsumer {
     DayMonthOrder order = options.dayFirst < 0   ? DayMonthOrder::undecided
                           : options.dayFirst > 0 ? DayMonthOrder::day_first
                                                  : DayMonthOrder::month_first;
-    orders = OrderBook(columns.attributes.size());
+    if (report.dataQuality.files == 1) {
+      orders = OrderBook(columns.attributes.size());
+      first_attribute_headers = columns.attribute_headers;
+    } else if (columns.attribute_headers != first_attribute_headers) {
+      // Attributes are the first file's columns: a later file adds to them only under the same names.
+      columns.attributes.clear();
+      columns.attribute_headers.clear();
+    }
     mapper.emplace(std::move(columns), order, options.decimalSeparator);
     if (!headerless) return true;
     ++report.summary.rowsRead;  // the first line is a row
@@ -151,9 +165,16 @@ struct Engine::Impl : RecordConsumer {
     switch (mapper->map(record, row, reason, role)) {
       case RowOutcome::no_customer:
         ++report.summary.rowsWithoutCustomer;
+        if (options.keepRows)  // a placeholder the preset knows is written as no customer at all
+          row_log.add(is_missing(row.customer) ? row.customer : std::string_view{}, row.order_id, false, 0, 0, false,
+                      0, row.status);
         return true;
       case RowOutcome::excluded: {
         ++report.summary.rowsExcluded;
+        // Stripe's Captured = false has no status value; requires_capture is the state it stands for.
+        if (options.keepRows)
+          row_log.add(row.customer, row.order_id, false, 0, 0, false, 0,
+                      row.status == "uncaptured" ? std::string_view("requires_capture") : row.status);
         excluded_statuses.add(row.status);
         bool added = false;
         if (!row.order_id.empty()) excluded_orders.intern(row.order_id, added);
@@ -171,11 +192,27 @@ struct Engine::Impl : RecordConsumer {
   }
 
 
+  // An order id first read in an earlier file: that file's order, met again in an overlapping export.
+  bool from_earlier_file(std::string_view order_id) {
+    if (order_id.empty() || file_first_order_id == 0) return false;
+    int64_t number = orders.order_id_number(order_id);
+    if (number < 0 || static_cast<size_t>(number) >= file_first_order_id) return false;
+    ++report.dataQuality.duplicateRows;
+    if (duplicate_seen.size() <= static_cast<size_t>(number)) duplicate_seen.resize(file_first_order_id, false);
+    if (!duplicate_seen[static_cast<size_t>(number)]) {
+      duplicate_seen[static_cast<size_t>(number)] = true;
+      ++report.dataQuality.duplicateOrders;
+    }
+    return true;
+  }
+
   bool add(const CsvRecord& record, const Row& row) {
     const ResolvedColumns& columns = mapper->columns();
+    if (from_earlier_file(row.order_id)) return true;
     // A later line of an excluded order (no lookup while no order is excluded).
     if (!row.order_id.empty() && excluded_orders.size() && excluded_orders.find(row.order_id) >= 0) {
       ++report.summary.rowsExcluded;
+      if (options.keepRows) log(row);
       return true;
     }
     if (!money_budget.take(row.amount, row.line_amount)) {
@@ -199,6 +236,7 @@ struct Engine::Impl : RecordConsumer {
     } else {
       order = orders.add_row(row.customer, row.order_id, row.date_month_first, row.date_day_first, row.amount);
     }
+    if (options.keepRows) log(row);
     if (!row.product.empty()) orders.add_line(order, row.product, row.line_amount);
     if (!row.currency.empty()) currencies.add(row.currency);
     if (!columns.attributes.empty()) {
@@ -210,6 +248,11 @@ struct Engine::Impl : RecordConsumer {
       }
     }
     return true;
+  }
+
+  void log(const Row& row) {
+    row_log.add(row.customer, row.order_id, row.has_date, row.date_month_first, row.date_day_first, row.has_amount,
+                row.amount, row.status);
   }
 
   void hold(const CsvRecord& record) {
@@ -314,10 +357,8 @@ struct Engine::Impl : RecordConsumer {
     return feed_reader(text);
   }
 
-  bool finish() {
-    if (error) return false;
-    if (finished) return true;
-    finished = true;
+  // The end of one file's bytes: its last records read, its rows waiting for the decimal separator too.
+  bool end_file() {
     if (std::string_view rest = transcoder.finish(); !rest.empty() && !take(rest, false)) return false;
     if (!reader) {
       if (trim(std::string_view(prefix).substr(bom_length(prefix))).empty()) {
@@ -336,6 +377,30 @@ struct Engine::Impl : RecordConsumer {
       mapper->assume_decimal_separator();
       if (!replay_pending()) return false;
     }
+    return true;
+  }
+
+  bool next_file() {
+    if (error || finished) return false;
+    if (!end_file()) return false;
+    orders.settle_file_dates(file_first_order, mapper->dates().order() == DayMonthOrder::day_first);
+    file_first_order = orders.order_count();
+    file_first_order_id = orders.order_id_count();
+    ++report.dataQuality.files;
+    // The next file starts afresh: its own encoding, format, header and layout.
+    transcoder = Transcoder();
+    raw_start.clear();
+    prefix.clear();
+    reader.reset();
+    mapper.reset();
+    return true;
+  }
+
+  bool finish() {
+    if (error) return false;
+    if (finished) return true;
+    finished = true;
+    if (!end_file()) return false;
     if (report.summary.rowsRead == 0) {
       error = {ErrorCode::no_data_rows, "the file has a header but no data rows", 0};
       return false;
@@ -414,7 +479,9 @@ struct Engine::Impl : RecordConsumer {
   }
 
   bool analyse() {
-    orders.settle_dates(mapper->dates().order() == DayMonthOrder::day_first);
+    const bool day_first = mapper->dates().order() == DayMonthOrder::day_first;
+    orders.settle_dates(day_first);
+    if (options.keepRows) rows_csv = row_log.csv(day_first);
     describe_input();
     CustomerTable customers;
     std::optional<Date> asOf = options.asOf;
@@ -501,7 +568,9 @@ Engine::~Engine() = default;
 const CustomerResults& Engine::customers() const { return impl_->per_customer; }
 bool Engine::feed(const char* data, size_t size) { return impl_->feed(data, size); }
 bool Engine::finish() { return impl_->finish(); }
+bool Engine::next_file() { return impl_->next_file(); }
 const Error& Engine::error() const { return impl_->error; }
 const Report& Engine::report() const { return impl_->report; }
+const std::string& Engine::rows_csv() const { return impl_->rows_csv; }
 
 }  // namespace retention

@@ -110,6 +110,7 @@ struct Options {
   std::vector<SegmentRule> segments = default_segment_rules();
   ChurnRiskMultipliers churnRisk;
   ClvOptions clv;             // predicted customer value (retention/clv.hpp)
+  bool keepRows = false;      // keep the rows as read, for Engine::rows_csv() (issue 14)
   // The most input the engine holds at once (issue 13): a JSON document is read whole, an NDJSON line
   // or a CSV record until it ends. Beyond it the run stops with input_too_large, before the wasm
   // heap (4 GB at most) runs out. Not an options-JSON key; lowered by tests.
@@ -165,6 +166,10 @@ struct DataQuality {
   std::vector<std::string> sharedOrderIds;  // a few examples
   int64_t ordersMergedFromRows = 0;
   int64_t rowsMerged = 0;
+  // Several files as one (issue 14): an order id already read from an earlier file is that file's
+  // order (overlapping exports): its rows in later files are skipped and counted here.
+  int64_t files = 1;
+  int64_t duplicateOrders = 0, duplicateRows = 0;
   struct Outlier {
     std::string customer;
     Date date = 0;

@@ -1,4 +1,5 @@
-// Native CLI: `retention-kit analyze FILE [--json] [options]`, the same arguments and output as the npm CLI.
+// Native CLI: `retention-kit analyze FILE... [--json] [options]` (and `sql`, `rows`), the same arguments and
+// output as the npm CLI.
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -10,18 +11,22 @@
 
 #include <simdjson.h>
 
+#include "cli/cli_files.hpp"
+#include "cli/warehouse_command.hpp"
 #include "report/json_writer.hpp"
 #include "retention/engine.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: retention-kit analyze FILE [options]   segments and analyses an order export\n"
+    "usage: retention-kit analyze FILE... [options]   segments and analyses order exports (several as one)\n"
     "       retention-kit analyze --help           the options of analyze\n"
+    "       retention-kit sql --dialect D [options]  SQL that computes the per-customer table in a warehouse\n"
+    "       retention-kit rows FILE [options]      the rows as the engine read them, as CSV\n"
     "       retention-kit --version                prints the version\n";
 
 constexpr const char* kAnalyzeUsage =
-    "usage: retention-kit analyze FILE [--json] [--as-of YYYY-MM-DD] [--strict]\n"
+    "usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n"
     "         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n"
     "         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n"
     "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n"
@@ -29,9 +34,10 @@ constexpr const char* kAnalyzeUsage =
     "         [--date-order auto|month-first|day-first] [--clv-model mbgnbd|bgnbd|pareto-nbd|none]\n"
     "         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n"
     "         [--export-segment NAME --out FILE.csv]\n"
-    "FILE may be - for standard input; --out - writes the segment to standard output instead of\n"
-    "the report. NAME is an RF cell (active/single ... lapsed/highValue) or an RFM segment\n"
-    "(Champions ... Others). A value may also follow its flag after =, as in --as-of=2024-06-30.\n";
+    "FILE may be - for standard input; several FILEs are analysed as one. --out - writes the\n"
+    "segment to standard output instead of the report. NAME is an RF cell (active/single ...\n"
+    "lapsed/highValue) or an RFM segment (Champions ... Others). A value may also follow its flag\n"
+    "after =, as in --as-of=2024-06-30.\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "retention-kit: %s\n%s", message.c_str(), kAnalyzeUsage);
@@ -41,18 +47,6 @@ int usage_error(const std::string& message) {
 int file_error(const char* what, const std::string& file, int error) {
   std::fprintf(stderr, "retention-kit: cannot %s %s: %s\n", what, file.c_str(), std::strerror(error));
   return 1;
-}
-
-bool read_whole_file(const std::string& path, std::string& out) {
-  std::FILE* in = std::fopen(path.c_str(), "rb");
-  if (!in) return false;
-  char buffer[1 << 16];
-  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) out.append(buffer, n);
-  bool ok = !std::ferror(in);
-  int error = errno;  // fclose must not change what the caller reports
-  std::fclose(in);
-  errno = error;
-  return ok;
 }
 
 bool write_whole_file(const std::string& path, const std::string& text) {
@@ -155,12 +149,14 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "--help" || args[0] == "-h") return print_usage(kUsage);
   if (args[0] == "--version") return print_usage(RETENTION_VERSION "\n");
+  if (args[0] == "sql" || args[0] == "rows") return warehouse_command(args);
   if (args[0] != "analyze") {
     std::fprintf(stderr, "retention-kit: unknown command '%s'\n%s", args[0].c_str(), kUsage);
     return 2;
   }
 
-  std::string file, options_json, attributes, segments_file, export_name, out_file;
+  std::vector<std::string> files;  // several: one analysis of them all
+  std::string options_json, attributes, segments_file, export_name, out_file;
   bool json = false, strict = false, flags_ended = false;
   std::vector<std::pair<std::string, std::string>> columns, settings, clv;
   for (size_t i = 1; i < args.size(); ++i) {
@@ -170,8 +166,7 @@ int main(int argc, char** argv) {
       continue;
     }
     if (flags_ended || a.size() < 2 || a[0] != '-') {  // "-" is a file: standard input
-      if (!file.empty()) return usage_error("more than one input file given");
-      file = a;
+      files.push_back(a);
       continue;
     }
     size_t eq = a[1] == '-' ? a.find('=') : std::string::npos;  // --flag=value
@@ -200,7 +195,7 @@ int main(int argc, char** argv) {
       case Kind::Help: return print_usage(kAnalyzeUsage);
     }
   }
-  if (file.empty()) return usage_error("no input file given");
+  if (files.empty()) return usage_error("no input file given");
   if (export_name.empty() != out_file.empty())
     return usage_error(out_file.empty() ? "--export-segment needs --out FILE" : "--out needs --export-segment NAME");
   std::string segments_json;
@@ -240,29 +235,50 @@ int main(int argc, char** argv) {
   if (!segments_file.empty())
     if (retention::Error e = retention::parse_segments_json(segments_json, options.segments)) return usage_error(e.message);
 
-  std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
-  if (!in) return file_error("open", file, errno);
-  struct stat info;
-  if (in != stdin && fstat(fileno(in), &info) == 0 && S_ISDIR(info.st_mode)) {  // fopen opens a folder on Linux
-    std::fclose(in);
-    return file_error("open", file, EISDIR);
+  // Every file is opened before any is read, so a missing one is reported at once.
+  std::vector<std::FILE*> inputs;
+  auto close_from = [&](size_t k) {
+    for (; k < inputs.size(); ++k)
+      if (inputs[k] != stdin) std::fclose(inputs[k]);
+  };
+  for (const std::string& file : files) {
+    std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+    int error = in ? 0 : errno;
+    struct stat info;
+    if (in && in != stdin && fstat(fileno(in), &info) == 0 && S_ISDIR(info.st_mode)) {  // fopen opens a folder on Linux
+      std::fclose(in);
+      in = nullptr;
+      error = EISDIR;
+    }
+    if (!in) {
+      close_from(0);
+      return file_error("open", file, error);
+    }
+    inputs.push_back(in);
   }
   retention::Engine engine(options);
   std::vector<char> buffer(1 << 20);
   bool ok = true;
-  int read_error = 0;
   size_t fed = 0;
-  while (ok) {
-    size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
-    if (n == 0) {
-      if (std::ferror(in)) read_error = errno;
-      break;
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    std::FILE* in = inputs[k];
+    if (ok && k > 0) ok = engine.next_file();
+    int read_error = 0;
+    while (ok) {
+      size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
+      if (n == 0) {
+        if (std::ferror(in)) read_error = errno;
+        break;
+      }
+      ok = engine.feed(buffer.data(), n);
+      fed += n;
     }
-    ok = engine.feed(buffer.data(), n);
-    fed += n;
+    if (in != stdin) std::fclose(in);
+    if (read_error) {
+      close_from(k + 1);
+      return file_error("read", files[k] == "-" ? "standard input" : files[k], read_error);
+    }
   }
-  if (in != stdin) std::fclose(in);
-  if (read_error) return file_error("read", file == "-" ? "standard input" : file, read_error);
   if (ok) ok = engine.finish();
   if (!ok) {
     std::string message = retention::describe_error(engine.error());

@@ -9,14 +9,20 @@
 
 namespace retention {
 
-bool is_no_money_status(std::string_view status) {
-  static const std::array<const char*, 18> kStatuses{
+// Normalised (normalize_name); the SQL generator writes the same list (issue 14).
+const std::vector<std::string_view>& no_money_statuses() {
+  static const std::vector<std::string_view> kStatuses{
       "failed",   "declined", "void",       "voided",  "pending",
       "incomplete", "canceled", "cancelled", "expired", "authorized",
       "unpaid",   "onhold",   "draft",      "checkoutdraft", "requirespaymentmethod",
       "requiresaction", "requiresconfirmation", "requirescapture"};
+  return kStatuses;
+}
+
+bool is_no_money_status(std::string_view status) {
+  const auto& statuses = no_money_statuses();
   std::string normalized = normalize_name(status);
-  return std::find(kStatuses.begin(), kStatuses.end(), normalized) != kStatuses.end();
+  return std::find(statuses.begin(), statuses.end(), normalized) != statuses.end();
 }
 
 bool is_cancellation_time(std::string_view value) {

@@ -64,6 +64,8 @@ class RowMapper {
 // SPEC 3: statuses saying no money moved (failed, declined, voided, pending, incomplete, canceled
 // before payment, Stripe payment-intent states). Compared case- and punctuation-blind.
 bool is_no_money_status(std::string_view status);
+// Those statuses, normalised: what is_no_money_status compares with.
+const std::vector<std::string_view>& no_money_statuses();
 // SPEC 3: a value in a cancelled-at column saying the order was cancelled (a time; not empty or a zero date).
 bool is_cancellation_time(std::string_view value);
 

@@ -70,6 +70,13 @@ void OrderBook::settle_dates(bool day_first) {
   order_flags_ = {};
 }
 
+void OrderBook::settle_file_dates(size_t first_order, bool day_first) {
+  if (day_first && !order_date_day_first_.empty())
+    for (size_t o = first_order; o < order_date_.size(); ++o) order_date_[o] = order_date_day_first_[o];
+  // Settled: read either way, every order so far has the date kept (new_order copies it when needed).
+  order_date_day_first_ = {};
+}
+
 int64_t OrderBook::find_order(std::string_view order_id) const {
   int64_t key = order_ids_.find(order_id);
   return key < 0 ? -1 : static_cast<int64_t>(order_of_key_[static_cast<size_t>(key)]);

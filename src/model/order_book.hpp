@@ -41,6 +41,13 @@ class OrderBook {
 
   // Once the day/month order is known: keeps the order dates read that way.
   void settle_dates(bool day_first);
+  // At the end of one of several files: the dates of its orders (from `first_order` on) as that
+  // file's day/month order reads them; the next file decides its own.
+  void settle_file_dates(size_t first_order, bool day_first);
+  size_t order_count() const { return order_customer_.size(); }
+  // Order ids are numbered as first seen: ids numbered below a file's first are from earlier files.
+  size_t order_id_count() const { return order_ids_.size(); }
+  int64_t order_id_number(std::string_view order_id) const { return order_ids_.find(order_id); }
 
   // Data quality: order ids shared by rows of different customers, rows merged into an order.
   int64_t orders_with_several_customers() const { return orders_with_several_customers_; }

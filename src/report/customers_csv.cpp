@@ -6,9 +6,7 @@
 
 namespace retention {
 
-namespace {
-
-void field(std::string& out, std::string_view text) {
+void csv_field(std::string& out, std::string_view text) {
   bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) {
@@ -23,11 +21,13 @@ void field(std::string& out, std::string_view text) {
   out += '"';
 }
 
+namespace {
+
 void header(const Report& report, std::string& out) {
   std::string customer = "customer";
   for (const auto& [role, name] : report.columns)
     if (role == "customer") customer = name;
-  field(out, customer);
+  csv_field(out, customer);
   // The predicted-value fields are empty when no model ran (or for the next order, while the customer
   // is not likely alive), so the columns are the same for every file.
   out += ",first_order,last_order,recency_days,frequency,monetary,r,f,m,rf_cell,segment,churn_risk,p_alive,"
@@ -35,7 +35,7 @@ void header(const Report& report, std::string& out) {
 }
 
 void row(const Report& report, const CustomerResults& c, size_t i, std::string& out) {
-  field(out, c.id(i));
+  csv_field(out, c.id(i));
   for (const std::string& value :
        {format_date(c.firstOrder[i]), format_date(c.lastOrder[i]), std::to_string(c.recencyDays[i]),
         std::to_string(c.frequency[i]), format_money(c.monetary[i]), std::to_string(c.r[i]), std::to_string(c.f[i]),
@@ -44,7 +44,7 @@ void row(const Report& report, const CustomerResults& c, size_t i, std::string& 
     out += value;
   }
   out += ',';
-  field(out, report.rfm.segments[c.segment[i]].name);
+  csv_field(out, report.rfm.segments[c.segment[i]].name);
   out += ',';
   out += kLightNames[c.churnRisk[i]];
   const ClvColumns& v = c.value;

@@ -188,6 +188,10 @@ Error parse_options_json(const std::string& json, Options& out) {
       if (text == "month-first") out.dayFirst = 0;
       else if (text == "day-first") out.dayFirst = 1;
       else if (text != "auto") return invalid("dateOrder must be month-first, day-first or auto");
+    } else if (key == "keepRows") {
+      bool keep = false;
+      if (field.value.get_bool().get(keep)) return invalid("keepRows must be true or false");
+      out.keepRows = keep;
     } else if (key == "strict") {
       bool strict = false;
       if (field.value.get_bool().get(strict)) return invalid("strict must be true or false");

@@ -103,6 +103,11 @@ void write_data_quality(JsonWriter& w, const DataQuality& q) {
   w.end_array();
   w.key("ordersMergedFromRows").integer(q.ordersMergedFromRows);
   w.key("rowsMerged").integer(q.rowsMerged);
+  if (q.files > 1) {  // several files as one (issue 14); absent for one file, whose report stays as it was
+    w.key("files").integer(q.files);
+    w.key("duplicateOrders").integer(q.duplicateOrders);
+    w.key("duplicateRows").integer(q.duplicateRows);
+  }
   w.key("outliers").begin_object();
   w.key("orders").integer(q.outlierOrders);
   w.key("threshold").money(q.outlierThreshold);

@@ -12,6 +12,7 @@
 #include "report/customers_csv.hpp"
 #include "report/json_writer.hpp"
 #include "retention/engine.hpp"
+#include "retention/sql.hpp"
 
 namespace {
 
@@ -68,6 +69,13 @@ std::string finish(int handle) {
   return s->engine.finish() ? "" : error_json(s->engine.error());
 }
 
+// Ends one file and starts the next of one analysis (issue 14).
+std::string next_file(int handle) {
+  Session* s = find(handle);
+  if (!s) return no_session();
+  return s->engine.next_file() ? "" : error_json(s->engine.error());
+}
+
 std::string report_json(int handle) {
   Session* s = find(handle);
   return s ? retention::to_json(s->engine.report()) : no_session();
@@ -122,6 +130,24 @@ emscripten::val customer_column(int handle, const std::string& name) {
   return emscripten::val::undefined();
 }
 
+// With options.keepRows: the rows as the engine read them (issue 14), after finish.
+std::string rows_csv(int handle) {
+  Session* s = find(handle);
+  return s ? s->engine.rows_csv() : no_session();
+}
+
+// {"sql": script} or an error: the warehouse SQL for a request (retention/sql.hpp).
+std::string sql_script(const std::string& request_json) {
+  retention::SqlRequest request;
+  std::string script;
+  retention::Error e = retention::parse_sql_request(request_json, request);
+  if (!e) e = retention::generate_sql(request, script);
+  if (e) return error_json(e);
+  retention::JsonWriter w;
+  w.begin_object().key("sql").string(script).end_object();
+  return w.take();
+}
+
 void close_session(int handle) { sessions.erase(handle); }
 
 }  // namespace
@@ -130,8 +156,11 @@ EMSCRIPTEN_BINDINGS(retention_kit) {
   emscripten::function("open", &open_session);
   emscripten::function("append", &append);
   emscripten::function("finish", &finish);
+  emscripten::function("nextFile", &next_file);
   emscripten::function("reportJson", &report_json);
   emscripten::function("reportText", &report_text);
   emscripten::function("customerColumn", &customer_column);
+  emscripten::function("rowsCsv", &rows_csv);
+  emscripten::function("sqlScript", &sql_script);
   emscripten::function("close", &close_session);
 }

@@ -7,16 +7,19 @@ import { segmentCsvBytes } from './customers.js';
 import { loadModule } from './node-module.js';
 import { runAnalysis } from './session.js';
 import { toChunks } from './sources.js';
+import { warehouseMain } from './cli-warehouse.js';
 
 const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
 
 const USAGE =
-  'usage: retention-kit analyze FILE [options]   segments and analyses an order export\n' +
+  'usage: retention-kit analyze FILE... [options]   segments and analyses order exports (several as one)\n' +
   '       retention-kit analyze --help           the options of analyze\n' +
+  '       retention-kit sql --dialect D [options]  SQL that computes the per-customer table in a warehouse\n' +
+  '       retention-kit rows FILE [options]      the rows as the engine read them, as CSV\n' +
   '       retention-kit --version                prints the version\n';
 
 const ANALYZE_USAGE =
-  'usage: retention-kit analyze FILE [--json] [--as-of YYYY-MM-DD] [--strict]\n' +
+  'usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n' +
   '         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n' +
   '         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n' +
   '         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n' +
@@ -24,9 +27,10 @@ const ANALYZE_USAGE =
   '         [--date-order auto|month-first|day-first] [--clv-model mbgnbd|bgnbd|pareto-nbd|none]\n' +
   '         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n' +
   '         [--export-segment NAME --out FILE.csv]\n' +
-  'FILE may be - for standard input; --out - writes the segment to standard output instead of\n' +
-  'the report. NAME is an RF cell (active/single ... lapsed/highValue) or an RFM segment\n' +
-  '(Champions ... Others). A value may also follow its flag after =, as in --as-of=2024-06-30.\n';
+  'FILE may be - for standard input; several FILEs are analysed as one. --out - writes the\n' +
+  'segment to standard output instead of the report. NAME is an RF cell (active/single ...\n' +
+  'lapsed/highValue) or an RFM segment (Champions ... Others). A value may also follow its flag\n' +
+  'after =, as in --as-of=2024-06-30.\n';
 
 // Every flag of `analyze`: its type for parseArgs, and where its value goes (a column role, a
 // setting, a clv setting) or what a missing value is called in the error.
@@ -83,13 +87,12 @@ const fileError = (what, file, error) => `retention-kit: cannot ${what} ${file}:
 // as the native CLI): returns {help: true} or the file and the options object the flags make.
 function parseAnalyzeArgs(args) {
   const { tokens } = parseArgs({ args, options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
-  const parsed = { file: '', json: false, options: {}, optionsJson: '', segmentsFile: '', exportName: '', outFile: '' };
+  const parsed = { files: [], json: false, options: {}, optionsJson: '', segmentsFile: '', exportName: '', outFile: '' };
   const columns = {};
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
     if (token.kind === 'positional') {
-      if (parsed.file) throw new UsageError('more than one input file given');
-      parsed.file = token.value;
+      parsed.files.push(token.value);
       continue;
     }
     const flag = Object.hasOwn(FLAGS, token.name) ? FLAGS[token.name] : undefined;
@@ -111,7 +114,7 @@ function parseAnalyzeArgs(args) {
     else if (token.name === 'export-segment') parsed.exportName = value;
     else if (token.name === 'out') parsed.outFile = value;
   }
-  if (!parsed.file) throw new UsageError('no input file given');
+  if (!parsed.files.length) throw new UsageError('no input file given');
   if (!parsed.exportName !== !parsed.outFile) {
     throw new UsageError(parsed.outFile ? '--out needs --export-segment NAME' : '--export-segment needs --out FILE');
   }
@@ -186,24 +189,29 @@ async function analyze(args) {
     process.stderr.write(`retention-kit: ${error.message}\n${ANALYZE_USAGE}`);
     return 2;
   }
-  let input;
-  try {
-    input = await openInput(parsed.file);
-  } catch (error) {
-    process.stderr.write(fileError('open', parsed.file, error));
-    return 1;
+  // Every file is opened before any is read, so a missing one is reported at once; several are one analysis.
+  const inputs = [];
+  for (const file of parsed.files) {
+    try {
+      inputs.push(await openInput(file));
+    } catch (error) {
+      for (const input of inputs) if (input !== process.stdin) input.destroy();
+      process.stderr.write(fileError('open', file, error));
+      return 1;
+    }
   }
   const Module = await loadModule();
   let result;
   try {
-    result = await runAnalysis(Module, toChunks(input), {
+    result = await runAnalysis(Module, inputs.map((input) => toChunks(input)), {
       options: parsed.options,
       format: parsed.json ? 'json' : 'text',
       columns: Boolean(parsed.exportName),
     });
   } catch (error) {
     if (error.syscall === 'read') {
-      process.stderr.write(fileError('read', parsed.file === '-' ? 'standard input' : parsed.file, error));
+      const file = parsed.files.find((f) => f !== '-' && error.path === f) ?? parsed.files[0];
+      process.stderr.write(fileError('read', file === '-' ? 'standard input' : file, error));
       return 1;
     }
     if (error.name !== 'RetentionError') throw error;
@@ -248,6 +256,7 @@ async function main(args) {
     process.stdout.write(`${version}\n`);
     return 0;
   }
+  if (args[0] === 'sql' || args[0] === 'rows') return warehouseMain(args);
   if (args[0] !== 'analyze') {
     process.stderr.write(`retention-kit: unknown command '${args[0]}'\n${USAGE}`);
     return 2;

@@ -235,6 +235,11 @@ export interface Report {
     sharedOrderIds: string[];
     ordersMergedFromRows: number;
     rowsMerged: number;
+    /** Several files analysed as one (only then present): how many, and the orders (and their rows)
+     * of later files skipped because an earlier file had the same order id. */
+    files?: number;
+    duplicateOrders?: number;
+    duplicateRows?: number;
     outliers: {
       orders: number;
       threshold: number;
@@ -375,11 +380,33 @@ export type AnalysisResult = Report & {
 };
 
 export interface Engine {
-  analyze(input: Input, options?: AnalyzeOptions): Promise<AnalysisResult>;
+  /** In Node an array of inputs is several files analysed as one, each with its own layout. */
+  analyze(input: Input | Input[], options?: AnalyzeOptions): Promise<AnalysisResult>;
   /** Node only: the report exactly as the core wrote it ('json'), or the terminal summary ('text'). */
   analyzeToString?(input: Input, options?: AnalyzeOptions, format?: 'json' | 'text'): Promise<string>;
+  /**
+   * Node only: SQL computing, from an orders table, the per-customer table, RF cells, RFM scores and
+   * segments exactly as `analyze` does from the same rows. The script's last statement returns one
+   * row per customer (customer, first_order, last_order, recency_days, frequency, monetary, rf_cell,
+   * r, f, m, segment, order_days, btyd_x, btyd_t_x, btyd_t); the two before it the RF matrix and the
+   * segments (customers, revenue). Rejects with a RetentionError (code 'invalid_options').
+   */
+  sql?(options: SqlOptions): Promise<string>;
+  /** Node only: an order file's rows as the engine read them, as the CSV table `sql` reads
+   * (customer,order,date,amount,status; refunds subtracted, dates YYYY-MM-DD). */
+  rows?(input: Input, options?: AnalyzeOptions): Promise<string>;
   /** Frees the engine (terminates its worker in the browser). */
   close(): void;
+}
+
+export interface SqlOptions extends Pick<AnalyzeOptions, 'asOf' | 'rfThresholds' | 'segments'> {
+  dialect: 'duckdb' | 'postgres' | 'spark' | 'bigquery';
+  /** default 'orders'; 'schema.table' quotes each part */
+  table?: string;
+  /** customer and date, and amount (or quantity and unitPrice), are required */
+  columns: Pick<ColumnMapping, 'customer' | 'date' | 'amount' | 'order' | 'refund' | 'quantity' | 'unitPrice' | 'status'>;
+  /** statuses meaning no money moved (compared as ASCII letters and digits, lower case); default the engine's list */
+  excludedStatuses?: string[];
 }
 
 /** Where the engine's files are, and where it runs. */

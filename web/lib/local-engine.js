@@ -4,6 +4,7 @@ import { attachCustomers } from './customers.js';
 import { moduleCache } from './module-cache.js';
 import { progressReporter, runAnalysis } from './session.js';
 import { toChunks } from './sources.js';
+import { rowsCsv, sqlScript } from './warehouse.js';
 
 export function createLocalEngine(load) {
   const modules = moduleCache(load);
@@ -11,7 +12,8 @@ export function createLocalEngine(load) {
   const run = (input, options = {}, format = 'json', columns = true) => {
     options.signal?.throwIfAborted();
     return modules.run((Module) =>
-      runAnalysis(Module, toChunks(input, options.chunkSize), {
+      // An array of inputs is several files analysed as one.
+      runAnalysis(Module, Array.isArray(input) ? input.map((i) => toChunks(i, options.chunkSize)) : toChunks(input, options.chunkSize), {
         options,
         format,
         columns,
@@ -29,6 +31,14 @@ export function createLocalEngine(load) {
     async analyzeToString(input, options = {}, format = 'json') {
       const { json, text } = await run(input, options, format, false);
       return format === 'text' ? text : json;
+    },
+    // The SQL that computes the per-customer table, RF cells and segments in a warehouse, and an
+    // order file's rows as the table that SQL reads.
+    sql(options) {
+      return modules.run((Module) => sqlScript(Module, options));
+    },
+    rows(input, options = {}) {
+      return modules.run((Module) => rowsCsv(Module, toChunks(input, options.chunkSize), options));
     },
     close() {},
   };

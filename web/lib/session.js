@@ -53,16 +53,20 @@ function copyColumns(Module, handle) {
   return columns;
 }
 
-// Resolves with {json, text, columns}: the report document; the terminal summary when `format` is
-// 'text'; the per-customer columns unless `columns` is false.
+// Resolves with {json, text, columns, rows}: the report document; the terminal summary when `format`
+// is 'text'; the per-customer columns unless `columns` is false; the rows as read when `rows` (and
+// options.keepRows) are set.
+// `source` is {total, chunks}, or an array of them: several files analysed as one (issue 14).
 export async function runAnalysis(
   Module,
-  { total, chunks },
-  { options = {}, onProgress, isAborted, format = 'json', columns = true } = {},
+  source,
+  { options = {}, onProgress, isAborted, format = 'json', columns = true, rows = false } = {},
 ) {
   const opened = JSON.parse(Module.open(JSON.stringify(coreOptions(options))));
   if (opened.error) throw new RetentionError(opened.error.message, opened.error);
   const handle = opened.handle;
+  const sources = Array.isArray(source) ? source : [source];
+  const total = sources.every((s) => s.total !== undefined) ? sources.reduce((sum, s) => sum + s.total, 0) : undefined;
   // One staging buffer in the wasm heap, owned here: grown when a chunk is larger, freed in `finally`.
   let buffer = 0;
   let capacity = 0;
@@ -70,23 +74,29 @@ export async function runAnalysis(
   let lastYield = Date.now();
   let lost = false; // the module aborted: nothing in it may be called again
   try {
-    for await (const chunk of chunks) {
-      if (isAborted?.()) throw new DOMException('The analysis was cancelled', 'AbortError');
-      if (chunk.byteLength === 0) continue;
-      if (chunk.byteLength > capacity) {
-        if (buffer) Module._free(buffer);
-        capacity = chunk.byteLength;
-        buffer = Module._malloc(capacity);
-        if (!buffer) throw outOfMemory(loaded + chunk.byteLength, total);
+    for (const [index, { chunks }] of sources.entries()) {
+      if (index > 0) {
+        const next = Module.nextFile(handle);
+        if (next) throw engineError(next, loaded, total);
       }
-      Module.HEAPU8.set(chunk, buffer); // read HEAPU8 anew: memory growth detaches older views
-      const status = Module.append(handle, buffer, chunk.byteLength);
-      if (status) throw engineError(status, loaded + chunk.byteLength, total);
-      loaded += chunk.byteLength;
-      onProgress?.({ bytesLoaded: loaded, bytesTotal: total });
-      if (Date.now() - lastYield > YIELD_EVERY_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        lastYield = Date.now();
+      for await (const chunk of chunks) {
+        if (isAborted?.()) throw new DOMException('The analysis was cancelled', 'AbortError');
+        if (chunk.byteLength === 0) continue;
+        if (chunk.byteLength > capacity) {
+          if (buffer) Module._free(buffer);
+          capacity = chunk.byteLength;
+          buffer = Module._malloc(capacity);
+          if (!buffer) throw outOfMemory(loaded + chunk.byteLength, total);
+        }
+        Module.HEAPU8.set(chunk, buffer); // read HEAPU8 anew: memory growth detaches older views
+        const status = Module.append(handle, buffer, chunk.byteLength);
+        if (status) throw engineError(status, loaded + chunk.byteLength, total);
+        loaded += chunk.byteLength;
+        onProgress?.({ bytesLoaded: loaded, bytesTotal: total });
+        if (Date.now() - lastYield > YIELD_EVERY_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          lastYield = Date.now();
+        }
       }
     }
     if (isAborted?.()) throw new DOMException('The analysis was cancelled', 'AbortError');
@@ -97,6 +107,7 @@ export async function runAnalysis(
       json: Module.reportJson(handle),
       text: format === 'text' ? Module.reportText(handle) : undefined,
       columns: columns ? copyColumns(Module, handle) : undefined,
+      rows: rows ? Module.rowsCsv(handle) : undefined,
     };
   } catch (error) {
     if (!isAbort(error)) throw error;
