@@ -455,6 +455,10 @@ export type RetentionErrorCode =
   | 'rejected_row'
   /** no row made a counted order */
   | 'no_orders'
+  /** a JSON document or an NDJSON line larger than the engine holds at once (the message names the limit and the size) */
+  | 'input_too_large'
+  /** the wasm heap ran out (at most 4 GB; the message names the size read): a new module starts on the next call */
+  | 'out_of_memory'
   /** a bug in the engine */
   | 'internal'
   /** the wasm file could not be loaded: the message names the URL and the HTTP status (tried again on the next call) */
