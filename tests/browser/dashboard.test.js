@@ -212,6 +212,8 @@ test('wrong exports are named with the export to use; foreign column names are r
   for (const [name, text, message] of wrong) {
     await pick(name, text);
     await waitState('error');
+    // The state is already 'error' from the previous file: wait for this file's message.
+    await dash('[data-testid="error"]').filter({ hasText: message }).waitFor({ timeout: 15_000 });
     const error = await dash('[data-testid="error"]').textContent();
     assert.match(error, /This file has no orders\./);
     assert.match(error, message);
