@@ -5,6 +5,7 @@ import { access, readFile } from 'node:fs/promises';
 import { loadModule } from './node-module.js';
 import { toChunks } from './sources.js';
 import { rowsCsv, sqlScript } from './warehouse.js';
+import { fileError, UsageError } from './cli-errors.js';
 
 const USAGE =
   'usage: retention-kit sql --dialect duckdb|postgres|spark|bigquery [--table NAME]\n' +
@@ -26,11 +27,6 @@ const SQL_FLAGS = { '--dialect': 'dialect', '--table': 'table', '--as-of': 'asOf
 const ROWS_FLAGS = {
   '--format': 'format', '--delimiter': 'delimiter', '--decimal-separator': 'decimalSeparator', '--date-order': 'dateOrder',
 };
-
-class UsageError extends Error {}
-
-const FS_ERRORS = { ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory' };
-const fileError = (what, file, error) => `retention-kit: cannot ${what} ${file}: ${FS_ERRORS[error.code] ?? error.message}\n`;
 
 function parse(args) {
   const sql = args[0] === 'sql';

@@ -7,6 +7,7 @@ import { segmentCsvBytes } from './customers.js';
 import { loadModule } from './node-module.js';
 import { runAnalysis } from './session.js';
 import { toChunks } from './sources.js';
+import { fileError, UsageError } from './cli-errors.js';
 import { warehouseMain } from './cli-warehouse.js';
 
 const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -67,21 +68,6 @@ const PARSE_OPTIONS = Object.fromEntries(
     { type: flag.boolean ? 'boolean' : 'string', ...(flag.short ? { short: flag.short } : {}) },
   ]),
 );
-
-class UsageError extends Error {}
-
-// The C library's wording (strerror), so that both CLIs print the same line.
-const FS_ERRORS = {
-  ENOENT: 'No such file or directory',
-  EACCES: 'Permission denied',
-  EPERM: 'Operation not permitted',
-  EISDIR: 'Is a directory',
-  ENOTDIR: 'Not a directory',
-  EIO: 'Input/output error',
-  ELOOP: 'Too many levels of symbolic links',
-  ENAMETOOLONG: 'File name too long',
-};
-const fileError = (what, file, error) => `retention-kit: cannot ${what} ${file}: ${FS_ERRORS[error.code] ?? error.message}\n`;
 
 // Reads `analyze`'s arguments with parseArgs (not strict, so that every problem gets the same words
 // as the native CLI): returns {help: true} or the file and the options object the flags make.
