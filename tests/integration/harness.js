@@ -88,9 +88,14 @@ export function freePort() {
   });
 }
 
+const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
+
 // Starts a long-running command (a dev server) and resolves once its output matches `ready`.
 export function startProcess(command, args, { cwd, ready, timeout = 60_000 }) {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  // CI may set FORCE_COLOR; colour codes inside "Local:" would hide the ready line.
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let output = '';
   const stop = () => {
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -101,7 +106,7 @@ export function startProcess(command, args, { cwd, ready, timeout = 60_000 }) {
       reject(new Error(`${command} ${args.join(' ')} did not start within ${timeout} ms:\n${output}`));
     }, timeout);
     const listen = (chunk) => {
-      output += chunk;
+      output += String(chunk).replace(ANSI_ESCAPE, '');
       if (ready.test(output)) {
         clearTimeout(timer);
         resolve({ child, stop, output: () => output });
