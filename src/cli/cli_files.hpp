@@ -1,14 +1,29 @@
-// What both native commands share: the error line for a file, in the npm CLI's wording, and reads.
+// What the native commands share: the error line for a file, in the npm CLI's wording, and reads.
 #pragma once
+
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
 
-inline int file_error(const char* what, const std::string& file) {
-  std::fprintf(stderr, "retention-kit: cannot %s %s: %s\n", what, file.c_str(), std::strerror(errno));
+inline int file_error(const char* what, const std::string& file, int error = errno) {
+  std::fprintf(stderr, "retention-kit: cannot %s %s: %s\n", what, file.c_str(), std::strerror(error));
   return 1;
+}
+
+// "-" is standard input. A folder is refused with EISDIR, as Node refuses it (fopen opens one on Linux).
+inline std::FILE* open_input(const std::string& file, int& error) {
+  std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+  error = in ? 0 : errno;
+  struct stat info;
+  if (in && in != stdin && fstat(fileno(in), &info) == 0 && S_ISDIR(info.st_mode)) {
+    std::fclose(in);
+    in = nullptr;
+    error = EISDIR;
+  }
+  return in;
 }
 
 inline bool read_stream(std::FILE* in, std::string& out) {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fixture, runNative, runWasm, sampleShop } from './helpers.js';
 
+// The columns the SQL needs named (the table has no header to detect them from).
+const sqlColumns = ['--customer', 'Email', '--date', 'Created at', '--amount', 'Total'];
 const cases = {
   'generic fixture as JSON': ['analyze', fixture('generic-orders.csv'), '--json'],
   'sample shop as JSON': ['analyze', sampleShop, '--json'],
@@ -46,6 +48,28 @@ const cases = {
   'a folder as the rule table': ['analyze', sampleShop, '--segments', fixture('.')],
   'a segment to standard output': ['analyze', sampleShop, '--json', '--export-segment', 'Champions', '--out', '-'],
   'an RF cell to standard output, with =': ['analyze', sampleShop, '--export-segment=lapsed/single', '--out=-'],
+  'sql for postgres, a schema table and an as-of': ['sql', ...sqlColumns, '--dialect', 'postgres', '--table', 'shop.orders', '--as-of', '2024-06-30'],
+  'sql with the mapping flags and =': ['sql', '--dialect=spark', '--customer=Email', '--date', 'Created at', '--amount=Total', '--status', 'Financial Status'],
+  'sql without the amount column': ['sql', '--dialect', 'duckdb', '--customer', 'Email', '--date', 'Created at'],
+  'sql: flags win over --options': ['sql', '--options', '{"dialect":"bigquery","asOf":"2024-01-01","columns":{"customer":"a","date":"b","amount":"t"}}', '--as-of', '2024-06-30', '--customer', 'c'],
+  'sql with a rule table file': ['sql', ...sqlColumns, '--dialect', 'duckdb', '--segments', fixture('segments.json')],
+  'sql with a rule table that is not JSON': ['sql', ...sqlColumns, '--dialect', 'duckdb', '--segments', fixture('segments-broken.json')],
+  'sql with a missing rule table': ['sql', ...sqlColumns, '--dialect', 'duckdb', '--segments', fixture('no-such-rules.json')],
+  'sql with a bad dialect': ['sql', '--dialect', 'oracle'],
+  'sql given a file': ['sql', '--dialect', 'duckdb', sampleShop],
+  'sql with an analyze-only flag': ['sql', '--dialect', 'duckdb', '--json'],
+  'sql with options that are not an object': ['sql', '--options', '[1]'],
+  'help for sql': ['sql', '--dialect', 'duckdb', '--help'],
+  'rows of the generic fixture': ['rows', fixture('generic-orders.csv')],
+  'rows with flags over --options': ['rows', fixture('generic-orders.csv'), '--options', '{"columns":{"customer":"nobody"}}', '--customer', 'customer_id'],
+  'rows with a missing column': ['rows', fixture('generic-orders.csv'), '--customer', 'nobody'],
+  'rows of two files': ['rows', sampleShop, sampleShop],
+  'rows of no file': ['rows', '--format', 'csv'],
+  'rows of a missing file': ['rows', fixture('does-not-exist.csv')],
+  'rows of a folder': ['rows', fixture('.')],
+  'rows of a file that cannot be read': ['rows', '/proc/self/mem'],
+  'rows with a sql-only flag': ['rows', sampleShop, '--dialect', 'duckdb'],
+  'a file name after -- for rows': ['rows', '--format=csv', '--', fixture('generic-orders.csv')],
 };
 
 describe('native CLI == wasm CLI', () => {
@@ -199,6 +223,33 @@ describe('explicit flags win over --options, in either order, in both CLIs', () 
       const wasm = runWasm(args);
       assert.equal(wasm.stderr, native.stderr);
       assert.equal(wasm.status, 1);
+    }
+  });
+
+  test('sql and rows: the flags win over --options as in analyze, in either order', () => {
+    const options = JSON.stringify({ dialect: 'bigquery', table: 'a.b', asOf: '2024-01-01', columns: { customer: 'cust_a', date: 'date_a', amount: 'amt_a' } });
+    for (const args of [
+      ['sql', '--dialect', 'duckdb', '--as-of', '2024-05-31', '--amount', 'amt_b', '--options', options],
+      ['sql', '--options', options, '--dialect', 'duckdb', '--as-of', '2024-05-31', '--amount', 'amt_b'],
+    ]) {
+      const native = runNative(args);
+      assert.equal(native.status, 0, native.stderr);
+      assert.match(native.stdout, /'2024-05-31'/); // the flag's day
+      assert.doesNotMatch(native.stdout, /2024-01-01|`/); // not bigquery's backquotes, not the options' day
+      assert.match(native.stdout, /"amt_b"/);
+      assert.match(native.stdout, /"cust_a"/); // a column given only in --options stays
+      assert.match(native.stdout, /"a"\."b"/);
+      assert.equal(runWasm(args).stdout, native.stdout);
+    }
+    const rowsOptions = JSON.stringify({ columns: { customer: 'cust_a', date: 'date_a', amount: 'amt_a' } });
+    for (const args of [
+      ['rows', wide, '--amount', 'amt_b', '--options', rowsOptions],
+      ['rows', wide, '--options', rowsOptions, '--amount=amt_b'],
+    ]) {
+      const native = runNative(args);
+      assert.equal(native.status, 0, native.stderr);
+      assert.equal(native.stdout.split('\r\n')[1], 'c1,,2024-01-05,11,');
+      assert.equal(runWasm(args).stdout, native.stdout);
     }
   });
 
