@@ -2,9 +2,12 @@
 // again afterwards. Real sizes: the inputs are generated chunk by chunk (async iterables), so only
 // the wasm heap holds them.
 import assert from 'node:assert/strict';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { createEngine, RetentionError } from '../../web/lib/node.js';
-import { fixture, readBytes } from './helpers.js';
+import { fixture, readBytes, runNative, runWasm } from './helpers.js';
 
 const MiB = 1 << 20;
 
@@ -32,6 +35,28 @@ test('a JSON document larger than the engine holds is input_too_large, naming th
     return true;
   });
   await expectWorking(engine);
+});
+
+test('the CLIs end a JSON file larger than the engine holds with the coded error on one line and exit 1, alike', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'retention-large-'));
+  try {
+    const file = join(dir, 'huge.json');
+    const row = '{"customer":"a","date":"2024-01-01","amount":5},\n';
+    const piece = Buffer.from(row.repeat(Math.ceil(MiB / row.length)).slice(0, MiB));
+    const fd = openSync(file, 'w');
+    writeSync(fd, '[');
+    for (let i = 0; i < 1025; i++) writeSync(fd, piece);
+    closeSync(fd);
+    const native = runNative(['analyze', file, '--json']);
+    assert.equal(native.status, 1);
+    assert.equal(native.stdout, '');
+    assert.match(native.stderr, /^retention-kit: this JSON document is larger than 1024 MiB, the most the engine holds at once .*\(\d+ bytes were read\)\n$/);
+    const wasm = runWasm(['analyze', file, '--json']);
+    assert.equal(wasm.stderr, native.stderr);
+    assert.equal(wasm.status, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('running out of wasm memory is out_of_memory (not an abort), and the next analysis gets a fresh module', async () => {

@@ -7,6 +7,8 @@ const dashboard = document.getElementById('dashboard');
 // The sample is fetched from this page's own origin (connect-src 'self').
 dashboard.setAttribute('name', 'sample-shop.csv');
 dashboard.setAttribute('sample', ''); // a banner says these are made-up customers
-// The banner goes once the merchant's own file is read.
-dashboard.addEventListener('analyzed', (event) => event.detail.name !== 'sample-shop.csv' && dashboard.removeAttribute('sample'));
+// The banner goes once the merchant's own file is read, or fails to be: the sample is no longer shown.
+for (const type of ['analyzed', 'error']) {
+  dashboard.addEventListener(type, (event) => event.detail.name !== 'sample-shop.csv' && dashboard.removeAttribute('sample'));
+}
 dashboard.setAttribute('src', sampleUrl);

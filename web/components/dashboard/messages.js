@@ -11,7 +11,15 @@ const NEXT_STEP = {
   not_text: 'This is not a text file (it may be a spreadsheet). Save it as CSV (UTF-8) and retry.',
   rejected_row: 'Fix the row named, or switch off strict mode to skip such rows.',
   invalid_options: 'Check the settings marked below and re-analyse.',
+  out_of_memory: 'Export a shorter date range (or split the file by date) and choose the parts together.',
 };
+
+// "1074790401 bytes" as a merchant reads a file size: "1.07 GB".
+const readableSize = (text) => text.replace(/\b(\d{4,}) bytes\b/g, (_, digits) => {
+  const bytes = Number(digits);
+  const [unit, scale] = bytes >= 1e9 ? ['GB', 1e9] : bytes >= 1e6 ? ['MB', 1e6] : ['kB', 1e3];
+  return `${(bytes / scale).toLocaleString(undefined, { maximumFractionDigits: bytes >= 1e9 ? 2 : 1 })} ${unit}`;
+});
 
 // Strips the programmer's hint ("; name it with the columns.date (CLI --date) option") from a core message.
 const plain = (message) => String(message ?? '').replace(/;\s*name it with the .*? option\.?$/, '').replace(/^invalid options: /, '');
@@ -20,7 +28,7 @@ const plain = (message) => String(message ?? '').replace(/;\s*name it with the .
 export function explain(error) {
   const code = error?.code;
   // A missing column is about the header: its line number tells a merchant nothing.
-  const detail = plain(error?.message ?? error).replace(code === 'missing_column' ? /^line \d+:\s*/i : /^$/, '');
+  const detail = readableSize(plain(error?.message ?? error)).replace(code === 'missing_column' ? /^line \d+:\s*/i : /^$/, '');
   const line = error?.line > 0 && code !== 'missing_column' && !/\bline \d+/i.test(detail) ? ` (line ${error.line})` : '';
   // A message that names the right export already says what to do (SPEC: wrong exports are recognised).
   const selfExplaining = /export \(|drop that file here/i.test(detail);
