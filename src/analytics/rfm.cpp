@@ -8,18 +8,27 @@
 namespace retention {
 
 std::vector<SegmentRule> default_segment_rules() {
+  using Range = std::array<int32_t, 2>;
+  // No texts: the dashboard's translatable table words the default segments (issue 10).
+  auto rule = [](const char* name, Range r, Range f, Range m, bool outside_active_band = false) {
+    SegmentRule out;
+    out.name = name;
+    out.r = r, out.f = f, out.m = m;
+    out.outsideActiveBand = outside_active_band;
+    return out;
+  };
   constexpr bool lapsed = true;  // SPEC 4: lapsed-type segments only outside the active band
   return {
-      {"Champions", {5, 5}, {5, 5}, {5, 5}},
-      {"Potential Loyalist", {3, 5}, {3, 5}, {2, 5}},
-      {"Loyal Customers", {2, 4}, {2, 4}, {2, 4}},
-      {"Promising", {3, 4}, {1, 3}, {3, 5}},
-      {"New Customers", {4, 5}, {1, 3}, {1, 5}},
-      {"Can't Lose Them", {1, 2}, {3, 4}, {4, 5}, lapsed},
-      {"At Risk", {1, 2}, {2, 5}, {4, 5}, lapsed},
-      {"Need Attention", {1, 3}, {3, 5}, {3, 5}},
-      {"About To Sleep", {2, 3}, {1, 3}, {1, 4}, lapsed},
-      {"Lost", {1, 1}, {1, 5}, {1, 5}, lapsed},
+      rule("Champions", {5, 5}, {5, 5}, {5, 5}),
+      rule("Potential Loyalist", {3, 5}, {3, 5}, {2, 5}),
+      rule("Loyal Customers", {2, 4}, {2, 4}, {2, 4}),
+      rule("Promising", {3, 4}, {1, 3}, {3, 5}),
+      rule("New Customers", {4, 5}, {1, 3}, {1, 5}),
+      rule("Can't Lose Them", {1, 2}, {3, 4}, {4, 5}, lapsed),
+      rule("At Risk", {1, 2}, {2, 5}, {4, 5}, lapsed),
+      rule("Need Attention", {1, 3}, {3, 5}, {3, 5}),
+      rule("About To Sleep", {2, 3}, {1, 3}, {1, 4}, lapsed),
+      rule("Lost", {1, 1}, {1, 5}, {1, 5}, lapsed),
   };
 }
 
