@@ -126,6 +126,21 @@ TEST_CASE("degenerate inputs end with a clear message, never NaN") {
     CHECK(r.error.find("degenerate fit: ") == 0);
     CHECK(r.message.find("Predicted value needs more returning customers than this file has: 4 customers of 7") == 0);
   }
+  SUBCASE("hundreds of returning customers who all buy every 20 days: not 'too few', and no crawl along the ridge") {
+    std::vector<int32_t> x;
+    std::vector<double> tx, T;
+    for (int i = 0; i < 1000; ++i) {
+      T.push_back(60 + i % 300);
+      x.push_back(static_cast<int32_t>(T.back()) / 20);
+      tx.push_back(20.0 * x.back());
+    }
+    for (ClvModel model : {ClvModel::mbgnbd, ClvModel::bgnbd}) {
+      auto r = predict_from_summary(histories(x, tx, T), with_model(model), c);
+      CHECK(r.error.find("degenerate fit: ") == 0);
+      CHECK(r.message.find("Predicted value is not shown: the model finds no single best answer for this file. Its 1000 "
+                           "returning customers (of 1000) buy and stop at rates too alike") == 0);
+    }
+  }
   SUBCASE("no customer at all") {
     auto r = predict_from_summary(histories({}, {}, {}), with_model(ClvModel::bgnbd), c);
     CHECK(r.error == "no customer has a purchase in the calibration period");

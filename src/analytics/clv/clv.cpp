@@ -47,9 +47,12 @@ std::string count(double n, const char* one, const char* many) {
   return std::to_string(k) + " " + (k == 1 ? one : many);
 }
 
+// Returning customers enough in number that a degenerate fit is not for want of them.
+constexpr double kManyReturning = 200;
+
 // What a merchant reads when no transaction model could be fitted: one plain sentence, then what
 // would fix it. No model or optimiser terms.
-std::string plain_reason(const Histories& h) {
+std::string plain_reason(const Histories& h, bool degenerate) {
   const std::string fix = " An export that covers a longer period (a year or more) or more customers usually fixes this.";
   if (h.customers == 0) return "Predicted value needs orders up to the analysis date; this file has none." + fix;
   if (h.repeatCustomers == 0)
@@ -58,6 +61,11 @@ std::string plain_reason(const Histories& h) {
   if (h.rows.size() < 2)
     return "Predicted value needs customers whose order histories differ; all " +
            count(h.customers, "customer", "customers") + " in this file ordered in exactly the same pattern." + fix;
+  if (degenerate && h.repeatCustomers >= kManyReturning)  // e.g. every customer buys and stops at one rate
+    return "Predicted value is not shown: the model finds no single best answer for this file. Its " +
+           count(h.repeatCustomers, "returning customer", "returning customers") + " (of " +
+           std::to_string(static_cast<int64_t>(h.customers)) +
+           ") buy and stop at rates too alike for it to tell how customers differ.";
   return "Predicted value needs more returning customers than this file has: " +
          count(h.repeatCustomers, "customer", "customers") + " of " + std::to_string(static_cast<int64_t>(h.customers)) +
          " ordered on two or more days, too few to tell how often customers come back and when they stop." + fix;
@@ -159,7 +167,7 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
     if (fit.degenerate && options.penalty == 0 &&
         fit_transactions(options.model, h, kSuggestedPenalty).error.empty())
       report.error += "; clv.penalty " + std::to_string(kSuggestedPenalty).substr(0, 3) + " gives a fit";
-    report.message = plain_reason(h);
+    report.message = plain_reason(h, fit.degenerate);
     return report;
   }
   report.transactions = fit;
@@ -202,7 +210,7 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
     report = ModelReport{};
     report.options = options;
     report.error = "the predictions overflowed at the fitted parameters";
-    report.message = plain_reason(h);
+    report.message = plain_reason(h, false);
     return report;
   }
   report.valued = valued;

@@ -20,6 +20,10 @@ constexpr double kBound = 30;     // |log parameter| beyond this is outside the 
 // A parameter outside [e^-18, e^18] = [1.5e-8, 6.6e7] has run off toward 0 or infinity: the
 // gradient in log-parameters vanishes there, so the optimiser would call it converged.
 constexpr double kRunOff = 18;
+// A fit that has not converged with a parameter already past e^(+-12) (1.6e5, 6.1e-6) is creeping
+// along a ridge toward such a bound (MBG/NBD's a and b together, when every customer drops out alike):
+// polishing it costs seconds and ends in a refusal, so it is refused at once.
+constexpr double kDrift = 12;
 
 double dot(const Vector& a, const Vector& b) {
   double s = 0;
@@ -142,12 +146,15 @@ bool line_search(Evaluator& ev, const Point& x0, const Vector& p, Point& out) {
   return a_prev > 0;
 }
 
-// A parameter beyond e^(+-kRunOff): the data do not hold it (fit_model refuses such a fit).
-bool ran_off(const Vector& theta) {
-  for (double t : theta)
-    if (std::fabs(t) > kRunOff) return true;
-  return false;
+// The first parameter beyond e^(+-limit), or -1.
+int beyond(const Vector& theta, double limit) {
+  for (size_t i = 0; i < theta.size(); ++i)
+    if (std::fabs(theta[i]) > limit) return static_cast<int>(i);
+  return -1;
 }
+
+// A parameter beyond e^(+-kRunOff): the data do not hold it (fit_model refuses such a fit).
+bool ran_off(const Vector& theta) { return beyond(theta, kRunOff) >= 0; }
 
 struct Run {
   Point best;
@@ -354,10 +361,10 @@ Minimum minimise(const Objective& f, const std::vector<Vector>& starts) {
     if (agreed) break;
     converged_values.push_back(value);
   }
-  // Nelder-Mead when no start converged, unless the best point has run off toward a bound: the
+  // Nelder-Mead when no start converged, unless the best point is running off toward a bound: the
   // likelihood keeps rising there, and following it (through ever slower special functions) costs
   // seconds for a fit that is refused anyway.
-  if (!best.convergence.converged && std::isfinite(best.value) && !ran_off(best.theta)) {
+  if (!best.convergence.converged && std::isfinite(best.value) && beyond(best.theta, kDrift) < 0) {
     Run polished = bfgs(ev, nelder_mead(ev, best.theta));
     if (polished.best.f <= best.value || polished.converged) take(polished, "nelder-mead");
   }
@@ -418,10 +425,10 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
     fit.error = "degenerate fit: " + why;
     return fit;
   };
-  for (size_t i = 0; i < n; ++i)
-    if (std::fabs(m.theta[i]) > kRunOff)
-      return degenerate(fit.names[i] + " runs off to " + (m.theta[i] > 0 ? "infinity" : "zero") + " (" +
-                        format_g(math::exp(m.theta[i])) + ")");
+  const int off = beyond(m.theta, m.convergence.converged ? kRunOff : kDrift);
+  if (off >= 0)
+    return degenerate(fit.names[off] + " runs off to " + (m.theta[off] > 0 ? "infinity" : "zero") + " (" +
+                      format_g(math::exp(m.theta[off])) + ")");
   if (!m.convergence.converged) {
     fit.error = "the fit did not converge (gradient norm " + format_g(m.convergence.gradientNorm) + ")";
     return fit;
