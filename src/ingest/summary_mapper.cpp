@@ -84,8 +84,8 @@ SummaryOutcome SummaryMapper::map(const CsvRecord& record, SummaryRow& row, std:
   };
 
   const char decimal = decimal_for(record);
-  // Issue 13's limits, and no negative total: a summary's revenue is what the customer spent.
-  auto money = [&](SummaryRole r, const char* what, Money& out) {
+  // Issue 13's limits, and no negative total unless `may_be_negative`.
+  auto money = [&](SummaryRole r, const char* what, Money& out, bool may_be_negative = false) {
     std::string_view text = field(record, r);
     if (is_missing(text)) return fail(r, std::string("the ") + what + " is missing");
     Money parsed = 0;
@@ -100,15 +100,16 @@ SummaryOutcome SummaryMapper::map(const CsvRecord& record, SummaryRow& row, std:
       return fail(r, std::string("the ") + what + " " + quote_value(text) +
                          " is beyond the plausible limit of 10000000000 (an id or a code in this column?)");
     }
-    if (parsed < 0) return fail(r, std::string("the ") + what + " " + quote_value(text) + " is negative");
+    if (parsed < 0 && !may_be_negative)
+      return fail(r, std::string("the ") + what + " " + quote_value(text) + " is negative" +
+                         (r == SummaryRole::revenue ? " (a net revenue below zero needs the counted_revenue column)" : ""));
     out = parsed;
     return true;
   };
 
   if (!date(SummaryRole::firstOrder, "first order", row.first_month_first, row.first_day_first) ||
       !date(SummaryRole::lastOrder, "last order", row.last_month_first, row.last_day_first) ||
-      !count(SummaryRole::orders, "number of orders", 1, row.orders) ||
-      !money(SummaryRole::revenue, "revenue", row.revenue))
+      !count(SummaryRole::orders, "number of orders", 1, row.orders))
     return SummaryOutcome::rejected;
   if (columns_.has(SummaryRole::orderDays)) {
     if (!count(SummaryRole::orderDays, "number of order days", 1, row.order_days)) return SummaryOutcome::rejected;
@@ -125,6 +126,10 @@ SummaryOutcome SummaryMapper::map(const CsvRecord& record, SummaryRow& row, std:
     if (!money(r, what, value)) return SummaryOutcome::rejected;
     *target = value;
   }
+  // SPEC 4: monetary is net of refund orders and may fall below zero; a summary may say so only next
+  // to the positive value of the counted orders (counted_revenue), else a minus is taken for a typo.
+  const bool net_of_refunds = row.counted_revenue.value_or(0) > 0;
+  if (!money(SummaryRole::revenue, "revenue", row.revenue, net_of_refunds)) return SummaryOutcome::rejected;
   return SummaryOutcome::ok;
 }
 

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { createEngine } from '../../web/lib/node.js';
 import { generateShop } from './generate-shop.js';
 import { assertSameAnswers, csvOf } from './summary.js';
-import { fixture, runNative, runWasm } from './helpers.js';
+import { fixture, runNative, runWasm, sampleShop } from './helpers.js';
 import {
   CUSTOMER_FIELDS, customersFrom, duckOrdersTable, engineCustomers, engineSummaries, openDuckDb, parseCsv,
   DUCKDB_UNIX_DATE, readWithSqlglot, splitResults, startPostgres, summaryFrom,
@@ -51,6 +51,8 @@ before(async () => {
     const bytes = readFileSync(fixture(name));
     await addCase(name, await engine.rows(bytes), {}, bytes);
   }
+  const sample = readFileSync(sampleShop);
+  await addCase('the sample shop', await engine.rows(sample), {}, sample);
   const shop = generateShop(100000);
   await addCase('100k-customer shop', shop);
   // Options that change the SQL (an asOf literal, other thresholds) on a smaller shop: CI time.

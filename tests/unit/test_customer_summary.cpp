@@ -192,6 +192,15 @@ TEST_CASE("bad summary rows are rejected, counted and listed with their line; no
     CHECK(early.report.warnings[0].line == 2);
     CHECK(early.report.warnings[0].message.find("after asOf") != std::string::npos);
   }
+  SUBCASE("a net revenue below zero is read next to the counted orders' revenue (refunds beyond the orders)") {
+    auto net = test::analyse("customer,first_order,last_order,frequency,monetary,counted_revenue\n"
+                             "a,2024-01-01,2024-01-01,1,-5.5,10\nb,2024-01-01,2024-01-01,1,-5.5,0\n");
+    REQUIRE(net.ok);
+    CHECK(net.report.summary.customers == 1);
+    CHECK(net.report.summary.revenue == -5500000);
+    REQUIRE(net.report.warnings.size() == 1);
+    CHECK(net.report.warnings[0].line == 3);
+  }
   SUBCASE("no usable row is an error, not a crash") {
     auto none = test::analyse("customer,first_order,last_order,orders,revenue\na,2024-03-01,2024-01-01,2,5\n");
     CHECK(none.error.code == ErrorCode::no_orders);
