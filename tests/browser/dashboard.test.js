@@ -256,6 +256,7 @@ test('a customer summary shows what totals answer, hides the panels that need or
   await waitReady(page, 'customers.csv');
   for (const panel of ['rf', 'segments', 'churn', 'pareto', 'repeat']) assert.equal(await dash(`[data-panel="${panel}"]`).isVisible(), true, panel);
   for (const panel of ['retention', 'gaps', 'cohorts', 'migration', 'performance', 'products']) assert.equal(await dash(`[data-panel="${panel}"]`).isVisible(), false, panel);
+  assert.match(await dash('[data-testid="mapping-summary"]').textContent(), /as a customer summary: customer “Customer”, first order “First order”/);
   const note = await dash('[data-testid="unavailable-note"]').textContent();
   assert.match(note, /This file is a customer summary/);
   assert.match(note, /Do new customers stay\? Cohorts need the month of every order/);

@@ -354,7 +354,9 @@ export class RetentionDashboard extends ElementBase {
     const layout = { shopify: 'a Shopify orders export', stripe: 'a Stripe payments export', woocommerce: 'a WooCommerce orders export',
       'online-retail': 'an Online Retail invoice file', cdnow: 'a CDNOW file', generic: 'an order file' }[c.preset] ?? `a ${c.preset} file`;
     const amount = c.amount ?? (c.quantity && c.unitPrice ? `${c.quantity} × ${c.unitPrice}` : '');
-    this.#find('mapping-summary').textContent = `Read ${this.#source.name} as ${layout}: customer “${c.customer}”, date “${c.date}”, amount “${amount}”.`;
+    this.#find('mapping-summary').textContent = c.preset === 'customer-summary'
+      ? `Read ${this.#source.name} as a customer summary: customer “${c.customer}”, first order “${c.firstOrder}”, last order “${c.lastOrder}”, orders “${c.orders}”, revenue “${c.revenue}”.`
+      : `Read ${this.#source.name} as ${layout}: customer “${c.customer}”, date “${c.date}”, amount “${amount}”.`;
     this.#find('mapping-line').classList.remove('is-empty');
     const rejected = report.summary.rowsRejected;
     const link = this.#find('show-rejected');
