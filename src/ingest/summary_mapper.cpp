@@ -65,7 +65,7 @@ SummaryOutcome SummaryMapper::map(const CsvRecord& record, SummaryRow& row, std:
     return true;
   };
 
-  // A whole count of at least `least`: "3", not "3.5", "-1" or "three".
+  // A whole count of at least `least`: "3", not "3.5", "-1" or "three"; at most kMaxOrdersPerCustomer.
   auto count = [&](SummaryRole r, const char* what, int32_t least, int32_t& out) {
     std::string_view text = field(record, r);
     if (is_missing(text)) return fail(r, std::string("the ") + what + " is missing");
@@ -79,6 +79,9 @@ SummaryOutcome SummaryMapper::map(const CsvRecord& record, SummaryRow& row, std:
       return fail(r, "cannot read the " + std::string(what) + " " + quote_value(text) + ": expected a whole number");
     if (value < least)
       return fail(r, "the " + std::string(what) + " " + quote_value(text) + " is below " + std::to_string(least));
+    if (value > kMaxOrdersPerCustomer)
+      return fail(r, "the " + std::string(what) + " " + quote_value(text) + " is beyond the plausible limit of " +
+                         std::to_string(kMaxOrdersPerCustomer) + " for one customer (an id or a sum in this column?)");
     out = static_cast<int32_t>(value);
     return true;
   };

@@ -76,8 +76,9 @@ Error CustomerTotals::build(bool day_first, std::optional<Date> asOf, const Reje
     table.lastOrder.push_back(last);
     table.recencyDays.push_back(table.asOf - last);
     table.countedOrders += e.row.orders;
-    // Without the column each order is taken for a day of its own (x = orders - 1).
-    columns.orderDays.push_back(e.row.order_days > 0 ? e.row.order_days : e.row.orders);
+    // Without the column each order is taken for a day of its own (x = orders - 1), except that orders
+    // with the same first and last date are all on one day (x = 0, as the orders would give).
+    columns.orderDays.push_back(e.row.order_days > 0 ? e.row.order_days : first == last ? 1 : e.row.orders);
     columns.countedRevenue.push_back(e.row.counted_revenue.value_or(e.row.revenue));
     columns.repeatRevenue.push_back(e.row.repeat_revenue.value_or(0));
   }

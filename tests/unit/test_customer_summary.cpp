@@ -159,19 +159,20 @@ TEST_CASE("bad summary rows are rejected, counted and listed with their line; no
       "one,2024-01-01,2024-02-01,1,5,\n"                 // 9: one order, two dates
       "half,2024-01-01,2024-02-01,2.5,5,\n"              // 10
       "days,2024-01-01,2024-02-01,2,5,3\n"               // 11: more days than orders
-      ",2024-01-01,2024-02-01,2,5,2\n";                  // 12: no customer
+      ",2024-01-01,2024-02-01,2,5,2\n"                   // 12: no customer
+      "many,2024-01-01,2024-02-01,5000000,5,\n";          // 13: beyond the plausible limit
   auto run = test::analyse(text);
   REQUIRE_MESSAGE(run.ok, run.error.message);
   const auto& r = run.report;
   CHECK(r.summary.customers == 1);
-  CHECK(r.summary.rowsRead == 11);
+  CHECK(r.summary.rowsRead == 12);
   CHECK(r.summary.rowsWithoutCustomer == 1);
-  CHECK(r.summary.rowsRejected == 9);
+  CHECK(r.summary.rowsRejected == 10);
   CHECK(r.dataQuality.datesBefore1970 == 1);
   std::vector<int64_t> lines;
   for (const auto& w : r.warnings) lines.push_back(w.line);
   std::sort(lines.begin(), lines.end());
-  CHECK(lines == std::vector<int64_t>{3, 4, 5, 6, 7, 8, 9, 10, 11});
+  CHECK(lines == std::vector<int64_t>{3, 4, 5, 6, 7, 8, 9, 10, 11, 13});
   for (const auto& w : r.warnings) CHECK_MESSAGE(!w.column.empty(), w.message);
 
   SUBCASE("strict mode stops at the first") {
@@ -205,6 +206,18 @@ TEST_CASE("bad summary rows are rejected, counted and listed with their line; no
     auto none = test::analyse("customer,first_order,last_order,orders,revenue\na,2024-03-01,2024-01-01,2,5\n");
     CHECK(none.error.code == ErrorCode::no_orders);
   }
+}
+
+TEST_CASE("without order days, orders on one date are one order day, as the orders would give") {
+  auto orders = test::analyse("customer,order,date,amount\na,1,2024-01-01,5\na,2,2024-01-01,7\nb,3,2024-01-01,5\n"
+                              "b,4,2024-03-01,5\nc,5,2024-02-01,9\nc,6,2024-02-20,4\nc,7,2024-03-01,1\n");
+  auto summary = test::analyse("customer,first order,last order,orders,revenue\na,2024-01-01,2024-01-01,2,12\n"
+                               "b,2024-01-01,2024-03-01,2,10\nc,2024-02-01,2024-03-01,3,14\n");
+  REQUIRE(orders.ok);
+  REQUIRE(summary.ok);
+  CHECK(summary.report.model.sameDayOrdersMerged == orders.report.model.sameDayOrdersMerged);
+  CHECK(summary.report.model.error == orders.report.model.error);
+  CHECK(summary.report.model.transactions.parameters == orders.report.model.transactions.parameters);
 }
 
 TEST_CASE("a summary is split anywhere into chunks with the same report") {
