@@ -23,7 +23,7 @@ export interface ColumnMapping {
   /** ... the number of counted orders (the SQL's `frequency`) and the revenue (its `monetary`, net of refunds). */
   orders?: string;
   revenue?: string;
-  /** Optional: distinct days with an order (BTYD x = orderDays - 1; without it each order is a day). */
+  /** Optional: distinct days with an order (BTYD x = orderDays - 1; without it each order is a day, or one day when first = last order). */
   orderDays?: string | false;
   /** Optional, for the spend model to the cent: revenue of the counted orders, and of those after the first order day. */
   countedRevenue?: string | false;
@@ -414,7 +414,8 @@ export interface Engine {
    * Node only: SQL computing, from an orders table, the per-customer table, RF cells, RFM scores and
    * segments exactly as `analyze` does from the same rows. The script's last statement returns one
    * row per customer (customer, first_order, last_order, recency_days, frequency, monetary, rf_cell,
-   * r, f, m, segment, order_days, btyd_x, btyd_t_x, btyd_t); the two before it the RF matrix and the
+   * r, f, m, segment, order_days, btyd_x, btyd_t_x, btyd_t, counted_revenue, repeat_revenue: a
+   * summary that `analyze` reads back as format 'customers'); the two before it the RF matrix and the
    * segments (customers, revenue). Rejects with a RetentionError (code 'invalid_options').
    */
   sql?(options: SqlOptions): Promise<string>;
