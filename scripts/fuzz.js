@@ -18,10 +18,10 @@ const TARGETS = ['parsers', 'engine', 'json', 'options', 'chunks'];
 // Which seed folders each target starts from.
 const SEEDS = {
   parsers: [], // structured input: it needs no seed
-  engine: ['tests/fixtures'],
+  engine: ['tests/fixtures', 'tests/fuzz/seeds/summaries'],
   json: ['tests/fixtures'],
   options: ['tests/fuzz/seeds/options', 'tests/fixtures'],
-  chunks: ['tests/fixtures'],
+  chunks: ['tests/fixtures', 'tests/fuzz/seeds/summaries'],
 };
 
 function parseArgs(argv) {

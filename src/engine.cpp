@@ -26,11 +26,15 @@
 #include "ingest/json_reader.hpp"
 #include "ingest/row_mapper.hpp"
 #include "ingest/sniff.hpp"
+#include "ingest/summary_columns.hpp"
+#include "ingest/summary_mapper.hpp"
 #include "ingest/text.hpp"
 #include "model/customer_table.hpp"
+#include "model/customer_totals.hpp"
 #include "model/order_book.hpp"
 #include "model/plausibility.hpp"
 #include "report/row_log.hpp"
+#include "report/unavailable_sections.hpp"
 
 namespace retention {
 
@@ -79,6 +83,8 @@ struct Engine::Impl : RecordConsumer {
   std::string prefix;     // input held back until the first lines are complete
   std::unique_ptr<RecordReader> reader;
   std::optional<RowMapper> mapper;  // once the header is read
+  std::optional<SummaryMapper> summary_mapper;  // instead, when the file is a per-customer summary (issue 14)
+  CustomerTotals totals;
   OrderBook orders;
   StringInterner excluded_orders;  // order ids whose status says no money moved
   std::vector<PendingRow> pending;
@@ -109,8 +115,9 @@ struct Engine::Impl : RecordConsumer {
     bool blank = true;
     for (std::string_view f : record.fields) blank = blank && trim(f).empty();
     if (blank) return true;
-    if (!mapper) return on_header(record);
+    if (!mapper && !summary_mapper) return on_header(record);
     ++report.summary.rowsRead;
+    if (summary_mapper) return on_summary_row(record);
     if (!on_row(record)) return false;
     if (!pending.empty() && mapper->decimal_separator()) return replay_pending();
     return true;
@@ -126,6 +133,59 @@ struct Engine::Impl : RecordConsumer {
     return true;
   }
 
+  // Issue 14: a per-customer summary when the option says so, or when the header reads as one and no
+  // order column is named.
+  bool reads_summary(const std::vector<std::string_view>& header) const {
+    if (options.format == InputFormat::customers) return true;
+    const ColumnMapping& c = options.columns;
+    const bool order_roles_named = !c.date.empty() || !c.amount.empty() || !c.order.empty() || !c.quantity.empty();
+    return !order_roles_named && is_summary_header(header, c);
+  }
+
+  bool on_summary_header(const std::vector<std::string_view>& header, int64_t line) {
+    if (report.dataQuality.files > 1) {
+      error = {ErrorCode::invalid_options,
+               "a customer summary is read as one file: several files as one are order files", line};
+      return false;
+    }
+    SummaryColumns columns;
+    if ((error = resolve_summary_columns(header, options.columns, line, columns))) return false;
+    DayMonthOrder order = options.dayFirst < 0   ? DayMonthOrder::undecided
+                          : options.dayFirst > 0 ? DayMonthOrder::day_first
+                                                 : DayMonthOrder::month_first;
+    totals = CustomerTotals(columns.attributes.size());
+    summary_mapper.emplace(std::move(columns), order, options.decimalSeparator);
+    return true;
+  }
+
+  bool on_summary_row(const CsvRecord& record) {
+    SummaryRow row;
+    std::string reason;
+    SummaryRole role = SummaryRole::customer;
+    const SummaryColumns& columns = summary_mapper->columns();
+    switch (summary_mapper->map(record, row, reason, role)) {
+      case SummaryOutcome::no_customer: ++report.summary.rowsWithoutCustomer; return true;
+      case SummaryOutcome::rejected: return reject(record.line, columns.header[static_cast<size_t>(role)], std::move(reason));
+      case SummaryOutcome::ok: break;
+    }
+    if (!money_budget.take(row.revenue, row.counted_revenue.value_or(0))) {
+      ++report.dataQuality.rowsBeyondSumLimit;
+      return reject(record.line, columns.header[static_cast<size_t>(SummaryRole::revenue)],
+                    "the revenues so far add up to more than can be summed exactly: this row is left out");
+    }
+    int64_t earlier = 0;
+    uint32_t customer = 0;
+    if (!totals.add(row, record.line, earlier, customer))
+      return reject(record.line, columns.header[static_cast<size_t>(SummaryRole::customer)],
+                    "the customer " + quote_value(row.customer) + " is already listed on line " + std::to_string(earlier));
+    for (size_t a = 0; a < columns.attributes.size(); ++a) {
+      auto i = static_cast<size_t>(columns.attributes[a]);
+      std::string_view value = i < record.fields.size() ? trim(record.fields[i]) : std::string_view{};
+      if (!is_missing(value)) totals.book().set_attribute(customer, a, value);
+    }
+    return true;
+  }
+
   bool on_header(const CsvRecord& record) {
     ResolvedColumns columns;
     const bool headerless = is_data_line(record);
@@ -134,6 +194,12 @@ struct Engine::Impl : RecordConsumer {
     if (headerless) {  // the columns are named by position: "column 1", "column 2" ...
       for (size_t i = 0; i < record.fields.size(); ++i) names.push_back("column " + std::to_string(i + 1));
       header.assign(names.begin(), names.end());
+    }
+    if (reads_summary(header)) {
+      if (!on_summary_header(header, record.line)) return false;
+      if (!headerless) return true;
+      ++report.summary.rowsRead;  // the first line is a row
+      return on_summary_row(record);
     }
     if ((error = resolve_columns(header, options.columns, record.line, columns))) {
       if (headerless && error.code == ErrorCode::missing_column)
@@ -307,8 +373,8 @@ struct Engine::Impl : RecordConsumer {
       text.remove_prefix(std::min(text.size(), first_line.size() + 1));
       first_line = text.substr(0, std::min(text.find('\n'), text.size()));
     }
-    InputFormat format = options.format == InputFormat::automatic ? sniff_format(text.substr(0, options.maxHeldBytes))
-                                                                  : options.format;
+    const bool sniffed = options.format == InputFormat::automatic || options.format == InputFormat::customers;
+    InputFormat format = sniffed ? sniff_format(text.substr(0, options.maxHeldBytes)) : options.format;
     auto sink = [this](const CsvRecord& r) { return on_record(r); };
     DataQuality& quality = report.dataQuality;
     if (format == InputFormat::json || format == InputFormat::ndjson) {
@@ -369,7 +435,7 @@ struct Engine::Impl : RecordConsumer {
     }
     if (Error e = reader->finish()) error = e;
     if (error) return false;
-    if (!mapper) {
+    if (!mapper && !summary_mapper) {
       error = {ErrorCode::empty_input, "the file is empty", 0};
       return false;
     }
@@ -383,6 +449,11 @@ struct Engine::Impl : RecordConsumer {
   bool next_file() {
     if (error || finished) return false;
     if (!end_file()) return false;
+    if (summary_mapper) {
+      error = {ErrorCode::invalid_options,
+               "a customer summary is read as one file: several files as one are order files", 0};
+      return false;
+    }
     orders.settle_file_dates(file_first_order, mapper->dates().order() == DayMonthOrder::day_first);
     file_first_order = orders.order_count();
     file_first_order_id = orders.order_id_count();
@@ -405,7 +476,7 @@ struct Engine::Impl : RecordConsumer {
       error = {ErrorCode::no_data_rows, "the file has a header but no data rows", 0};
       return false;
     }
-    return analyse();
+    return summary_mapper ? analyse_summary() : analyse();
   }
 
   void describe_input() {
@@ -416,25 +487,32 @@ struct Engine::Impl : RecordConsumer {
     report.attributeColumns = columns.attribute_headers;
 
     DataQuality& q = report.dataQuality;
-    q.encoding = transcoder.encoding();
-    const DateColumn& dates = mapper->dates();
-    q.dateFormat = dates.format_name();
-    if (dates.order() != DayMonthOrder::undecided || dates.ambiguous_rows() > 0)
-      q.dayMonthOrder = dates.order() == DayMonthOrder::day_first ? "day-first" : "month-first";
-    q.datesAmbiguous = dates.ambiguous();
-    q.ambiguousDateRows = dates.ambiguous_rows();
-    q.dayMonthDecidedOnLine = dates.decided_line();
-    q.decimalSeparator = mapper->decimal_separator() ? std::string(1, mapper->decimal_separator()) : "";
-    q.decimalSeparatorAssumed = mapper->decimal_assumed();
-    q.decimalSeparatorDecidedOnLine = mapper->decimal_decided_line();
+    describe_reading(*mapper);
     q.currencies = currencies.list();
     q.excludedStatuses = excluded_statuses.list();
     q.ordersWithSeveralCustomers = orders.orders_with_several_customers();
     for (std::string_view id : orders.shared_order_examples()) q.sharedOrderIds.emplace_back(id);
     q.ordersMergedFromRows = orders.orders_merged();
     q.rowsMerged = orders.rows_merged();
-    q.amountsAboveLimit = mapper->implausible_amounts();
-    q.datesBefore1970 = mapper->dates_before_1970();
+  }
+
+  // How the dates and amounts were read, by either reader (RowMapper, SummaryMapper).
+  template <class Mapper>
+  void describe_reading(const Mapper& m) {
+    DataQuality& q = report.dataQuality;
+    q.encoding = transcoder.encoding();
+    const DateColumn& dates = m.dates();
+    q.dateFormat = dates.format_name();
+    if (dates.order() != DayMonthOrder::undecided || dates.ambiguous_rows() > 0)
+      q.dayMonthOrder = dates.order() == DayMonthOrder::day_first ? "day-first" : "month-first";
+    q.datesAmbiguous = dates.ambiguous();
+    q.ambiguousDateRows = dates.ambiguous_rows();
+    q.dayMonthDecidedOnLine = dates.decided_line();
+    q.decimalSeparator = m.decimal_separator() ? std::string(1, m.decimal_separator()) : "";
+    q.decimalSeparatorAssumed = m.decimal_assumed();
+    q.decimalSeparatorDecidedOnLine = m.decimal_decided_line();
+    q.amountsAboveLimit = m.implausible_amounts();
+    q.datesBefore1970 = m.dates_before_1970();
   }
 
   // Counted orders far above the rest (Tukey's far-out fence, Q3 + 3 x IQR), and the largest few.
@@ -492,6 +570,18 @@ struct Engine::Impl : RecordConsumer {
       report.dataQuality.firstFarFutureDate = chosen.firstFarFuture;
     }
     if ((error = build_customer_table(orders, asOf, customers))) return false;
+    summarise(customers);
+    find_outliers(customers);
+    report.rfMatrix = compute_rf_matrix(customers, options.rf);
+    report.model =
+        clv::predict_customer_value(orders, customers, options.clv, per_customer.value, options.churnRisk.pAliveAmber);
+    run_analytics(customers, mapper->columns().has(Role::product));
+    summarise_value_by_group();
+    orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
+    return true;
+  }
+
+  void summarise(const CustomerTable& customers) {
     Summary& s = report.summary;
     s.asOf = customers.asOf;
     s.customers = static_cast<int64_t>(customers.size());
@@ -503,13 +593,43 @@ struct Engine::Impl : RecordConsumer {
       if (!s.firstOrder || customers.firstOrder[i] < *s.firstOrder) s.firstOrder = customers.firstOrder[i];
       if (!s.lastOrder || customers.lastOrder[i] > *s.lastOrder) s.lastOrder = customers.lastOrder[i];
     }
-    find_outliers(customers);
+  }
+
+  void describe_summary_input() {
+    const SummaryColumns& columns = summary_mapper->columns();
+    report.preset = "customer-summary";
+    for (size_t r = 0; r < kSummaryRoleCount; ++r)
+      if (columns.index[r] >= 0) report.columns.emplace_back(kSummaryRoleNames[r], columns.header[r]);
+    report.attributeColumns = columns.attribute_headers;
+    describe_reading(*summary_mapper);
+  }
+
+  // Issue 14: a per-customer summary gives every section that customer totals allow; the others are
+  // listed in report.input with why.
+  bool analyse_summary() {
+    describe_summary_input();
+    report.input.format = "customers";
+    const SummaryColumns& columns = summary_mapper->columns();
+    auto reject_row = [&](int64_t line, SummaryRole role, std::string message) {
+      return reject(line, columns.header[static_cast<size_t>(role)], std::move(message));
+    };
+    CustomerTable customers;
+    CustomerTotalsColumns extra;
+    bool stopped = false;
+    const bool day_first = summary_mapper->dates().order() == DayMonthOrder::day_first;
+    if ((error = totals.build(day_first, options.asOf, reject_row, customers, extra, stopped)) || stopped) return false;
+    orders = std::move(totals.book());  // the customer ids and attributes, no orders
+    summarise(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
-    report.model =
-        clv::predict_customer_value(orders, customers, options.clv, per_customer.value, options.churnRisk.pAliveAmber);
-    run_analytics(customers, mapper->columns().has(Role::product));
+    report.model = clv::predict_customer_value(clv::summarise_totals(customers, extra, options.clv.timeUnit),
+                                               customers.asOf, options.clv, per_customer.value,
+                                               options.churnRisk.pAliveAmber);
+    run_customer_analytics(customers);
+    report.retention.withAtLeast = customers_with_at_least(customers);
+    report.migration.from = customers.asOf - 365;
+    report.input.unavailableSections = sections_without_order_rows(options, report.churnRisk);
     summarise_value_by_group();
-    orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
+    orders = OrderBook();
     return true;
   }
 
@@ -536,18 +656,25 @@ struct Engine::Impl : RecordConsumer {
   // SPEC 4, each analysis in its own file; later ones use the cells, segments and gaps of earlier ones.
   void run_analytics(const CustomerTable& table, bool has_products) {
     CustomerResults& out = per_customer;
-    out.rfCell = rf_cells(table, options.rf);
-    report.rfm = compute_rfm(table, options.segments, options.rf.activeBelowDays, out);
+    run_customer_analytics(table);
     report.retention = compute_retention(table);
     report.cohorts = compute_cohorts(table);
+    report.migration = compute_migration(table, options.rf, out.rfCell);
+    report.performance = compute_performance(table, options.rf, out.rfCell);
+    if (has_products)
+      report.topProducts = compute_top_products(orders, table, out.rfCell, out.segment, report.rfm.segments.size());
+  }
+
+  // What customer totals alone give (issue 14): RF cells, RFM, Pareto, the churn light, attributes,
+  // and the per-customer results.
+  void run_customer_analytics(const CustomerTable& table) {
+    CustomerResults& out = per_customer;
+    out.rfCell = rf_cells(table, options.rf);
+    report.rfm = compute_rfm(table, options.segments, options.rf.activeBelowDays, out);
     report.pareto = compute_pareto(table);
     report.churnRisk =
         compute_churn_risk(table, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
-    report.migration = compute_migration(table, options.rf, out.rfCell);
-    report.performance = compute_performance(table, options.rf, out.rfCell);
     const size_t segments = report.rfm.segments.size();
-    if (has_products)
-      report.topProducts = compute_top_products(orders, table, out.rfCell, out.segment, segments);
     report.attributes = compute_attributes(orders, report.attributeColumns, table, out.segment, segments);
 
     out.firstOrder = table.firstOrder;

@@ -55,6 +55,10 @@ struct ColumnMapping {
   std::string customer, date, amount, order, refund, quantity, unitPrice, product, status, currency;
   std::vector<std::string> attributes;  // e.g. country, channel; detected from known names when empty
   std::vector<std::string> unused;      // roles switched off: never detected (e.g. a wrongly found "refund")
+  // A per-customer summary (issue 14, format customers): first and last counted order, counted orders,
+  // revenue (monetary), and optionally the distinct order days and, for the spend model to the cent,
+  // the revenue of the counted orders and of those after the first order day.
+  std::string firstOrder, lastOrder, orders, revenue, orderDays, countedRevenue, repeatRevenue;
 };
 
 struct RfThresholds {
@@ -64,7 +68,8 @@ struct RfThresholds {
   int32_t highValueOrders = 3;    // highValue: frequency >= highValueOrders
 };
 
-enum class InputFormat { automatic, csv, json, ndjson };
+// `customers`: a per-customer summary (one row per customer), its file format detected as for automatic.
+enum class InputFormat { automatic, csv, json, ndjson, customers };
 // A named RFM segment (SPEC 4): inclusive score ranges {lo, hi} for R, F and M; the first matching rule wins.
 // outsideActiveBand limits the rule to customers outside the RF matrix's active band
 // (recencyDays >= activeBelowDays): a lapsed-type name is never given to someone who just bought.
@@ -342,8 +347,22 @@ struct CustomerResults {
   std::string_view id(size_t i) const { return std::string_view(idBytes).substr(idOffsets[i], idOffsets[i + 1] - idOffsets[i]); }
 };
 
+// A report section the input cannot give, and why in plain words (a per-customer summary has no
+// order-level rows: no retention by period, cohorts, purchase gaps ...).
+struct UnavailableSection {
+  std::string section;  // the report key, e.g. "cohorts" or "retention.gaps"
+  std::string reason;
+};
+
+// What kind of table was read: "orders" (one row per order or line item) or "customers" (issue 14).
+struct InputInfo {
+  std::string format = "orders";
+  std::vector<UnavailableSection> unavailableSections;
+};
+
 struct Report {
   Summary summary;
+  InputInfo input;
   std::string preset;                                         // the known export layout that matched
   std::vector<std::pair<std::string, std::string>> columns;  // role -> header name, in role order
   std::vector<std::string> attributeColumns;                  // header names of the attribute columns

@@ -86,10 +86,16 @@ GapStats gap_stats(const CustomerTable& c) {
 
 }  // namespace
 
+std::array<int64_t, 11> customers_with_at_least(const CustomerTable& c) {
+  std::array<int64_t, 11> out{};
+  for (int32_t frequency : c.frequency)
+    for (size_t n = 0; n < out.size() && static_cast<int32_t>(n) < frequency; ++n) ++out[n];
+  return out;
+}
+
 Retention compute_retention(const CustomerTable& c) {
   Retention r;
-  for (int32_t frequency : c.frequency)
-    for (size_t n = 0; n < r.withAtLeast.size() && static_cast<int32_t>(n) < frequency; ++n) ++r.withAtLeast[n];
+  r.withAtLeast = customers_with_at_least(c);
   r.gaps = gap_stats(c);
   std::vector<int32_t> month(c.orderDate.size());
   for (size_t k = 0; k < month.size(); ++k) month[k] = month_index(c.orderDate[k]);

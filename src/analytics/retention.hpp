@@ -7,5 +7,7 @@
 namespace retention {
 
 Retention compute_retention(const CustomerTable& customers);
+// Retention::withAtLeast alone: what the repeat rates need, from the order counts (also of a summary).
+std::array<int64_t, 11> customers_with_at_least(const CustomerTable& customers);
 
 }  // namespace retention

@@ -25,7 +25,7 @@ constexpr const char* kAnalyzeUsage =
     "usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n"
     "         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n"
     "         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n"
-    "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n"
+    "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson|customers]\n"
     "         [--delimiter auto|,|;|tab|\"|\"|whitespace] [--decimal-separator auto|.|,]\n"
     "         [--date-order auto|month-first|day-first] [--clv-model mbgnbd|bgnbd|pareto-nbd|none]\n"
     "         [--calibration-end YYYY-MM-DD] [--options JSON] [--segments RULES.json]\n"
@@ -33,7 +33,9 @@ constexpr const char* kAnalyzeUsage =
     "FILE may be - for standard input; several FILEs are analysed as one. --out - writes the\n"
     "segment to standard output instead of the report. NAME is an RF cell (active/single ...\n"
     "lapsed/highValue) or an RFM segment (Champions ... Others). A value may also follow its flag\n"
-    "after =, as in --as-of=2024-06-30.\n";
+    "after =, as in --as-of=2024-06-30.\n"
+    "--format customers reads a per-customer summary (customer, first order, last order, orders,\n"
+    "revenue), such as the last result of retention-kit sql; it is also detected from the header.\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "retention-kit: %s\n%s", message.c_str(), kAnalyzeUsage);

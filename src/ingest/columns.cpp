@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/header_index.hpp"
 #include "ingest/text.hpp"
 #include "ingest/wrong_export.hpp"
 
@@ -186,48 +187,12 @@ const std::string* given_name(const ColumnMapping& given, Role role) {
   return nullptr;
 }
 
-class HeaderIndex {
- public:
-  explicit HeaderIndex(const std::vector<std::string_view>& header) : header_(header), taken_(header.size()) {
-    for (auto h : header) normalized_.push_back(normalize_name(h));
-  }
-  // The first free column called `name` (exactly, else by normalized name), or -1.
-  int find(std::string_view name) const {
-    for (size_t i = 0; i < header_.size(); ++i)
-      if (!taken_[i] && trim(header_[i]) == trim(name)) return static_cast<int>(i);
-    std::string wanted = normalize_name(name);
-    for (size_t i = 0; i < header_.size(); ++i)
-      if (!taken_[i] && !wanted.empty() && normalized_[i] == wanted) return static_cast<int>(i);
-    return -1;
-  }
-  int find_any(const Names& names) const {
-    for (const char* name : names)
-      if (int i = find(name); i >= 0) return i;
-    return -1;
-  }
-  bool has_all(const Names& signature) const {
-    for (std::string_view entry : signature) {
-      bool found = false;
-      for (size_t start = 0; start <= entry.size() && !found;) {
-        size_t bar = std::min(entry.find('|', start), entry.size());
-        found = find(entry.substr(start, bar - start)) >= 0;
-        start = bar + 1;
-      }
-      if (!found) return false;
-    }
-    return true;
-  }
-  void take(int i) { taken_[static_cast<size_t>(i)] = true; }
-  bool taken(size_t i) const { return taken_[i]; }
-  const std::string& normalized(size_t i) const { return normalized_[i]; }
-
- private:
-  const std::vector<std::string_view>& header_;
-  std::vector<std::string> normalized_;
-  std::vector<bool> taken_;
-};
 
 }  // namespace
+
+const std::vector<const char*>& customer_column_names() { return synonyms()[static_cast<size_t>(Role::customer)]; }
+const std::vector<const char*>& attribute_column_names() { return attribute_names(); }
+std::string header_names(const std::vector<std::string_view>& header) { return header_list(header); }
 
 Error resolve_columns(const std::vector<std::string_view>& header, const ColumnMapping& given, int64_t header_line,
                       ResolvedColumns& out) {

@@ -35,6 +35,13 @@ struct ResolvedColumns {
 Error resolve_columns(const std::vector<std::string_view>& header, const ColumnMapping& given, int64_t header_line,
                       ResolvedColumns& out);
 
+// Normalized header names that mean the customer (id or e-mail), and those of customer attributes
+// (country, channel ...): the summary reader recognises customers by the same names.
+const std::vector<const char*>& customer_column_names();
+const std::vector<const char*>& attribute_column_names();
+// The first header names, quoted, for messages.
+std::string header_names(const std::vector<std::string_view>& header);
+
 // "Customer ID" -> "customerid": case, spaces and punctuation never decide a match.
 std::string normalize_name(std::string_view name);
 

@@ -26,8 +26,9 @@ const std::vector<WrongExport>& wrong_exports() {
        "This is a Shopify inventory export (stock per product), not orders. In Shopify admin open Orders, choose "
        "Export, pick All orders and CSV, and drop that file here."},
       {{"totalspent", "totalorders"},
-       "This is a Shopify customers export (one row per customer, with totals but no orders). In Shopify admin "
-       "open Orders, choose Export, pick All orders and CSV, and drop that file here."},
+       "This is a Shopify customers export: one row per customer with Total Orders and Total Spent, but no "
+       "first or last order date, so neither the orders nor a customer summary can be read from it. In Shopify "
+       "admin open Orders, choose Export, pick All orders and CSV, and drop that file here."},
       {{"totalspend", "paymentcount"},
        "This is a Stripe customers export (one row per customer, no payments). In the Stripe Dashboard open "
        "Payments, choose Export, include all columns, and drop that file here."},

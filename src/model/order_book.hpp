@@ -32,6 +32,9 @@ class OrderBook {
   // Adds `amount` to an order seen before (a line-item row without its own date).
   void add_to_order(uint32_t order, Money amount);
 
+  // A customer without orders (a per-customer summary's row, issue 14); `added` false when listed before.
+  uint32_t add_customer(std::string_view customer, bool& added) { return customers_.intern(customer, added); }
+
   void add_line(uint32_t order, std::string_view product, Money amount);
   // Records a customer's value of attribute `a`; the first non-missing value wins.
   void set_attribute(uint32_t customer, size_t a, std::string_view value);

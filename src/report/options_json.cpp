@@ -169,7 +169,8 @@ Error parse_options_json(const std::string& json, Options& out) {
       else if (text == "text") out.format = InputFormat::csv;
       else if (text == "json") out.format = InputFormat::json;
       else if (text == "ndjson") out.format = InputFormat::ndjson;
-      else return invalid("format must be auto, csv, text, json or ndjson");
+      else if (text == "customers") out.format = InputFormat::customers;
+      else return invalid("format must be auto, csv, text, json, ndjson or customers");
     } else if (key == "delimiter") {
       std::string text;
       if ((e = read_string(field.value, "delimiter", text))) return e;
@@ -211,7 +212,15 @@ Error parse_options_json(const std::string& json, Options& out) {
                               : role == "product"   ? &out.columns.product
                               : role == "status"    ? &out.columns.status
                               : role == "currency"  ? &out.columns.currency
-                                                    : nullptr;
+                              // issue 14: the columns of a per-customer summary
+                              : role == "firstOrder"     ? &out.columns.firstOrder
+                              : role == "lastOrder"      ? &out.columns.lastOrder
+                              : role == "orders"         ? &out.columns.orders
+                              : role == "revenue"        ? &out.columns.revenue
+                              : role == "orderDays"      ? &out.columns.orderDays
+                              : role == "countedRevenue" ? &out.columns.countedRevenue
+                              : role == "repeatRevenue"  ? &out.columns.repeatRevenue
+                                                         : nullptr;
         if (role == "attributes") {
           simdjson::dom::array names;
           if (column.value.get_array().get(names)) return invalid("columns.attributes must be an array of names");

@@ -430,12 +430,24 @@ void write_diagnostics(JsonWriter& w, const Report& r) {
   w.end_object();
 }
 
+// Issue 14: what kind of table was read, and the sections it cannot give, with why.
+void write_input(JsonWriter& w, const InputInfo& input) {
+  w.key("input").begin_object();
+  w.key("format").string(input.format);
+  w.key("unavailableSections").begin_array();
+  for (const UnavailableSection& u : input.unavailableSections)
+    w.begin_object().key("section").string(u.section).key("reason").string(u.reason).end_object();
+  w.end_array();
+  w.end_object();
+}
+
 }  // namespace
 
 std::string to_json(const Report& report) {
   JsonWriter w;
   w.begin_object();
   write_summary(w, report.summary);
+  write_input(w, report.input);
   w.key("columns").begin_object();
   w.key("preset").string(report.preset);
   for (const auto& [role, header] : report.columns) w.key(role).string(header);

@@ -37,7 +37,13 @@ std::string to_text(const Report& r) {
   out += "Orders from " + date_or_dash(s.firstOrder) + " to " + date_or_dash(s.lastOrder) + ", as of " +
          date_or_dash(s.asOf) + "\n";
   out += "Rows read " + std::to_string(s.rowsRead) + ", rejected " + std::to_string(s.rowsRejected) +
-         ", without customer " + std::to_string(s.rowsWithoutCustomer) + "\n\n";
+         ", without customer " + std::to_string(s.rowsWithoutCustomer) + "\n";
+  if (r.input.format == "customers") {  // issue 14
+    out += "Read as a per-customer summary; not available without order-level rows:";
+    for (const UnavailableSection& u : r.input.unavailableSections) out += " " + u.section;
+    out += "\n";
+  }
+  out += "\n";
   out += "RF matrix (customers / revenue)\n";
   out += pad("", 10);
   for (const char* f : kFrequencyNames) out += pad(f, 24);

@@ -166,8 +166,16 @@ class Writer {
            "  FROM rk_orders o CROSS JOIN rk_as_of a\n"
            "  WHERE o.order_date IS NOT NULL AND o.order_date <= a.as_of\n"
            "  GROUP BY o.customer\n  HAVING SUM(CASE WHEN o.net > 0 THEN 1 ELSE 0 END) > 0\n),\n"
-           "rk_metrics AS (\n  SELECT b.*, " +
-           d_.days_between("b.last_order", "b.as_of") + " AS recency_days,\n    COUNT(*) OVER () AS n\n  FROM rk_base b\n)";
+           // Issue 14: what the spend model reads, so that a summary made here values customers to the
+           // cent: the counted orders' revenue (no refund orders) and that of the days after the first.
+           "rk_values AS (\n  SELECT b.customer,\n"
+           "    SUM(CASE WHEN o.net > 0 THEN o.net ELSE 0 END) AS counted_revenue,\n"
+           "    SUM(CASE WHEN o.net > 0 AND o.order_date > b.first_order THEN o.net ELSE 0 END) AS repeat_revenue\n"
+           "  FROM rk_base b JOIN rk_orders o ON o.customer = b.customer\n"
+           "  WHERE o.order_date IS NOT NULL AND o.order_date <= b.as_of\n  GROUP BY b.customer\n),\n"
+           "rk_metrics AS (\n  SELECT b.*, v.counted_revenue, v.repeat_revenue, " +
+           d_.days_between("b.last_order", "b.as_of") +
+           " AS recency_days,\n    COUNT(*) OVER () AS n\n  FROM rk_base b JOIN rk_values v ON v.customer = b.customer\n)";
   }
 
   // SPEC 4, mid-rank scores: w = customers with a strictly worse value, t = customers with the same
@@ -223,7 +231,7 @@ class Writer {
            " AS rf_cell,\n    r, f, m,\n    " + segment() +
            " AS segment,\n    order_days, order_days - 1 AS btyd_x,\n    " +
            d_.days_between("first_order", "last_order") + " AS btyd_t_x, " + d_.days_between("first_order", "as_of") +
-           " AS btyd_t\nFROM rk_scores";
+           " AS btyd_t,\n    counted_revenue, repeat_revenue\nFROM rk_scores";
   }
 };
 

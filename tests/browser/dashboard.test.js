@@ -248,6 +248,26 @@ test('wrong exports are named with the export to use; foreign column names are r
   assert.equal(await page.evaluate(() => document.querySelector('retention-dashboard').shadowRoot.activeElement?.dataset.testid), 'diagnostics');
 });
 
+test('a customer summary shows what totals answer, hides the panels that need orders and says why', async () => {
+  await size(1440);
+  const summary = 'Customer,First order,Last order,Orders,Total spent\n' +
+    Array.from({ length: 30 }, (_, i) => `c${i},2023-0${1 + (i % 9)}-1${i % 10},2024-0${1 + (i % 6)}-2${i % 8},${1 + (i % 5)},${10 + i * 7}.50`).join('\n') + '\n';
+  await pick('customers.csv', summary);
+  await waitReady(page, 'customers.csv');
+  for (const panel of ['rf', 'segments', 'churn', 'pareto', 'repeat']) assert.equal(await dash(`[data-panel="${panel}"]`).isVisible(), true, panel);
+  for (const panel of ['retention', 'gaps', 'cohorts', 'migration', 'performance', 'products']) assert.equal(await dash(`[data-panel="${panel}"]`).isVisible(), false, panel);
+  assert.match(await dash('[data-testid="mapping-summary"]').textContent(), /as a customer summary: customer “Customer”, first order “First order”/);
+  const note = await dash('[data-testid="unavailable-note"]').textContent();
+  assert.match(note, /This file is a customer summary/);
+  assert.match(note, /Do new customers stay\? Cohorts need the month of every order/);
+  await shot('customer-summary');
+  // An order file afterwards shows every panel again.
+  await dash('[data-testid="file-input"]').setInputFiles(SAMPLE);
+  await waitReady(page, 'sample-shop.csv');
+  assert.equal(await dash('[data-panel="cohorts"]').isVisible(), true);
+  assert.equal(await dash('[data-testid="unavailable-note"]').isVisible(), false);
+});
+
 test('settings are checked in place, never blank the dashboard, and are remembered per layout until Reset', async () => {
   await dash('[data-testid="file-input"]').setInputFiles(SAMPLE);
   await waitReady(page, 'sample-shop.csv');

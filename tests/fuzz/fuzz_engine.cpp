@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.strict = in.ConsumeBool();
   options.clv.model = in.ConsumeBool() ? retention::ClvModel::bgnbd : retention::ClvModel::none;
   options.format = in.PickValueInArray({retention::InputFormat::automatic, retention::InputFormat::csv,
-                                        retention::InputFormat::json, retention::InputFormat::ndjson});
+                                        retention::InputFormat::json, retention::InputFormat::ndjson,
+                                        retention::InputFormat::customers});
   std::vector<size_t> cuts(in.ConsumeIntegralInRange<size_t>(0, 8));
   for (size_t& cut : cuts) cut = in.ConsumeIntegral<uint16_t>();
   std::string file = in.ConsumeRemainingBytesAsString();

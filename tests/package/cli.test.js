@@ -8,7 +8,18 @@ import { fixture, runNative, runWasm, sampleShop } from './helpers.js';
 
 // The columns the SQL needs named (the table has no header to detect them from).
 const sqlColumns = ['--customer', 'Email', '--date', 'Created at', '--amount', 'Total'];
+
+// Issue 14: a per-customer summary, as retention-kit sql writes one (with bad rows among them).
+const summaryDir = mkdtempSync(join(tmpdir(), 'retention-kit-summary-'));
+const customerSummary = join(summaryDir, 'customers.csv');
+writeFileSync(customerSummary, 'customer,first_order,last_order,recency_days,frequency,monetary,order_days\n' +
+  'ann,2023-01-10,2024-06-01,29,4,210.5,3\nbob,2024-06-30,2024-06-30,0,1,20,1\ncy,2022-03-03,2022-09-09,660,2,355.25,2\n' +
+  'dee,2024-02-02,2024-06-06,24,3,39,3\neve,2024-05-01,2024-04-01,1,2,10,2\nfay,2024-01-01,2024-01-01,1,0,10,1\n');
+after(() => rmSync(summaryDir, { recursive: true, force: true }));
+
 const cases = {
+  'a customer summary as JSON': ['analyze', customerSummary, '--json'],
+  'a customer summary as text, format named': ['analyze', customerSummary, '--format', 'customers'],
   'generic fixture as JSON': ['analyze', fixture('generic-orders.csv'), '--json'],
   'sample shop as JSON': ['analyze', sampleShop, '--json'],
   'sample shop as text': ['analyze', sampleShop],

@@ -18,6 +18,7 @@ import { CustomerTable } from './dashboard/customer-table.js';
 import { enhance, rfKeys } from './dashboard/a11y.js';
 import { cellLabel, h, integer, plural, setCurrency } from './dashboard/dom.js';
 import { explain } from './dashboard/messages.js';
+import { showUnavailable, unavailablePanels } from './dashboard/unavailable.js';
 import * as panels from './dashboard/panels.js';
 import { forgetAll, layoutKey, recall, remember } from './dashboard/persist.js';
 import { readPreview } from './dashboard/preview.js';
@@ -39,7 +40,18 @@ const ROLES = [
   ['status', 'Payment status'],
   ['currency', 'Currency'],
 ];
-const PRESETS = { shopify: 'Shopify', stripe: 'Stripe', woocommerce: 'WooCommerce', 'online-retail': 'Online Retail', cdnow: 'CDNOW', generic: 'Generic' };
+// The roles of a per-customer summary (issue 14).
+const SUMMARY_ROLES = [
+  ['customer', 'Customer (id or email)', true],
+  ['firstOrder', 'First order date', true],
+  ['lastOrder', 'Last order date', true],
+  ['orders', 'Number of orders', true],
+  ['revenue', 'Revenue', true],
+  ['orderDays', 'Days with an order'],
+  ['countedRevenue', 'Revenue of the orders (before refunds)'],
+  ['repeatRevenue', 'Revenue after the first order day'],
+];
+const PRESETS = { 'customer-summary': 'Customer summary', shopify: 'Shopify', stripe: 'Stripe', woocommerce: 'WooCommerce', 'online-retail': 'Online Retail', cdnow: 'CDNOW', generic: 'Generic' };
 
 let sheet; // one constructed stylesheet shared by every dashboard (not an inline <style>: CSP-friendly)
 
@@ -342,7 +354,9 @@ export class RetentionDashboard extends ElementBase {
     const layout = { shopify: 'a Shopify orders export', stripe: 'a Stripe payments export', woocommerce: 'a WooCommerce orders export',
       'online-retail': 'an Online Retail invoice file', cdnow: 'a CDNOW file', generic: 'an order file' }[c.preset] ?? `a ${c.preset} file`;
     const amount = c.amount ?? (c.quantity && c.unitPrice ? `${c.quantity} × ${c.unitPrice}` : '');
-    this.#find('mapping-summary').textContent = `Read ${this.#source.name} as ${layout}: customer “${c.customer}”, date “${c.date}”, amount “${amount}”.`;
+    this.#find('mapping-summary').textContent = c.preset === 'customer-summary'
+      ? `Read ${this.#source.name} as a customer summary: customer “${c.customer}”, first order “${c.firstOrder}”, last order “${c.lastOrder}”, orders “${c.orders}”, revenue “${c.revenue}”.`
+      : `Read ${this.#source.name} as ${layout}: customer “${c.customer}”, date “${c.date}”, amount “${amount}”.`;
     this.#find('mapping-line').classList.remove('is-empty');
     const rejected = report.summary.rowsRejected;
     const link = this.#find('show-rejected');
@@ -365,15 +379,19 @@ export class RetentionDashboard extends ElementBase {
     panels.renderRf(root, report.rfMatrix);
     panels.renderSegments(root, report, (name) => this.#select(name));
     panels.renderChurn(root, report.churnRisk);
-    panels.renderRetention(root, this, report, this.#value('retention-period'));
+    // A customer summary leaves these empty (issue 14): they are hidden, with why, not drawn empty.
+    const missing = unavailablePanels(report);
+    if (!missing.has('retention')) panels.renderRetention(root, this, report, this.#value('retention-period'));
     panels.renderRepeat(root, this, report);
-    panels.renderGaps(root, this, report);
+    if (!missing.has('gaps')) panels.renderGaps(root, this, report);
     panels.renderPareto(root, this, report);
-    panels.renderPerformance(root, report, this.#value('performance-metric'));
-    panels.renderCohorts(root, report, this.#value('cohort-metric'));
-    panels.renderMigration(root, report);
-    panels.fillProductGroups(root, report);
-    panels.renderProducts(root, report, this.#value('products-group'));
+    if (!missing.has('performance')) panels.renderPerformance(root, report, this.#value('performance-metric'));
+    if (!missing.has('cohorts')) panels.renderCohorts(root, report, this.#value('cohort-metric'));
+    if (!missing.has('migration')) panels.renderMigration(root, report);
+    if (!missing.has('products')) {
+      panels.fillProductGroups(root, report);
+      panels.renderProducts(root, report, this.#value('products-group'));
+    }
     panels.fillAttributes(root, report);
     panels.renderAttributes(root, report, Number(this.#value('attribute-select')));
     try {
@@ -384,6 +402,7 @@ export class RetentionDashboard extends ElementBase {
       console.warn('retention-dashboard: could not show the model section', error);
     }
     panels.renderQuality(root, report);
+    showUnavailable(root, report);
     enhance(root);
     this.#fillSettings(report);
     this.#fillMapping(report);
@@ -448,7 +467,7 @@ export class RetentionDashboard extends ElementBase {
       ? `Detected in ${source.name}. Change any role and re-analyse; the file is read again from this browser's memory.`
       : `Choose the columns of ${source.name} for the roles below and re-analyse.`;
     this.#find('role-grid').replaceChildren(
-      ...ROLES.map(([role, label, required]) => {
+      ...(report?.input?.format === 'customers' ? SUMMARY_ROLES : ROLES).map(([role, label, required]) => {
         const current = mapped[role] ?? '';
         const options = header.map((name) => h('option', { value: name, text: name, selected: name === current }));
         // Optional roles can always be switched off (sent as `false`), even when detected.

@@ -17,6 +17,26 @@ export interface ColumnMapping {
   currency?: string | false;
   /** Columns describing a customer (country, channel ...); detected from known names when absent. */
   attributes?: string[];
+  /** A per-customer summary (`format: 'customers'`): the first and last counted order dates. */
+  firstOrder?: string;
+  lastOrder?: string;
+  /** ... the number of counted orders (the SQL's `frequency`) and the revenue (its `monetary`, net of refunds). */
+  orders?: string;
+  revenue?: string;
+  /** Optional: distinct days with an order (BTYD x = orderDays - 1; without it each order is a day, or one day when first = last order). */
+  orderDays?: string | false;
+  /** Optional, for the spend model to the cent: revenue of the counted orders, and of those after the first order day. */
+  countedRevenue?: string | false;
+  repeatRevenue?: string | false;
+}
+
+/** A report section the input cannot give (a per-customer summary has no order-level rows), with why. */
+export interface UnavailableSection {
+  /** The report key: 'retention.gaps', 'retention.monthly', 'retention.quarterly', 'retention.yearly', 'cohorts',
+   * 'migration', 'performance', 'topProducts', 'dataQuality.outliers', 'churnRisk.singleOrderExpectedGapDays', 'model.validation' */
+  section: string;
+  /** Why, in plain words for a merchant. */
+  reason: string;
 }
 
 export interface RfThresholds {
@@ -93,8 +113,9 @@ export interface AnalyzeOptions {
   churnRisk?: ChurnRiskMultipliers;
   /** Any rejected row becomes an error. */
   strict?: boolean;
-  /** Default 'auto': detected from the content. 'text' is a whitespace-aligned table. */
-  format?: 'auto' | 'csv' | 'text' | 'json' | 'ndjson';
+  /** Default 'auto': detected from the content. 'text' is a whitespace-aligned table. 'customers' reads a
+   * per-customer summary (one row per customer; CSV or JSON detected), which is also detected from its header. */
+  format?: 'auto' | 'csv' | 'text' | 'json' | 'ndjson' | 'customers';
   delimiter?: 'auto' | ',' | ';' | '|' | 'tab' | 'whitespace';
   /** Default 'auto': detected from the amounts. */
   decimalSeparator?: 'auto' | '.' | ',';
@@ -201,8 +222,13 @@ export interface Report {
     lastOrder: DateString | null;
     asOf: DateString | null;
   };
+  /** What was read: an order file, or a per-customer summary and the sections it cannot give (empty for orders). */
+  input: {
+    format: 'orders' | 'customers';
+    unavailableSections: UnavailableSection[];
+  };
   /** role -> header name actually used, and the known export layout that matched */
-  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic'; captured?: string; cancelled?: string };
+  columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic' | 'customer-summary'; captured?: string; cancelled?: string };
   rfMatrix: {
     recency: ['active', 'churning', 'lapsed'];
     frequency: ['single', 'multi', 'highValue'];
@@ -388,7 +414,8 @@ export interface Engine {
    * Node only: SQL computing, from an orders table, the per-customer table, RF cells, RFM scores and
    * segments exactly as `analyze` does from the same rows. The script's last statement returns one
    * row per customer (customer, first_order, last_order, recency_days, frequency, monetary, rf_cell,
-   * r, f, m, segment, order_days, btyd_x, btyd_t_x, btyd_t); the two before it the RF matrix and the
+   * r, f, m, segment, order_days, btyd_x, btyd_t_x, btyd_t, counted_revenue, repeat_revenue: a
+   * summary that `analyze` reads back as format 'customers'); the two before it the RF matrix and the
    * segments (customers, revenue). Rejects with a RetentionError (code 'invalid_options').
    */
   sql?(options: SqlOptions): Promise<string>;

@@ -145,6 +145,13 @@ struct ShrunkMean {
   double expected_value(int32_t x, double mean) const { return ((x + 1) * mean + population) / (x + 2); }
 };
 
+// The section with clv.model none: the options only.
+ModelReport not_fitted(const ClvOptions& options) {
+  ModelReport report;
+  report.options = options;
+  return report;
+}
+
 }  // namespace
 
 RowPredictions predict_rows(ClvModel model, const Vector& params, const Histories& histories, const Horizon& horizon) {
@@ -266,11 +273,7 @@ HoldoutValidation validate(const CustomerSummary& summary, const ClvOptions& opt
 ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
                                    ClvColumns& columns, double likelyAliveFrom) {
   columns = ClvColumns{};
-  if (options.model == ClvModel::none) {
-    ModelReport report;
-    report.options = options;
-    return report;
-  }
+  if (options.model == ClvModel::none) return not_fitted(options);
   const Date asOf = customers.asOf;
   ModelReport report =
       predict_from_summary(summarise_orders(orders, customers, {asOf, asOf, options.timeUnit}), options, columns,
@@ -287,6 +290,20 @@ ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable&
     v.calibrationEnd = end;
     v.holdoutEnd = asOf;
     report.validation = v;
+  }
+  return report;
+}
+
+ModelReport predict_customer_value(const CustomerSummary& summary, Date asOf, const ClvOptions& options,
+                                   ClvColumns& columns, double likelyAliveFrom) {
+  columns = ClvColumns{};
+  if (options.model == ClvModel::none) return not_fitted(options);
+  ModelReport report = predict_from_summary(summary, options, columns, {asOf, likelyAliveFrom});
+  if (options.calibrationEnd) {
+    report.validation = HoldoutValidation{};
+    report.validation->calibrationEnd = *options.calibrationEnd;
+    report.validation->holdoutEnd = asOf;
+    report.validation->error = "the holdout check needs the orders after calibrationEnd; a customer summary has none";
   }
   return report;
 }

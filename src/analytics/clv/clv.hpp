@@ -18,6 +18,11 @@ namespace retention::clv {
 ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
                                    ClvColumns& columns, double likelyAliveFrom = 0.2);
 
+// The same from a summary already made (a per-customer summary's totals, issue 14) at `asOf`: no
+// holdout validation, which needs the orders after calibrationEnd.
+ModelReport predict_customer_value(const CustomerSummary& summary, Date asOf, const ClvOptions& options,
+                                   ClvColumns& columns, double likelyAliveFrom = 0.2);
+
 // Where predictions are made: the summary's end as a date, and the P(alive) from which the next
 // order's date is given.
 struct Prediction {

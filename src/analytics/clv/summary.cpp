@@ -75,6 +75,31 @@ CustomerSummary summarise_orders(const OrderBook& orders, const CustomerTable& c
   return summarise(customers.size(), row, orders.order_date(), net, window);
 }
 
+CustomerSummary summarise_totals(const CustomerTable& customers, const CustomerTotalsColumns& totals, TimeUnit unit) {
+  CustomerSummary out;
+  const size_t n = customers.size();
+  out.x.resize(n);
+  out.tx.resize(n);
+  out.T.resize(n);
+  out.zbar.assign(n, 0);
+  out.mean.resize(n);
+  out.holdout.assign(n, 0);
+  for (size_t c = 0; c < n; ++c) {
+    // The same arithmetic as summarise(), so that the same history gives the same bits.
+    const int32_t days = totals.orderDays[c];
+    const Date first = customers.firstOrder[c];
+    out.x[c] = days - 1;
+    out.tx[c] = in_unit(customers.lastOrder[c] - first, unit);
+    out.T[c] = in_unit(customers.asOf - first, unit);
+    out.mean[c] = static_cast<double>(totals.countedRevenue[c]) / kMoneyScale / days;
+    if (days > 1)
+      out.zbar[c] = totals.hasRepeatRevenue ? static_cast<double>(totals.repeatRevenue[c]) / kMoneyScale / (days - 1)
+                                            : out.mean[c];
+    out.mergedOrders += customers.frequency[c] - days;
+  }
+  return out;
+}
+
 Histories compress(const CustomerSummary& summary) {
   Histories h;
   const size_t n = summary.size();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/customer_table.hpp"
+#include "model/customer_totals.hpp"
 #include "model/order_book.hpp"
 #include "retention/report.hpp"
 
@@ -41,6 +42,11 @@ CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer
 
 // The rows of the customer table, from their counted orders (net > 0, SPEC 4).
 CustomerSummary summarise_orders(const OrderBook& orders, const CustomerTable& customers, const SummaryWindow& window);
+
+// The same summary from a per-customer summary's totals (issue 14), for the window ending at the
+// table's asOf: x = order days - 1, t_x = last - first, T = asOf - first; the repeat transactions'
+// mean value from the repeat revenue, or, without that column, the mean over all order days.
+CustomerSummary summarise_totals(const CustomerTable& customers, const CustomerTotalsColumns& totals, TimeUnit unit);
 
 // The summary with customers of identical (x, t_x, T) as one weighted row, so that a likelihood
 // costs one term per distinct history; times and x values are tabled once for the same reason.

@@ -79,7 +79,9 @@ export function renderSummary(root, report) {
   const small = month && month.start < SMALL_SAMPLE ? ' (few customers)' : '';
   delta(d('retention'), month ? `${integer.format(month.retained)} of ${integer.format(month.start)}${small}${previous?.retentionRate != null ? `, was ${percent(previous.retentionRate)}` : ''}` : '');
   // Period over period: this year so far against the same days last year (the core's performance section).
-  const ytd = report.performance?.yearToDate;
+  // A customer summary has no order dates to compare periods with (issue 14): no change is shown.
+  const noPeriods = report.input?.unavailableSections?.some((u) => u.section === 'performance');
+  const ytd = noPeriods ? null : report.performance?.yearToDate;
   const since = ytd ? `vs ${ytd.previousFrom?.slice(0, 4) ?? 'last year'}` : '';
   for (const [name, key] of [['revenue', 'revenue'], ['orders', 'orders'], ['customers', 'customers']]) {
     if (!ytd?.[key]) { delta(d(name), ''); continue; }

@@ -90,6 +90,7 @@ export const TEMPLATE = `
       ${card('retention', 'Came back next month')}
     </dl>
     <p class="note history" data-testid="history-note" hidden></p>
+    <div class="note unavailable" data-testid="unavailable-note" role="note" hidden></div>
   </section>
 
   <section class="panel" data-panel="rf" data-testid="panel-rf" aria-labelledby="rk-rf-h">
