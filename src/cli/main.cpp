@@ -27,6 +27,7 @@ constexpr const char* kUsage =
 
 constexpr const char* kAnalyzeUsage =
     "usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n"
+    "         [--from YYYY-MM-DD] [--to YYYY-MM-DD] (only the orders of those days)\n"
     "         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n"
     "         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n"
     "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n"
@@ -78,6 +79,8 @@ constexpr Flag kFlags[] = {
     {"--status", Kind::Column, "status", "a value"},
     {"--currency", Kind::Column, "currency", "a value"},
     {"--as-of", Kind::Setting, "asOf", "a value"},
+    {"--from", Kind::Setting, "from", "a value"},
+    {"--to", Kind::Setting, "to", "a value"},
     {"--format", Kind::Setting, "format", "a value"},
     {"--delimiter", Kind::Setting, "delimiter", "a value"},
     {"--decimal-separator", Kind::Setting, "decimalSeparator", "a value"},

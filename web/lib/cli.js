@@ -21,6 +21,7 @@ const USAGE =
 
 const ANALYZE_USAGE =
   'usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n' +
+  '         [--from YYYY-MM-DD] [--to YYYY-MM-DD] (only the orders of those days)\n' +
   '         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n' +
   '         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n' +
   '         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson]\n' +
@@ -47,6 +48,8 @@ const FLAGS = {
   status: { column: 'status' },
   currency: { column: 'currency' },
   'as-of': { setting: 'asOf' },
+  from: { setting: 'from' },
+  to: { setting: 'to' },
   format: { setting: 'format' },
   delimiter: { setting: 'delimiter' },
   'decimal-separator': { setting: 'decimalSeparator' },
