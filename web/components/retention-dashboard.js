@@ -19,6 +19,8 @@ import { enhance, rfKeys } from './dashboard/a11y.js';
 import { cellLabel, h, integer, plural, setCurrency } from './dashboard/dom.js';
 import { explain } from './dashboard/messages.js';
 import * as panels from './dashboard/panels.js';
+import { fillRange, rangeText, readRange } from './dashboard/date-range.js';
+import { filesName, filesNote, firstFile } from './dashboard/files.js';
 import { forgetAll, layoutKey, recall, remember } from './dashboard/persist.js';
 import { readPreview } from './dashboard/preview.js';
 import { reportHtml } from './dashboard/report-file.js';
@@ -121,12 +123,25 @@ export class RetentionDashboard extends ElementBase {
     this.#scheduleRerun();
   }
 
+  // The file on screen (the first of several: see files).
   get file() {
-    return this.#source?.blob ?? null;
+    return firstFile(this.#source?.blob) ?? null;
   }
 
   set file(blob) {
     if (blob) this.#run(blob, blob.name ?? 'the file', { newFile: true });
+  }
+
+  // Several files analysed as one (issue 14): overlapping exports count each order once.
+  get files() {
+    const input = this.#source?.blob;
+    return input ? [input].flat() : [];
+  }
+
+  set files(list) {
+    const blobs = [...(list ?? [])];
+    if (blobs.length === 1) this.file = blobs[0];
+    else if (blobs.length) this.#run(blobs, filesName(blobs), { newFile: true });
   }
 
   get options() {
@@ -237,10 +252,12 @@ export class RetentionDashboard extends ElementBase {
       // browser remembers what the user chose for files with these columns (persist.js).
       delete this.#overrides.columns;
       delete this.#overrides.asOf;
+      delete this.#overrides.from;
+      delete this.#overrides.to;
       this.#mappingOpen = false;
       layout = null;
       try {
-        layout = layoutKey((await readPreview(blob)).header);
+        layout = layoutKey((await readPreview(firstFile(blob))).header);
       } catch {} // no header to key on: nothing remembered
       if (this.#controller !== controller) return null;
       const remembered = recall(layout);
@@ -275,7 +292,7 @@ export class RetentionDashboard extends ElementBase {
       this.#find('settings-error').textContent = '';
       this.#render(report);
       const rejected = report.summary.rowsRejected;
-      this.#status(`Analysed ${name} in this browser: ${integer.format(report.summary.customers)} customers in ${seconds.toFixed(1)} s.${rejected ? ` ${plural(rejected, 'row')} could not be read.` : ''}`);
+      this.#status(`Analysed ${name} in this browser: ${integer.format(report.summary.customers)} customers in ${seconds.toFixed(1)} s.${rejected ? ` ${plural(rejected, 'row')} could not be read.` : ''}${filesNote(report)}${rangeText(report)}`);
       this.#setState('ready');
       this.#emit('analyzed', { report, name, seconds });
       return report;
@@ -289,6 +306,27 @@ export class RetentionDashboard extends ElementBase {
         this.#status(`The settings were not applied: ${detail} The results shown are still the previous ones.`);
         this.#setState('ready');
         return error;
+      }
+      if (error?.code === 'no_orders' && (this.#overrides.from || this.#overrides.to)) {
+        // A period without orders: said next to the dates. The results on screen stay; a new file whose
+        // remembered period it does not cover is shown whole instead.
+        this.#find('range-error').textContent = 'No orders in this period: choose other dates.';
+        delete this.#overrides.from;
+        delete this.#overrides.to;
+        if (this.#report && blob === this.#source?.blob) {
+          fillRange(this.#find('date-range'), this.#report);
+          this.#find('range-error').textContent = 'No orders in that period: choose other dates.';
+          this.#status(`No orders of ${name} in that period. The results shown are still the previous ones.`);
+          this.#setState('ready');
+          return error;
+        }
+        this.#controller = null;
+        this.#layout = layout;
+        const whole = await this.#run(blob, name);
+        if (whole && !(whole instanceof Error)) {
+          this.#status(`${this.#find('status').textContent} The remembered period has no orders in this file: all of them are shown.`);
+        }
+        return whole;
       }
       if (error?.name === 'AbortError') {
         this.#status(`Cancelled the analysis of ${name}.${this.#report ? ` The results shown are still those of ${this.#source.name}.` : ''}`);
@@ -362,6 +400,7 @@ export class RetentionDashboard extends ElementBase {
     this.#renderReading(report);
     this.#showMapping(this.#mappingOpen);
     panels.renderSummary(root, report);
+    fillRange(this.#find('date-range'), report);
     panels.renderRf(root, report.rfMatrix);
     panels.renderSegments(root, report, (name) => this.#select(name));
     panels.renderChurn(root, report.churnRisk);
@@ -435,7 +474,7 @@ export class RetentionDashboard extends ElementBase {
     const source = this.#source;
     let preview = { header: [], rows: [] };
     try {
-      preview = await readPreview(source.blob, report ? { format: report.dataQuality.format, delimiter: report.dataQuality.delimiter } : {});
+      preview = await readPreview(firstFile(source.blob), report ? { format: report.dataQuality.format, delimiter: report.dataQuality.delimiter } : {});
     } catch {} // the preview is a convenience; the analysis does not depend on it
     if (source !== this.#source) return;
     const mapped = report?.columns ?? { ...this.#options.columns, ...this.#overrides.columns };
@@ -568,12 +607,29 @@ export class RetentionDashboard extends ElementBase {
     if (this.#source) this.#run(this.#source.blob, this.#source.name);
   }
 
+  // Re-analyses the file in memory with the chosen period (issue 10), remembered with the other settings.
+  #applyRange() {
+    const form = this.#find('date-range');
+    const range = readRange(form, this.#report?.dateRange.lastOrder);
+    const error = this.#find('range-error');
+    error.textContent = range.error ?? '';
+    for (const input of [form.elements.from, form.elements.to]) input.setAttribute('aria-invalid', String(Boolean(range.error)));
+    if (range.error) return;
+    form.elements.from.value = range.from ?? '';
+    form.elements.to.value = range.to ?? '';
+    if ((range.from ?? undefined) === this.#overrides.from && (range.to ?? undefined) === this.#overrides.to) return;
+    this.#overrides.from = range.from ?? undefined;
+    this.#overrides.to = range.to ?? undefined;
+    remember(this.#layout, this.#overrides);
+    if (this.#source) this.#run(this.#source.blob, this.#source.name);
+  }
+
   // ---- wiring -----------------------------------------------------------------------------------------
 
   #wire() {
     const input = this.#find('file-input');
     input.addEventListener('change', () => {
-      if (input.files[0]) this.file = input.files[0];
+      if (input.files.length) this.files = [...input.files];
       input.value = ''; // picking the same file again re-runs it
     });
     const zone = this.#find('drop-zone');
@@ -588,9 +644,14 @@ export class RetentionDashboard extends ElementBase {
     zone.addEventListener('drop', (event) => {
       event.preventDefault();
       zone.classList.remove('is-over');
-      if (event.dataTransfer.files[0]) this.file = event.dataTransfer.files[0];
+      if (event.dataTransfer.files.length) this.files = [...event.dataTransfer.files];
     });
     this.#find('cancel').addEventListener('click', () => this.cancel());
+    this.#find('date-range').addEventListener('change', () => this.#applyRange());
+    this.#find('date-range').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#applyRange();
+    });
     this.#find('mapping-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.#applyMapping();

@@ -99,6 +99,16 @@ details.settings > summary .note { margin: 0; }
 .card dd.delta { font-size: .8rem; font-weight: 400; color: var(--rk-muted); white-space: normal; letter-spacing: 0; margin-top: 4px; }
 .card dd.delta[data-tone="good"] { color: var(--rk-good); }
 .card dd.delta[data-tone="bad"] { color: var(--rk-bad); }
+/* A change resting on no base or on a handful of customers: said, but quiet. */
+.card dd.delta[data-tone="muted"] { color: var(--rk-muted); font-style: italic; }
+.card dd.delta + dd.delta { margin-top: 2px; }
+
+/* the date range above the cards (issue 10) */
+.range { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; margin: 8px 0 0; }
+.range-title { font-size: .875rem; font-weight: 600; }
+.range .field input, .range .field select { min-height: 32px; padding: 2px 6px; }
+.comparison-note { margin: 4px 0 0; font-size: .8rem; }
+.comparison-note:empty { display: none; }
 
 /* tables */
 .table-scroll { overflow: auto; max-width: 100%; }
