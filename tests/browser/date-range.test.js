@@ -28,12 +28,20 @@ const digits = (text) => text.replace(/[^\d]/g, '');
 const card = async (name) => digits(await dash(`[data-testid="summary"] [data-field="${name}"]`).textContent());
 const delta = (name, year = false) => dash(`[data-testid="summary"] [${year ? 'data-delta-year' : 'data-delta'}="${name}"]`).textContent();
 
-// The next 'analyzed' event's report summary, listened for before the action that causes it.
-async function nextAnalysis(action) {
-  await page.evaluate(() => {
-    window.__nextAnalysis = new Promise((resolve) =>
-      document.querySelector('retention-dashboard').addEventListener('analyzed', (e) => resolve(e.detail.report.dateRange), { once: true }));
-  });
+// The date range of the next analysis (ending on `to`, when given: typing two dates analyses after
+// each), listened for before the action that causes it.
+async function nextAnalysis(action, to) {
+  await page.evaluate((wanted) => {
+    window.__nextAnalysis = new Promise((resolve) => {
+      const dashboard = document.querySelector('retention-dashboard');
+      const listener = (e) => {
+        if (wanted && e.detail.report.dateRange.to !== wanted) return;
+        dashboard.removeEventListener('analyzed', listener);
+        resolve(e.detail.report.dateRange);
+      };
+      dashboard.addEventListener('analyzed', listener);
+    });
+  }, to);
   await action();
   return page.evaluate(() => window.__nextAnalysis);
 }
@@ -47,25 +55,29 @@ async function assertShows(expected) {
 }
 
 // The change a card shows, as the core computed it: the arrow, the whole percent and the count.
-function expectedLine(comparison, which, key, days) {
+function expectedLine(comparison, which, key) {
   const period = comparison[which];
   const change = period.change[key];
   const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '●';
   const count = Math.abs(comparison.current[key] - period[key]);
-  const name = which === 'previousPeriod' ? `previous ${days} days` : 'same days last year';
-  return new RegExp(`^${arrow} [+−±]${Math.round(Math.abs(change) * 100)}% \\([+−±]${count}\\) vs ${name}`);
+  const name = which === 'previousPeriod' ? 'previous' : 'last year';
+  return new RegExp(`^${arrow}\\s[+−±]${Math.round(Math.abs(change) * 100)}%\\s\\([+−±]${count}\\) vs ${name}$`);
 }
+// The period a card's line compares with, named in full on hover.
+const deltaTitle = (name, year = false) => dash(`[data-testid="summary"] [${year ? 'data-delta-year' : 'data-delta'}="${name}"]`).getAttribute('title');
 
 test('the cards show the change against the previous 90 days and last year, as the core computes it', async () => {
   const full = cliReport(SAMPLE);
   assert.equal(full.comparison.basis, 'lastDays');
   await assertShows(full);
   for (const key of ['customers', 'orders']) {
-    assert.match(await delta(key), expectedLine(full.comparison, 'previousPeriod', key, 90));
-    assert.match(await delta(key, true), expectedLine(full.comparison, 'samePeriodLastYear', key, 90));
+    assert.match(await delta(key), expectedLine(full.comparison, 'previousPeriod', key));
+    assert.match(await delta(key, true), expectedLine(full.comparison, 'samePeriodLastYear', key));
   }
-  assert.match(await delta('repeatRate'), /^[▲▼●] [+−±][\d.]+ pts vs previous 90 days/);
-  assert.match(await dash('[data-testid="comparison-note"]').textContent(), new RegExp(`the last 90 days \\(to ${full.summary.asOf}\\)`));
+  assert.match(await delta('repeatRate'), /^[▲▼●]\s[+−±][\d.]+\spts vs previous$/);
+  const previous = full.comparison.previousPeriod;
+  assert.match(await deltaTitle('revenue'), new RegExp(`^${previous.from} to ${previous.to}: .* then, .* now \\(\\d+ customers, \\d+ orders\\)$`));
+  assert.equal(await dash('[data-testid="summary-period"]').textContent(), `As of ${full.summary.asOf} · changes: last 90 days`);
   assert.equal(await dash('[data-testid="range-preset"]').inputValue(), 'all');
 });
 
@@ -75,20 +87,21 @@ test('a preset and custom dates re-analyse with the numbers of the native CLI wi
   const from90 = new Date(Date.parse(lastOrder) - 89 * 86_400_000).toISOString().slice(0, 10);
   assert.deepEqual([range.from, range.to], [from90, lastOrder]);
   await assertShows(cliReport(SAMPLE, '--from', from90, '--to', lastOrder));
-  assert.match(await delta('customers'), /vs previous 90 days/);
+  assert.match(await delta('customers'), /vs previous$/);
+  assert.equal(await dash('[data-testid="summary-period"]').textContent(), `As of ${lastOrder} · changes: these 90 days`);
   assert.match(await dash('[data-testid="status"]').textContent(), new RegExp(`Only orders from ${from90} to ${lastOrder}: \\d+ orders outside left out`));
 
   range = await nextAnalysis(async () => {
     await dash('[data-testid="range-from"]').fill('2024-04-01');
     await dash('[data-testid="range-to"]').fill('2024-06-30');
     await dash('[data-testid="range-to"]').dispatchEvent('change');
-  });
+  }, '2024-06-30');
   assert.deepEqual([range.from, range.to], ['2024-04-01', '2024-06-30']);
   const quarter = cliReport(SAMPLE, '--from', '2024-04-01', '--to', '2024-06-30');
   await assertShows(quarter);
   assert.equal(await dash('[data-testid="range-preset"]').inputValue(), 'custom');
-  assert.match(await delta('orders'), expectedLine(quarter.comparison, 'previousPeriod', 'orders', 91));
-  assert.match(await delta('orders', true), expectedLine(quarter.comparison, 'samePeriodLastYear', 'orders', 91));
+  assert.match(await delta('orders'), expectedLine(quarter.comparison, 'previousPeriod', 'orders'));
+  assert.match(await delta('orders', true), expectedLine(quarter.comparison, 'samePeriodLastYear', 'orders'));
 
   // A start after the end is said next to the dates; nothing is re-run.
   await dash('[data-testid="range-from"]').fill('2024-08-01');
@@ -128,6 +141,7 @@ test('the new controls: axe-core clean, nothing clipped, screenshots at 390, 102
 
 test('two overlapping halves of the sample dropped together give the one file\'s numbers', async () => {
   await nextAnalysis(() => dash('[data-testid="range-preset"]').selectOption('all'));
+  assert.doesNotMatch(await page.evaluate(() => Object.values(localStorage).join('')), /"from"|"to"/, 'All time forgets the dates');
   const [header, ...rows] = readFileSync(SAMPLE, 'utf8').trim().split('\n');
   const cut = (a, b) => `${[header, ...rows.slice(a, b)].join('\n')}\n`;
   const overlap = [Math.floor(rows.length * 0.4), Math.floor(rows.length * 0.6)];
@@ -150,4 +164,17 @@ test('two overlapping halves of the sample dropped together give the one file\'s
   await assertShows(cliReport(SAMPLE));
   assertSameOrigin(session);
   assert.deepEqual(session.errors, []);
+});
+
+test('a remembered period without orders in the file: all its orders are shown, and the status says so', async () => {
+  const header = readFileSync(SAMPLE, 'utf8').split('\n')[0].split(',');
+  await page.evaluate((names) => {
+    const key = `retention-kit:layout:${names.map((n) => n.trim().toLowerCase()).join('\u001f')}`;
+    localStorage.setItem(key, JSON.stringify({ from: '2019-01-01', to: '2019-12-31' }));
+  }, header);
+  await page.reload();
+  await waitReady(page, 'sample-shop.csv');
+  assert.match(await dash('[data-testid="status"]').textContent(), /The remembered period has no orders in this file: all of them are shown\./);
+  await assertShows(cliReport(SAMPLE));
+  assert.equal(await dash('[data-testid="range-preset"]').inputValue(), 'all');
 });

@@ -647,7 +647,11 @@ export class RetentionDashboard extends ElementBase {
       if (event.dataTransfer.files.length) this.files = [...event.dataTransfer.files];
     });
     this.#find('cancel').addEventListener('click', () => this.cancel());
-    this.#find('date-range').addEventListener('change', () => this.#applyRange());
+    this.#find('date-range').addEventListener('change', (event) => {
+      // A date typed in makes the period custom; a preset fills the dates.
+      if (event.target.type === 'date') this.#find('range-preset').value = 'custom';
+      this.#applyRange();
+    });
     this.#find('date-range').addEventListener('submit', (event) => {
       event.preventDefault();
       this.#applyRange();

@@ -55,6 +55,13 @@ const delta = (node, text, tone) => {
   node.dataset.tone = tone ?? '';
 };
 
+// "+12%" against a named earlier value; tone good/bad for the direction (never colour alone: the sign says it).
+function change(now, before) {
+  if (!(before > 0)) return { text: now > 0 ? 'new' : '–', tone: '' };
+  const ratio = (now - before) / before;
+  return { text: `${ratio >= 0 ? '+' : '−'}${percent(Math.abs(ratio))}`, tone: ratio > 0.005 ? 'good' : ratio < -0.005 ? 'bad' : '' };
+}
+
 export function renderSummary(root, report) {
   const { summary: s, retention } = report;
   field(root, 'customers').textContent = integer.format(s.customers);
@@ -64,8 +71,8 @@ export function renderSummary(root, report) {
   field(root, 'repeatRate').textContent = percent(retention.repeatPurchaseRate);
   const first = retention.repeatRateByOrderNumber[0];
   const d = (name) => root.querySelector(`[data-delta="${name}"]`);
-  // The rate's count stays readable (SMALL_SAMPLE rule: every rate shows its count).
-  root.querySelector('[data-label="repeatRate"]').textContent = first ? `Bought more than once (${integer.format(first.repeated)} of ${integer.format(first.customers)})` : 'Bought more than once';
+  // The rate's count, on hover and for screen readers (the Customers card beside it shows the whole).
+  field(root, 'repeatRate').title = first ? `${integer.format(first.repeated)} of ${plural(first.customers, 'customer')}` : '';
   const month = lastCompleteMonth(retention.monthly, s.asOf);
   root.querySelector('[data-label="retention"]').textContent = month ? `Came back, ${month.period}` : 'Came back next month';
   field(root, 'retention').textContent = month ? percent(month.retentionRate) : '–';
@@ -80,9 +87,10 @@ export function renderSummary(root, report) {
     `${plural(s.rowsRead, 'row')} read, ${integer.format(s.rowsRejected)} rejected`,
   ];
   root.querySelector('[data-testid="summary-note"]').textContent = `${parts.filter(Boolean).join(' · ')}.`;
-  root.querySelector('[data-testid="summary-period"]').textContent =
-    `${s.asOf ? `As of ${s.asOf} · ` : ''}${plural(s.rowsRead, 'row')} read, ${integer.format(s.rowsRejected)} rejected`;
-  root.querySelector('[data-testid="comparison-note"]').textContent = comparisonNote(report.comparison);
+  // The rows read and rejected are in the status line and the data quality; here, what the changes compare.
+  const period = root.querySelector('[data-testid="summary-period"]');
+  period.textContent = [s.asOf ? `As of ${s.asOf}` : '', comparisonNote(report.comparison)].filter(Boolean).join(' · ');
+  period.title = comparisonNote(report.comparison, { full: true });
   // Too little history for rates and curves: say so instead of drawing empty or broken charts.
   const spanDays = s.firstOrder ? (Date.parse(s.lastOrder) - Date.parse(s.firstOrder)) / 86_400_000 : 0;
   const history = root.querySelector('[data-testid="history-note"]');
@@ -601,7 +609,6 @@ export function clearPanels(root) {
   for (const node of root.querySelectorAll('[data-field]')) node.textContent = '–';
   root.querySelector('[data-label="retention"]').textContent = 'Came back next month';
   for (const node of root.querySelectorAll('[data-delta], [data-delta-year]')) delta(node, '');
-  root.querySelector('[data-testid="comparison-note"]').textContent = '';
   root.querySelector('[data-testid="summary-period"]').textContent = '';
   root.querySelector('[data-testid="history-note"]').hidden = true;
   for (const node of root.querySelectorAll('[data-chart-table]')) node.replaceChildren();

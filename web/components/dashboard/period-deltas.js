@@ -7,8 +7,8 @@ import { SMALL_SAMPLE } from './texts.js';
 const KPIS = {
   customers: { key: 'customers', count: (d) => integer.format(Math.abs(d)) },
   orders: { key: 'orders', count: (d) => integer.format(Math.abs(d)) },
-  revenue: { key: 'revenue', count: (d) => money.format(Math.abs(d)) },
-  aov: { key: 'averageOrderValue', count: (d) => money.format(Math.abs(d)) },
+  revenue: { key: 'revenue', money: true },
+  aov: { key: 'averageOrderValue', money: true },
   repeatRate: { key: 'repeatRate', points: true },
 };
 
@@ -17,36 +17,36 @@ const pointsFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1
 const sign = (value) => (value > 0 ? '+' : value < 0 ? '−' : '±');
 const arrow = (value) => (value > 0 ? '▲' : value < 0 ? '▼' : '●');
 
-// "previous 90 days", "same days last year": the period a change is against, in plain words.
-function periodName(comparison, which) {
-  if (which === 'samePeriodLastYear') return 'same days last year';
-  return `previous ${plural(comparison.previousPeriod.days, 'day')}`;
-}
+// "previous", "last year": the period a change is against, named in full in the line above the cards.
+const periodName = (which) => (which === 'samePeriodLastYear' ? 'last year' : 'previous');
 
 // One line of a card: {text, tone, title}. tone: good, bad, or muted (no base, or too few customers).
 export function deltaLine(comparison, which, card) {
-  const { key, count, points } = KPIS[card];
+  const { key, count, points, money: amount } = KPIS[card];
   const period = comparison[which];
-  const name = periodName(comparison, which);
+  const name = periodName(which);
   if (!period.available) {
-    const missing = which === 'samePeriodLastYear' ? 'Last year is not in the file' : `The ${name} are not in the file`;
+    const missing = which === 'samePeriodLastYear' ? 'Last year is not in the file' : `The previous ${plural(period.days, 'day')} are not in the file`;
     return { text: missing, tone: 'muted', title: period.reason };
   }
   const now = comparison.current[key];
   const before = period[key];
   const change = points ? period.change.repeatRatePoints : period.change[key];
   if (change === null || now === null || before === null) {
-    return { text: `No ${key === 'repeatRate' ? 'customers' : 'orders'} in the ${name} to compare with`, tone: 'muted', title: '' };
+    return { text: `None ${which === 'samePeriodLastYear' ? 'last year' : 'before'} to compare with`, tone: 'muted', title: `${period.from} to ${period.to}: no orders` };
   }
   const few = period.customers < SMALL_SAMPLE;
+  // Counts of customers and orders beside the percentage; amounts of money only in the title (they would wrap).
   const size = points
     ? `${sign(change)}${pointsFormat.format(Math.abs(change) * 100)} pts`
-    : `${sign(change)}${percentChange.format(Math.abs(change))} (${sign(now - before)}${count(now - before)})`;
+    : `${sign(change)}${percentChange.format(Math.abs(change))}${count ? ` (${sign(now - before)}${count(now - before)})` : ''}`;
+  const was = amount ? `${money.format(before)} then, ${money.format(now)} now` : points ? `${percentChange.format(before)} then` : `${integer.format(before)} then`;
   const tone = few ? 'muted' : Math.abs(change) < 0.005 ? '' : change > 0 ? 'good' : 'bad';
   return {
-    text: `${arrow(change)} ${size} vs ${name}${few ? ' (few customers)' : ''}`,
+    // The arrow, change and count never break apart (no number wraps).
+    text: `${`${arrow(change)} ${size}`.replaceAll(' ', '\u00a0')} vs ${name}${few ? ' (few customers)' : ''}`,
     tone,
-    title: `${period.from} to ${period.to}: ${plural(period.customers, 'customer')}, ${plural(period.orders, 'order')}`,
+    title: `${period.from} to ${period.to}: ${was} (${plural(period.customers, 'customer')}, ${plural(period.orders, 'order')})`,
   };
 }
 
@@ -67,11 +67,11 @@ export function renderPeriodDeltas(root, comparison, set) {
   }
 }
 
-// What the changes compare, for the line under the heading.
-export function comparisonNote(comparison) {
+// What the changes compare: "changes: last 90 days" beside the heading, in full on hover.
+export function comparisonNote(comparison, { full = false } = {}) {
   if (!comparison) return '';
-  const { current } = comparison;
-  return comparison.basis === 'lastDays'
-    ? `Changes: the last ${plural(current.days, 'day')} (to ${current.to}) against the ${plural(current.days, 'day')} before and the same days last year.`
-    : `Changes: ${current.from} to ${current.to} against the ${plural(current.days, 'day')} before and the same days last year.`;
+  const days = plural(comparison.current.days, 'day');
+  const span = comparison.basis === 'lastDays' ? `last ${days}` : `these ${days}`;
+  if (!full) return `changes: ${span}`;
+  return `Changes over the ${span}${comparison.basis === 'lastDays' ? ` (to ${comparison.current.to})` : ''} against the previous ${days} and the same days last year`;
 }

@@ -35,7 +35,7 @@ const card = (field, label) =>
 // Which orders to analyse: a preset counted back from the file's last order, or two dates (issue 10).
 const rangeForm = `
     <form class="range" data-testid="date-range" aria-labelledby="rk-range-h" novalidate>
-      <span id="rk-range-h" class="range-title">Orders to analyse</span>
+      <span id="rk-range-h" class="visually-hidden">Orders to analyse</span>
       <label class="field inline"><span class="visually-hidden">Period</span><select name="preset" data-testid="range-preset">
         ${Object.entries(RANGE_PRESETS).map(([value, text]) => `<option value="${value}">${text}</option>`).join('')}</select></label>
       <label class="field inline"><span>From</span><input type="date" name="from" data-testid="range-from" aria-describedby="rk-range-err"></label>
@@ -90,12 +90,10 @@ export const TEMPLATE = `
   </section>
 
   <section class="panel wide summary" data-panel="summary" data-testid="panel-summary" aria-labelledby="rk-summary-h">
-    <div class="panel-head"><h2 id="rk-summary-h" tabindex="-1">How your shop is doing</h2>
+    <div class="panel-head"><h2 id="rk-summary-h" tabindex="-1">How your shop is doing</h2>${rangeForm}
       <div class="actions" data-testid="report-actions"><span class="note" data-testid="summary-period"></span><span class="note visually-hidden" data-testid="summary-note"></span>
         <button type="button" class="button secondary small" data-testid="download-report" disabled>Download report</button>
         <button type="button" class="button secondary small" data-testid="print-report" disabled>Print</button></div></div>
-    ${rangeForm}
-    <p class="note comparison-note" data-testid="comparison-note"></p>
     <dl class="cards" data-testid="summary">
       ${card('customers', 'Customers')}
       ${card('orders', 'Orders')}
