@@ -6,6 +6,7 @@
 #include "ingest/dates.hpp"
 #include "engine_run.hpp"
 #include "retention/report.hpp"
+#include "retention/sql.hpp"
 
 using retention::ErrorCode;
 using retention::Options;
@@ -220,4 +221,12 @@ TEST_CASE("several files with a date range: the duplicates are dropped first, th
   CHECK(engine.report().summary.orders == 2);
   CHECK(engine.report().dataQuality.duplicateOrders == 1);
   CHECK(engine.report().dateRange.ordersBefore == 1);
+}
+
+TEST_CASE("the warehouse SQL refuses a date range rather than ignore it") {
+  retention::SqlRequest request;
+  retention::Error e = retention::parse_sql_request(R"({"dialect": "duckdb", "from": "2024-01-01"})", request);
+  CHECK(e.code == ErrorCode::invalid_options);
+  CHECK(has(e.message, "not supported by sql yet"));
+  CHECK_FALSE(retention::parse_sql_request(R"({"dialect": "duckdb", "comparePeriodDays": 30})", request));
 }
