@@ -110,6 +110,18 @@ test('a preset and custom dates re-analyse with the numbers of the native CLI wi
   assert.equal(await dash('[data-testid="range-from"]').getAttribute('aria-invalid'), 'true');
   await assertShows(quarter);
   await dash('[data-testid="range-from"]').fill('2024-04-01');
+
+  // A period without orders is said next to the dates; the results and their period stay.
+  await page.evaluate(() => {
+    const root = document.querySelector('retention-dashboard').shadowRoot;
+    root.querySelector('[data-testid="range-from"]').value = '2019-01-01';
+    root.querySelector('[data-testid="range-to"]').value = '2019-12-31';
+  });
+  await dash('[data-testid="range-to"]').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').shadowRoot
+    .querySelector('[data-testid="range-error"]').textContent === 'No orders in that period: choose other dates.', null, { timeout: 20_000 });
+  await assertShows(quarter);
+  assert.deepEqual([await dash('[data-testid="range-from"]').inputValue(), await dash('[data-testid="range-to"]').inputValue()], ['2024-04-01', '2024-06-30']);
 });
 
 test('the period is remembered for the file layout across a reload, and All time forgets it', async () => {

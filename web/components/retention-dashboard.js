@@ -308,12 +308,14 @@ export class RetentionDashboard extends ElementBase {
         return error;
       }
       if (error?.code === 'no_orders' && (this.#overrides.from || this.#overrides.to)) {
-        // A period without orders: said next to the dates. The results on screen stay; a new file whose
-        // remembered period it does not cover is shown whole instead.
-        this.#find('range-error').textContent = 'No orders in this period: choose other dates.';
+        // A period without orders: said next to the dates. The results on screen stay, with their period;
+        // a new file whose remembered period it does not cover is shown whole instead.
         delete this.#overrides.from;
         delete this.#overrides.to;
         if (this.#report && blob === this.#source?.blob) {
+          const { from, to } = this.#report.dateRange;
+          Object.assign(this.#overrides, { from: from ?? undefined, to: to ?? undefined });
+          remember(this.#layout, this.#overrides);
           fillRange(this.#find('date-range'), this.#report);
           this.#find('range-error').textContent = 'No orders in that period: choose other dates.';
           this.#status(`No orders of ${name} in that period. The results shown are still the previous ones.`);
