@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "analytics/migration.hpp"
 #include "analytics/pareto.hpp"
 #include "analytics/performance.hpp"
+#include "analytics/period_comparison.hpp"
 #include "analytics/products.hpp"
 #include "analytics/clv/clv.hpp"
 #include "analytics/rf_matrix.hpp"
@@ -562,13 +564,16 @@ struct Engine::Impl : RecordConsumer {
     if (options.keepRows) rows_csv = row_log.csv(day_first);
     describe_input();
     CustomerTable customers;
-    std::optional<Date> asOf = options.asOf;
+    // Issue 10: with a range's end and no asOf, asOf is that end (the range's last day, as the default
+    // asOf is the data's last day).
+    std::optional<Date> asOf = options.asOf ? options.asOf : options.to;
     if (!asOf) {  // orders dated far beyond all others (typos) do not move asOf (model/plausibility.hpp)
       DefaultAsOf chosen = default_as_of(orders);
       asOf = chosen.asOf;
       report.dataQuality.farFutureOrders = chosen.farFutureOrders;
       report.dataQuality.firstFarFutureDate = chosen.firstFarFuture;
     }
+    if (!apply_date_range(asOf)) return false;
     if ((error = build_customer_table(orders, asOf, customers))) return false;
     summarise(customers);
     find_outliers(customers);
@@ -609,6 +614,13 @@ struct Engine::Impl : RecordConsumer {
   bool analyse_summary() {
     describe_summary_input();
     report.input.format = "customers";
+    if (options.from || options.to) {  // issue 10's range selects orders; a summary has none
+      error = {ErrorCode::invalid_options,
+               "invalid options: a date range (from, to) selects orders, and a per-customer summary has none: "
+               "compute the summary over those days instead",
+               0};
+      return false;
+    }
     const SummaryColumns& columns = summary_mapper->columns();
     auto reject_row = [&](int64_t line, SummaryRole role, std::string message) {
       return reject(line, columns.header[static_cast<size_t>(role)], std::move(message));
@@ -631,6 +643,42 @@ struct Engine::Impl : RecordConsumer {
     summarise_value_by_group();
     orders = OrderBook();
     return true;
+  }
+
+  // Issue 10: the summary's periods are compared on every order of the file, then the orders outside
+  // the date range are left out (counted) before anything else sees them.
+  bool apply_date_range(std::optional<Date> asOf) {
+    DateRange& range = report.dateRange;
+    range.from = options.from;
+    range.to = options.to;
+    const auto& net = orders.order_net();
+    const auto& date = orders.order_date();
+    for (size_t o = 0; o < net.size(); ++o) {
+      if (net[o] <= 0) continue;
+      if (!range.firstOrder || date[o] < *range.firstOrder) range.firstOrder = date[o];
+      if (!range.lastOrder || date[o] > *range.lastOrder) range.lastOrder = date[o];
+    }
+    if (asOf)
+      report.comparison =
+          compare_periods(orders, *asOf, options.from, options.to, options.comparePeriodDays, range.firstOrder);
+    if (!options.from && !options.to) return true;
+    const OrderBook::Outside outside = orders.keep_dated_between(
+        options.from.value_or(std::numeric_limits<Date>::min()), options.to.value_or(std::numeric_limits<Date>::max()));
+    range.ordersBefore = outside.before;
+    range.ordersAfter = outside.after;
+    report.summary.ordersOutsideRange = outside.before + outside.after;
+    for (Money amount : orders.order_net())
+      if (amount > 0) return true;
+    error = {ErrorCode::no_orders,
+             "no order with a positive amount is dated " + range_text() + " (" +
+                 std::to_string(report.summary.ordersOutsideRange) + " orders of the file are outside it)",
+             0};
+    return false;
+  }
+
+  std::string range_text() const {
+    if (options.from && options.to) return "from " + format_date(*options.from) + " to " + format_date(*options.to);
+    return options.from ? "on or after " + format_date(*options.from) : "on or before " + format_date(*options.to);
   }
 
   // Mean P(alive) and predicted CLV per RF cell and per RFM segment (issue 5), from the customer rows.

@@ -103,9 +103,17 @@ constexpr double kNeverRedAbovePAlive = 0.8;
 
 constexpr size_t kMaxHeldBytes = size_t{1} << 30;  // 1 GiB
 
+// The default length of the summary's current period when no date range is given (issue 10).
+constexpr int32_t kDefaultComparePeriodDays = 90;
+
 struct Options {
   ColumnMapping columns;
   std::optional<Date> asOf;
+  // Date range (issue 10): only orders dated from `from` to `to` (inclusive calendar days) are analysed.
+  // With `to` and no asOf, asOf is `to`: the range's last day, as the default asOf is the data's.
+  std::optional<Date> from, to;
+  // The summary's current period when no range is given: this many days up to asOf.
+  int32_t comparePeriodDays = kDefaultComparePeriodDays;
   RfThresholds rf;
   bool strict = false;
   InputFormat format = InputFormat::automatic;
@@ -138,6 +146,7 @@ struct Summary {
   int64_t customersWithoutOrders = 0;
   int64_t orders = 0;
   int64_t ordersAfterAsOf = 0;  // ignored: dated after asOf
+  int64_t ordersOutsideRange = 0;  // left out: dated before `from` or after `to` (refunds included)
   Money revenue = 0;
   std::optional<Date> firstOrder, lastOrder, asOf;
 };
@@ -189,6 +198,38 @@ struct DataQuality {
   int64_t datesBefore1970 = 0;     // rows rejected: a year before 1970 (a typo such as 0024)
   int64_t farFutureOrders = 0;     // orders more than a year after all others: left after asOf
   std::optional<Date> firstFarFutureDate;
+};
+
+// The date range applied (issue 10), with what it left out and the whole file's span (for choosing one).
+struct DateRange {
+  std::optional<Date> from, to;             // as given; none = open
+  int64_t ordersBefore = 0, ordersAfter = 0;  // orders (refunds included) outside the range
+  std::optional<Date> firstOrder, lastOrder;  // counted orders of the whole file, before the range
+};
+
+// The summary's figures over one span of days: customers with a counted order in it, their counted
+// orders and their net revenue in it (refunds included), and how many of them ordered twice or more.
+// As the summary of an analysis of that span alone (with asOf its last day) would give them.
+struct PeriodKpis {
+  Date from = 0, to = 0;
+  int64_t customers = 0, orders = 0, repeatCustomers = 0;
+  Money revenue = 0;
+};
+
+// A period to compare with; unavailable (with why) when the file does not cover it.
+struct ComparedPeriod {
+  PeriodKpis kpis;
+  bool available = false;
+  std::string reason;
+};
+
+// Period over period on the summary (issue 10): the current period (the date range, or the last
+// comparePeriodDays days up to asOf) against the period of equal length before it and the same dates
+// a year earlier, all from the whole file's orders (a date range leaves out the orders they need).
+struct PeriodComparison {
+  bool fromRange = false;  // the current period is the date range (else the last comparePeriodDays days)
+  PeriodKpis current;
+  ComparedPeriod previous, lastYear;
 };
 
 // The cell index used everywhere below: recency band x 3 + frequency band (0 = active/single ... 8 = lapsed/highValue).
@@ -367,6 +408,8 @@ struct Report {
   std::vector<std::pair<std::string, std::string>> columns;  // role -> header name, in role order
   std::vector<std::string> attributeColumns;                  // header names of the attribute columns
   DataQuality dataQuality;
+  DateRange dateRange;
+  PeriodComparison comparison;
   RfMatrix rfMatrix;
   Rfm rfm;
   Retention retention;

@@ -35,6 +35,8 @@ constexpr Flag kFlags[] = {
     {"--status", Kind::Column, "status", "a value", kAll},
     {"--currency", Kind::Column, "currency", "a value", kAnalyze},
     {"--as-of", Kind::Setting, "asOf", "a value", kAnalyze | kSql},
+    {"--from", Kind::Setting, "from", "a value", kAnalyze},
+    {"--to", Kind::Setting, "to", "a value", kAnalyze},
     {"--format", Kind::Setting, "format", "a value", kAnalyze | kRows},
     {"--delimiter", Kind::Setting, "delimiter", "a value", kAnalyze | kRows},
     {"--decimal-separator", Kind::Setting, "decimalSeparator", "a value", kAnalyze | kRows},

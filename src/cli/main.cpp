@@ -23,6 +23,7 @@ constexpr const char* kUsage =
 
 constexpr const char* kAnalyzeUsage =
     "usage: retention-kit analyze FILE... [--json] [--as-of YYYY-MM-DD] [--strict]\n"
+    "         [--from YYYY-MM-DD] [--to YYYY-MM-DD] (only the orders of those days)\n"
     "         [--customer COL] [--date COL] [--amount COL] [--order COL] [--refund COL]\n"
     "         [--quantity COL] [--unit-price COL] [--product COL] [--status COL] [--currency COL]\n"
     "         [--attributes COL,COL...] [--format auto|csv|text|json|ndjson|customers]\n"

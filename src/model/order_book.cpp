@@ -79,7 +79,33 @@ void OrderBook::settle_file_dates(size_t first_order, bool day_first) {
 
 int64_t OrderBook::find_order(std::string_view order_id) const {
   int64_t key = order_ids_.find(order_id);
-  return key < 0 ? -1 : static_cast<int64_t>(order_of_key_[static_cast<size_t>(key)]);
+  if (key < 0 || order_of_key_[static_cast<size_t>(key)] == kDroppedOrder) return -1;
+  return static_cast<int64_t>(order_of_key_[static_cast<size_t>(key)]);
+}
+
+OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
+  Outside outside;
+  std::vector<uint32_t> moved_to(order_date_.size(), kDroppedOrder);
+  uint32_t kept = 0;
+  for (size_t o = 0; o < order_date_.size(); ++o) {
+    if (order_date_[o] < from) ++outside.before;
+    else if (order_date_[o] > to) ++outside.after;
+    else {
+      order_customer_[kept] = order_customer_[o];
+      order_date_[kept] = order_date_[o];
+      order_net_[kept] = order_net_[o];
+      moved_to[o] = kept++;
+    }
+  }
+  order_customer_.resize(kept);
+  order_date_.resize(kept);
+  order_net_.resize(kept);
+  for (uint32_t& order : order_of_key_) order = moved_to[order];
+  size_t line_count = 0;
+  for (const OrderLine& line : lines_)
+    if (moved_to[line.order] != kDroppedOrder) lines_[line_count++] = {moved_to[line.order], line.product, line.amount};
+  lines_.resize(line_count);
+  return outside;
 }
 
 void OrderBook::add_to_order(uint32_t order, Money amount) { order_net_[order] += amount; }

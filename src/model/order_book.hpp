@@ -48,6 +48,12 @@ class OrderBook {
   // file's day/month order reads them; the next file decides its own.
   void settle_file_dates(size_t first_order, bool day_first);
   size_t order_count() const { return order_customer_.size(); }
+  // Issue 10, the date range: once the dates are settled, keeps only the orders dated from `from` to
+  // `to` (inclusive) with their product lines. Counts the orders left out before and after the range.
+  struct Outside {
+    int64_t before = 0, after = 0;
+  };
+  Outside keep_dated_between(Date from, Date to);
   // Order ids are numbered as first seen: ids numbered below a file's first are from earlier files.
   size_t order_id_count() const { return order_ids_.size(); }
   int64_t order_id_number(std::string_view order_id) const { return order_ids_.find(order_id); }
@@ -77,6 +83,8 @@ class OrderBook {
     StringInterner values;
     std::vector<int32_t> of_customer;
   };
+
+  static constexpr uint32_t kDroppedOrder = UINT32_MAX;  // in order_of_key_: left out by the date range
 
   uint32_t customer_index(std::string_view customer);
   uint32_t new_order(uint32_t customer, Date month_first, Date day_first, Money amount);

@@ -18,6 +18,29 @@ Error read_string(simdjson::dom::element value, const char* name, std::string& o
   return {};
 }
 
+// A date "YYYY-MM-DD", or null for none.
+Error read_optional_date(simdjson::dom::element value, std::string_view name, std::optional<Date>& out) {
+  if (value.is_null()) return {};
+  std::string text;
+  if (Error e = read_string(value, std::string(name).c_str(), text)) return e;
+  auto date = parse_date(text);
+  if (!date) return invalid(std::string(name) + " '" + text + "' is not a date (YYYY-MM-DD)");
+  out = *date;
+  return {};
+}
+
+constexpr double kMaxComparePeriodDays = 3660;  // ten years
+
+// Issue 10: a range runs forwards, and an explicit asOf inside it or after it (orders after asOf are ignored).
+Error check_date_range(const Options& o) {
+  if (o.from && o.to && *o.from > *o.to)
+    return invalid("from (" + format_date(*o.from) + ") is after to (" + format_date(*o.to) + ")");
+  if (o.from && o.asOf && *o.asOf < *o.from)
+    return invalid("asOf (" + format_date(*o.asOf) + ") is before from (" + format_date(*o.from) +
+                   "): no order of the range would count");
+  return {};
+}
+
 Error read_int(simdjson::dom::element value, const char* name, int32_t& out) {
   int64_t number = 0;
   if (value.get_int64().get(number) || number < 0 || number > 1000000)
@@ -154,13 +177,12 @@ Error parse_options_json(const std::string& json, Options& out) {
       std::string_view text;
       whitespace_table = !field.value.get_string().get(text) && text == "text";
     }
-    if (key == "asOf") {
-      if (field.value.is_null()) continue;
-      std::string text;
-      if ((e = read_string(field.value, "asOf", text))) return e;
-      auto date = parse_date(text);
-      if (!date) return invalid("asOf '" + text + "' is not a date (YYYY-MM-DD)");
-      out.asOf = *date;
+    if (key == "asOf" || key == "from" || key == "to") {
+      if ((e = read_optional_date(field.value, key, key == "asOf" ? out.asOf : key == "from" ? out.from : out.to)))
+        return e;
+    } else if (key == "comparePeriodDays") {
+      if (!read_whole(field.value, 1, kMaxComparePeriodDays, out.comparePeriodDays))
+        return invalid("comparePeriodDays must be a whole number of days from 1 to 3660");
     } else if (key == "format") {
       std::string text;
       if ((e = read_string(field.value, "format", text))) return e;
@@ -269,7 +291,7 @@ Error parse_options_json(const std::string& json, Options& out) {
   }
   // After the loop, so that the order of "format" and "delimiter" never matters (the CLIs merge objects).
   if (whitespace_table) out.delimiter = ' ';
-  return {};
+  return check_date_range(out);
 }
 
 }  // namespace retention

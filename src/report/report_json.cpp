@@ -23,6 +23,7 @@ void write_summary(JsonWriter& w, const Summary& s) {
   w.key("customersWithoutOrders").integer(s.customersWithoutOrders);
   w.key("orders").integer(s.orders);
   w.key("ordersAfterAsOf").integer(s.ordersAfterAsOf);
+  w.key("ordersOutsideRange").integer(s.ordersOutsideRange);
   w.key("revenue").money(s.revenue);
   w.key("firstOrder");
   optional_date(w, s.firstOrder);
@@ -144,6 +145,87 @@ void average(JsonWriter& w, Money sum, int64_t count) {
 void optional_ratio(JsonWriter& w, bool present, double value) {
   if (present) w.ratio(value);
   else w.null();
+}
+
+void write_date_range(JsonWriter& w, const DateRange& r) {
+  w.key("dateRange").begin_object();
+  w.key("from");
+  optional_date(w, r.from);
+  w.key("to");
+  optional_date(w, r.to);
+  w.key("ordersBefore").integer(r.ordersBefore).key("ordersAfter").integer(r.ordersAfter);
+  w.key("firstOrder");
+  optional_date(w, r.firstOrder);
+  w.key("lastOrder");
+  optional_date(w, r.lastOrder);
+  w.end_object();
+}
+
+// The summary's figures of one period (null when it is unavailable), as the summary names them.
+void kpis(JsonWriter& w, const PeriodKpis& k, bool available) {
+  w.key("from").date(k.from).key("to").date(k.to).key("days").integer(k.to - k.from + 1);
+  if (!available) {
+    for (const char* key : {"customers", "orders", "revenue", "averageOrderValue", "repeatCustomers", "repeatRate"})
+      w.key(key).null();
+    return;
+  }
+  w.key("customers").integer(k.customers).key("orders").integer(k.orders).key("revenue").money(k.revenue);
+  w.key("averageOrderValue");
+  average(w, k.revenue, k.orders);
+  w.key("repeatCustomers").integer(k.repeatCustomers).key("repeatRate");
+  share(w, k.repeatCustomers, k.customers);
+}
+
+// (now - before) / before; null when there is no base to compare with (never a made-up 0% or +inf).
+void relative_change(JsonWriter& w, double now, double before) {
+  if (before > 0) w.ratio((now - before) / before);
+  else w.null();
+}
+
+void compared_period(JsonWriter& w, const char* name, const PeriodKpis& now, const ComparedPeriod& p) {
+  w.key(name).begin_object();
+  w.key("available").boolean(p.available).key("reason");
+  if (p.available) w.null();
+  else w.string(p.reason);
+  kpis(w, p.kpis, p.available);
+  w.key("change");
+  if (!p.available) {
+    w.null();
+    w.end_object();
+    return;
+  }
+  const PeriodKpis& was = p.kpis;
+  auto aov = [](const PeriodKpis& k) { return k.orders ? static_cast<double>(k.revenue) / static_cast<double>(k.orders) : 0.0; };
+  auto rate = [](const PeriodKpis& k) {
+    return k.customers ? static_cast<double>(k.repeatCustomers) / static_cast<double>(k.customers) : 0.0;
+  };
+  w.begin_object();
+  w.key("customers");
+  relative_change(w, static_cast<double>(now.customers), static_cast<double>(was.customers));
+  w.key("orders");
+  relative_change(w, static_cast<double>(now.orders), static_cast<double>(was.orders));
+  w.key("revenue");
+  relative_change(w, static_cast<double>(now.revenue), static_cast<double>(was.revenue));
+  w.key("averageOrderValue");
+  if (now.orders == 0) w.null();
+  else relative_change(w, aov(now), aov(was));
+  // A rate changes by points (0.03 = 3 percentage points), not by a share of itself.
+  w.key("repeatRatePoints");
+  if (now.customers == 0 || was.customers == 0) w.null();
+  else w.ratio(rate(now) - rate(was));
+  w.end_object();
+  w.end_object();
+}
+
+void write_comparison(JsonWriter& w, const PeriodComparison& c) {
+  w.key("comparison").begin_object();
+  w.key("basis").string(c.fromRange ? "dateRange" : "lastDays");
+  w.key("current").begin_object();
+  kpis(w, c.current, true);
+  w.end_object();
+  compared_period(w, "previousPeriod", c.current, c.previous);
+  compared_period(w, "samePeriodLastYear", c.current, c.lastYear);
+  w.end_object();
 }
 
 template <class T, class Write>
@@ -448,6 +530,8 @@ std::string to_json(const Report& report) {
   w.begin_object();
   write_summary(w, report.summary);
   write_input(w, report.input);
+  write_date_range(w, report.dateRange);
+  write_comparison(w, report.comparison);
   w.key("columns").begin_object();
   w.key("preset").string(report.preset);
   for (const auto& [role, header] : report.columns) w.key(role).string(header);

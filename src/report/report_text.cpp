@@ -36,6 +36,10 @@ std::string to_text(const Report& r) {
   out += "Revenue    " + format_money(s.revenue) + "\n";
   out += "Orders from " + date_or_dash(s.firstOrder) + " to " + date_or_dash(s.lastOrder) + ", as of " +
          date_or_dash(s.asOf) + "\n";
+  if (const DateRange& range = r.dateRange; range.from || range.to)
+    out += "Date range " + date_or_dash(range.from) + " to " + date_or_dash(range.to) + ": " +
+           std::to_string(range.ordersBefore) + " orders before it and " + std::to_string(range.ordersAfter) +
+           " after it left out\n";
   out += "Rows read " + std::to_string(s.rowsRead) + ", rejected " + std::to_string(s.rowsRejected) +
          ", without customer " + std::to_string(s.rowsWithoutCustomer) + "\n";
   if (r.input.format == "customers") {  // issue 14

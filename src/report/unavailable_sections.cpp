@@ -15,6 +15,8 @@ std::vector<UnavailableSection> sections_without_order_rows(const Options& optio
                       only_totals},
       {"migration", "Where customers stood a year ago needs their orders up to then." + only_totals},
       {"performance", "Month-to-date and year-to-date sales need the date and amount of every order." + only_totals},
+      {"comparison", "Comparing this period with the one before and with last year needs the date and amount of "
+                     "every order." + only_totals},
       {"topProducts", "Top products need the products of every order." + only_totals},
       {"dataQuality.outliers", "Unusually large orders can only be found among the orders themselves." + only_totals},
   };

@@ -5,13 +5,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { RESULTS, READY_TIMEOUT, assertSameOrigin, cliReport, openSession, pageRfMatrix, repo, waitReady } from './helpers.js';
+import { RESULTS, READY_TIMEOUT, assertSameOrigin, axeViolations, cliReport, clippedWithoutCue, openSession, pageRfMatrix, repo, waitReady } from './helpers.js';
 
 const SAMPLE = repo('examples/sample-shop.csv');
 const SHOPIFY = repo('tests/fixtures/shopify-orders.csv');
 const WIDTHS = [390, 1024, 1440];
 const HEIGHT = { 390: 844, 1024: 768, 1440: 900 };
-const AXE = readFileSync(repo('node_modules/axe-core/axe.min.js'), 'utf8');
 let session;
 let page;
 
@@ -35,45 +34,6 @@ const box = (selector) => dash(selector).evaluate((node) => {
   const r = node.getBoundingClientRect();
   return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
 });
-
-// Elements of the dashboard whose content is cut off without a way to see it: a box that hides its
-// overflow (not a chart, not visually hidden, no title with the full text), or a scrolling box with no
-// visible cue or no keyboard focus. Returns short descriptions.
-function clippedWithoutCue() {
-  return page.evaluate(() => {
-    const root = document.querySelector('retention-dashboard').shadowRoot;
-    const problems = [];
-    for (const node of root.querySelectorAll('*')) {
-      if (!node.getClientRects().length || node.closest('details:not([open]) > :not(summary)')) continue; // not rendered
-      if (node.classList.contains('skip-link')) continue; // hidden until focused, by design
-      const style = getComputedStyle(node);
-      const wide = node.scrollWidth > node.clientWidth + 1;
-      if (!wide) continue;
-      const name = `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}[${node.dataset.testid ?? node.dataset.body ?? ''}]`;
-      if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
-        const cue = node.previousElementSibling?.classList.contains('scroll-cue') && node.previousElementSibling.checkVisibility();
-        const scroller = node.classList.contains('vbody') || node.classList.contains('preview-scroll');
-        if (!scroller && !(node.hasAttribute('data-overflow') && cue)) problems.push(`${name}: scrolls without a cue`);
-        if (node.tabIndex < 0) problems.push(`${name}: scrolls but cannot be reached by keyboard`);
-        continue;
-      }
-      if (style.overflowX === 'visible') continue;
-      if (node.closest('.chart, .visually-hidden, .rf-share-label, .uplot')) continue;
-      if (node.title && node.title === node.textContent) continue; // the full text on hover
-      problems.push(`${name}: content clipped (${node.scrollWidth} > ${node.clientWidth})`);
-    }
-    return problems;
-  });
-}
-
-// Runs axe-core in the page (evaluated through the DevTools protocol: the page's CSP stays as it is).
-async function axeViolations() {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0].target.join(' ')} ${v.nodes[0].failureSummary?.split('\n')[1] ?? ''}`);
-}
 
 test('insight first: summary and matrix on the first screen, the mapping as one line, the sample banner', async () => {
   await size(1440);
@@ -371,7 +331,7 @@ test('nothing is clipped without a scroll cue at 390, 1024 and 1440 px, with eve
   for (const width of WIDTHS) {
     await size(width);
     await page.waitForTimeout(250);
-    assert.deepEqual(await clippedWithoutCue(), [], `at ${width}px`);
+    assert.deepEqual(await clippedWithoutCue(page), [], `at ${width}px`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways page scroll at ${width}px`);
     await shot(`open-${width}`, { fullPage: true });
   }
@@ -383,13 +343,13 @@ test('axe-core: no serious or critical violation on the sample, with every panel
   await page.evaluate(() => {
     for (const node of document.querySelector('retention-dashboard').shadowRoot.querySelectorAll('details')) node.open = true;
   });
-  assert.deepEqual(await axeViolations(), []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.reload();
   await waitReady(page, 'sample-shop.csv');
-  assert.deepEqual(await axeViolations(), [], 'the sample as it opens');
+  assert.deepEqual(await axeViolations(page), [], 'the sample as it opens');
   await pick('bad.csv', 'a,b\n1,2\n');
   await waitState('error');
-  assert.deepEqual(await axeViolations(), [], 'an error');
+  assert.deepEqual(await axeViolations(page), [], 'an error');
 });
 
 test('the issue-10 pages never contact another origin and log no error', () => {

@@ -161,3 +161,44 @@ export function layoutShift(page) {
       }),
   );
 }
+
+// Elements of the dashboard whose content is cut off without a way to see it: a box that hides its
+// overflow (not a chart, not visually hidden, no title with the full text), or a scrolling box with no
+// visible cue or no keyboard focus. Returns short descriptions.
+export function clippedWithoutCue(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('retention-dashboard').shadowRoot;
+    const problems = [];
+    for (const node of root.querySelectorAll('*')) {
+      if (!node.getClientRects().length || node.closest('details:not([open]) > :not(summary)')) continue; // not rendered
+      if (node.classList.contains('skip-link')) continue; // hidden until focused, by design
+      const style = getComputedStyle(node);
+      const wide = node.scrollWidth > node.clientWidth + 1;
+      if (!wide) continue;
+      const name = `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}[${node.dataset.testid ?? node.dataset.body ?? ''}]`;
+      if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
+        const cue = node.previousElementSibling?.classList.contains('scroll-cue') && node.previousElementSibling.checkVisibility();
+        const scroller = node.classList.contains('vbody') || node.classList.contains('preview-scroll');
+        if (!scroller && !(node.hasAttribute('data-overflow') && cue)) problems.push(`${name}: scrolls without a cue`);
+        if (node.tabIndex < 0) problems.push(`${name}: scrolls but cannot be reached by keyboard`);
+        continue;
+      }
+      if (style.overflowX === 'visible') continue;
+      if (node.closest('.chart, .visually-hidden, .rf-share-label, .uplot')) continue;
+      if (node.title && node.title === node.textContent) continue; // the full text on hover
+      problems.push(`${name}: content clipped (${node.scrollWidth} > ${node.clientWidth})`);
+    }
+    return problems;
+  });
+}
+
+const AXE = readFileSync(repo('node_modules/axe-core/axe.min.js'), 'utf8');
+
+// Runs axe-core in the page (evaluated through the DevTools protocol: the page's CSP stays as it is).
+export async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0].target.join(' ')} ${v.nodes[0].failureSummary?.split('\n')[1] ?? ''}`);
+}

@@ -22,6 +22,7 @@ test('the generic fixture (BOM, CRLF, quoted commas and newlines, line items, a 
     customersWithoutOrders: 0,
     orders: 8,
     ordersAfterAsOf: 0,
+    ordersOutsideRange: 0,
     revenue: 1165,
     firstOrder: '2022-12-01',
     lastOrder: '2024-05-02',

@@ -57,7 +57,7 @@ TEST_CASE("the report JSON has the SPEC 5 shape with exact numbers") {
   Run run = analyse("customer_id,order_date,amount\nc1,2024-01-01,10.5\nc1,2024-02-01,0.25\nc2,2023-01-01,3\n");
   REQUIRE(run.ok);
   CHECK(run.json.find("\"summary\":{\"rowsRead\":3,\"rowsRejected\":0,\"rowsWithoutCustomer\":0,\"rowsExcluded\":0,\"customers\":2,"
-                      "\"customersWithoutOrders\":0,\"orders\":3,\"ordersAfterAsOf\":0,\"revenue\":13.75,"
+                      "\"customersWithoutOrders\":0,\"orders\":3,\"ordersAfterAsOf\":0,\"ordersOutsideRange\":0,\"revenue\":13.75,"
                       "\"firstOrder\":\"2023-01-01\",\"lastOrder\":\"2024-02-01\",\"asOf\":\"2024-02-01\"}") !=
         std::string::npos);
   CHECK(run.json.find("\"customers\":[[0,1,0],[0,0,0],[1,0,0]]") != std::string::npos);

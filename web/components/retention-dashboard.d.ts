@@ -15,6 +15,8 @@ export interface DashboardEventMap {
 export class RetentionDashboard extends HTMLElement {
   /** Setting it analyses the File or Blob. */
   file: Blob | null;
+  /** Several files analysed as one (overlapping exports count each order once); one file is the same as `file`. */
+  files: Blob[];
   /** Setting it re-analyses the current file. Also the `options` attribute (JSON). */
   options: DashboardOptions;
   /** Where the engine's files are and where it runs (createEngine's settings); also the wasm-url, worker-url and worker attributes. */

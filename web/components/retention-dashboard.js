@@ -20,6 +20,8 @@ import { cellLabel, h, integer, plural, setCurrency } from './dashboard/dom.js';
 import { explain } from './dashboard/messages.js';
 import { showUnavailable, unavailablePanels } from './dashboard/unavailable.js';
 import * as panels from './dashboard/panels.js';
+import { fillRange, rangeText, readRange } from './dashboard/date-range.js';
+import { filesName, filesNote, firstFile } from './dashboard/files.js';
 import { forgetAll, layoutKey, recall, remember } from './dashboard/persist.js';
 import { readPreview } from './dashboard/preview.js';
 import { reportHtml } from './dashboard/report-file.js';
@@ -133,12 +135,25 @@ export class RetentionDashboard extends ElementBase {
     this.#scheduleRerun();
   }
 
+  // The file on screen (the first of several: see files).
   get file() {
-    return this.#source?.blob ?? null;
+    return firstFile(this.#source?.blob) ?? null;
   }
 
   set file(blob) {
     if (blob) this.#run(blob, blob.name ?? 'the file', { newFile: true });
+  }
+
+  // Several files analysed as one (issue 14): overlapping exports count each order once.
+  get files() {
+    const input = this.#source?.blob;
+    return input ? [input].flat() : [];
+  }
+
+  set files(list) {
+    const blobs = [...(list ?? [])];
+    if (blobs.length === 1) this.file = blobs[0];
+    else if (blobs.length) this.#run(blobs, filesName(blobs), { newFile: true });
   }
 
   get options() {
@@ -249,10 +264,12 @@ export class RetentionDashboard extends ElementBase {
       // browser remembers what the user chose for files with these columns (persist.js).
       delete this.#overrides.columns;
       delete this.#overrides.asOf;
+      delete this.#overrides.from;
+      delete this.#overrides.to;
       this.#mappingOpen = false;
       layout = null;
       try {
-        layout = layoutKey((await readPreview(blob)).header);
+        layout = layoutKey((await readPreview(firstFile(blob))).header);
       } catch {} // no header to key on: nothing remembered
       if (this.#controller !== controller) return null;
       const remembered = recall(layout);
@@ -287,7 +304,7 @@ export class RetentionDashboard extends ElementBase {
       this.#find('settings-error').textContent = '';
       this.#render(report);
       const rejected = report.summary.rowsRejected;
-      this.#status(`Analysed ${name} in this browser: ${integer.format(report.summary.customers)} customers in ${seconds.toFixed(1)} s.${rejected ? ` ${plural(rejected, 'row')} could not be read.` : ''}`);
+      this.#status(`Analysed ${name} in this browser: ${integer.format(report.summary.customers)} customers in ${seconds.toFixed(1)} s.${rejected ? ` ${plural(rejected, 'row')} could not be read.` : ''}${filesNote(report)}${rangeText(report)}`);
       this.#setState('ready');
       this.#emit('analyzed', { report, name, seconds });
       return report;
@@ -301,6 +318,29 @@ export class RetentionDashboard extends ElementBase {
         this.#status(`The settings were not applied: ${detail} The results shown are still the previous ones.`);
         this.#setState('ready');
         return error;
+      }
+      if (error?.code === 'no_orders' && (this.#overrides.from || this.#overrides.to)) {
+        // A period without orders: said next to the dates. The results on screen stay, with their period;
+        // a new file whose remembered period it does not cover is shown whole instead.
+        delete this.#overrides.from;
+        delete this.#overrides.to;
+        if (this.#report && blob === this.#source?.blob) {
+          const { from, to } = this.#report.dateRange;
+          Object.assign(this.#overrides, { from: from ?? undefined, to: to ?? undefined });
+          remember(this.#layout, this.#overrides);
+          fillRange(this.#find('date-range'), this.#report);
+          this.#find('range-error').textContent = 'No orders in that period: choose other dates.';
+          this.#status(`No orders of ${name} in that period. The results shown are still the previous ones.`);
+          this.#setState('ready');
+          return error;
+        }
+        this.#controller = null;
+        this.#layout = layout;
+        const whole = await this.#run(blob, name);
+        if (whole && !(whole instanceof Error)) {
+          this.#status(`${this.#find('status').textContent} The remembered period has no orders in this file: all of them are shown.`);
+        }
+        return whole;
       }
       if (error?.name === 'AbortError') {
         this.#status(`Cancelled the analysis of ${name}.${this.#report ? ` The results shown are still those of ${this.#source.name}.` : ''}`);
@@ -376,6 +416,9 @@ export class RetentionDashboard extends ElementBase {
     this.#renderReading(report);
     this.#showMapping(this.#mappingOpen);
     panels.renderSummary(root, report);
+    fillRange(this.#find('date-range'), report);
+    // A summary has no orders to choose days of (issue 14).
+    this.#find('date-range').hidden = report.input?.format === 'customers';
     panels.renderRf(root, report.rfMatrix);
     panels.renderSegments(root, report, (name) => this.#select(name));
     panels.renderChurn(root, report.churnRisk);
@@ -454,7 +497,7 @@ export class RetentionDashboard extends ElementBase {
     const source = this.#source;
     let preview = { header: [], rows: [] };
     try {
-      preview = await readPreview(source.blob, report ? { format: report.dataQuality.format, delimiter: report.dataQuality.delimiter } : {});
+      preview = await readPreview(firstFile(source.blob), report ? { format: report.dataQuality.format, delimiter: report.dataQuality.delimiter } : {});
     } catch {} // the preview is a convenience; the analysis does not depend on it
     if (source !== this.#source) return;
     const mapped = report?.columns ?? { ...this.#options.columns, ...this.#overrides.columns };
@@ -587,12 +630,29 @@ export class RetentionDashboard extends ElementBase {
     if (this.#source) this.#run(this.#source.blob, this.#source.name);
   }
 
+  // Re-analyses the file in memory with the chosen period (issue 10), remembered with the other settings.
+  #applyRange() {
+    const form = this.#find('date-range');
+    const range = readRange(form, this.#report?.dateRange.lastOrder);
+    const error = this.#find('range-error');
+    error.textContent = range.error ?? '';
+    for (const input of [form.elements.from, form.elements.to]) input.setAttribute('aria-invalid', String(Boolean(range.error)));
+    if (range.error) return;
+    form.elements.from.value = range.from ?? '';
+    form.elements.to.value = range.to ?? '';
+    if ((range.from ?? undefined) === this.#overrides.from && (range.to ?? undefined) === this.#overrides.to) return;
+    this.#overrides.from = range.from ?? undefined;
+    this.#overrides.to = range.to ?? undefined;
+    remember(this.#layout, this.#overrides);
+    if (this.#source) this.#run(this.#source.blob, this.#source.name);
+  }
+
   // ---- wiring -----------------------------------------------------------------------------------------
 
   #wire() {
     const input = this.#find('file-input');
     input.addEventListener('change', () => {
-      if (input.files[0]) this.file = input.files[0];
+      if (input.files.length) this.files = [...input.files];
       input.value = ''; // picking the same file again re-runs it
     });
     const zone = this.#find('drop-zone');
@@ -607,9 +667,18 @@ export class RetentionDashboard extends ElementBase {
     zone.addEventListener('drop', (event) => {
       event.preventDefault();
       zone.classList.remove('is-over');
-      if (event.dataTransfer.files[0]) this.file = event.dataTransfer.files[0];
+      if (event.dataTransfer.files.length) this.files = [...event.dataTransfer.files];
     });
     this.#find('cancel').addEventListener('click', () => this.cancel());
+    this.#find('date-range').addEventListener('change', (event) => {
+      // A date typed in makes the period custom; a preset fills the dates.
+      if (event.target.type === 'date') this.#find('range-preset').value = 'custom';
+      this.#applyRange();
+    });
+    this.#find('date-range').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#applyRange();
+    });
     this.#find('mapping-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.#applyMapping();

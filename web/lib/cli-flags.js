@@ -22,6 +22,8 @@ const FLAGS = {
   status: column('status'),
   currency: column('currency', ['analyze']),
   'as-of': setting('asOf', ['analyze', 'sql']),
+  from: setting('from', ['analyze']),
+  to: setting('to', ['analyze']),
   format: setting('format', ['analyze', 'rows']),
   delimiter: setting('delimiter', ['analyze', 'rows']),
   'decimal-separator': setting('decimalSeparator', ['analyze', 'rows']),

@@ -44,7 +44,8 @@ export class WorkerClient {
     this.pending.clear();
   }
 
-  // Resolves with {report: JSON text, columns}. `input` is a Blob or ReadableStream (a cheap clone, no copy of the bytes).
+  // Resolves with {report: JSON text, columns}. `input` is a Blob or ReadableStream (a cheap clone, no copy of the
+  // bytes), or an array of them: several files as one.
   analyze(input, { options, chunkSize, wasmUrl, onProgress, signal }) {
     const messageId = this.nextMessageId++;
     return new Promise((resolve, reject) => {
@@ -63,7 +64,8 @@ export class WorkerClient {
         },
         { once: true },
       );
-      const transfer = typeof ReadableStream !== 'undefined' && input instanceof ReadableStream ? [input] : [];
+      const isStream = (i) => typeof ReadableStream !== 'undefined' && i instanceof ReadableStream;
+      const transfer = (Array.isArray(input) ? input : [input]).filter(isStream);
       this.worker.postMessage({ messageId, type: Request.ANALYZE, data: { input, options, chunkSize, wasmUrl } }, transfer);
     });
   }

@@ -107,6 +107,13 @@ export interface AnalyzeOptions {
   };
   /** The analysis date, YYYY-MM-DD (a Date is read as its UTC calendar date). Default: the latest counted order. */
   asOf?: string | Date;
+  /** Only the orders dated from this day on (inclusive; YYYY-MM-DD or a Date). The others are left out and
+   * counted (summary.ordersOutsideRange, dateRange). */
+  from?: string | Date | null;
+  /** Only the orders dated up to this day (inclusive). Without asOf, asOf is this day. */
+  to?: string | Date | null;
+  /** The summary's current period when neither from nor to is given: this many days up to asOf (default 90). */
+  comparePeriodDays?: number;
   rfThresholds?: RfThresholds;
   /** The RFM segment rules, applied in order (first match wins, `Others` last). Default: the R package rfm's table. */
   segments?: SegmentRule[];
@@ -206,6 +213,36 @@ export interface AttributeGroup {
   averageMonetary: number | null;
 }
 
+/** The summary's figures over one period: customers with a counted order in it, their counted orders, their net
+ * revenue in it (refunds included), revenue / orders, and the share of them with two orders or more in it. */
+export interface PeriodKpis {
+  from: DateString;
+  to: DateString;
+  days: number;
+  customers: number;
+  orders: number;
+  revenue: number;
+  averageOrderValue: number | null;
+  repeatCustomers: number;
+  repeatRate: number | null;
+}
+
+/** A period compared with the current one. Unavailable (figures and change null, `reason` says why) when the file
+ * does not cover it whole: it starts before the file's first order. */
+export type ComparedPeriod = {
+  available: boolean;
+  reason: string | null;
+  change: {
+    /** (current - this) / this; null when this period's value is 0 (no base) */
+    customers: number | null;
+    orders: number | null;
+    revenue: number | null;
+    averageOrderValue: number | null;
+    /** the repeat rate's difference in points (0.03 = 3 percentage points) */
+    repeatRatePoints: number | null;
+  } | null;
+} & { [K in keyof PeriodKpis]: K extends 'from' | 'to' | 'days' ? PeriodKpis[K] : PeriodKpis[K] | null };
+
 export interface Report {
   summary: {
     rowsRead: number;
@@ -217,6 +254,8 @@ export interface Report {
     customersWithoutOrders: number;
     orders: number;
     ordersAfterAsOf: number;
+    /** orders (refunds included) dated outside the date range, left out */
+    ordersOutsideRange: number;
     revenue: number;
     firstOrder: DateString | null;
     lastOrder: DateString | null;
@@ -226,6 +265,25 @@ export interface Report {
   input: {
     format: 'orders' | 'customers';
     unavailableSections: UnavailableSection[];
+  };
+  /** The date range applied (from/to as given, null = open), what it left out, and the whole file's first and last
+   * counted order (before the range: for choosing another one). */
+  dateRange: {
+    from: DateString | null;
+    to: DateString | null;
+    ordersBefore: number;
+    ordersAfter: number;
+    firstOrder: DateString | null;
+    lastOrder: DateString | null;
+  };
+  /** The summary's current period against the period of equal length before it and the same dates a year
+   * earlier, all from every order of the file (before the date range). */
+  comparison: {
+    /** 'dateRange': the current period is the range (to capped at asOf); 'lastDays': the last comparePeriodDays days up to asOf */
+    basis: 'dateRange' | 'lastDays';
+    current: PeriodKpis;
+    previousPeriod: ComparedPeriod;
+    samePeriodLastYear: ComparedPeriod;
   };
   /** role -> header name actually used, and the known export layout that matched */
   columns: ColumnMapping & { preset: 'shopify' | 'stripe' | 'woocommerce' | 'online-retail' | 'cdnow' | 'generic' | 'customer-summary'; captured?: string; cancelled?: string };

@@ -7,8 +7,10 @@ import { startWorker } from './worker-start.js';
 
 export { RetentionError } from './errors.js';
 
-// The worker takes a Blob (File) or a ReadableStream; other inputs are wrapped in a Blob here.
+// The worker takes a Blob (File) or a ReadableStream; other inputs are wrapped in a Blob here. An array
+// is several files analysed as one (issue 14), each wrapped alike.
 function toWorkerInput(input) {
+  if (Array.isArray(input)) return input.map(toWorkerInput);
   if (input instanceof Blob) return input;
   if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) return input;
   if (typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return new Blob([input]);

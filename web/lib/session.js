@@ -5,6 +5,8 @@ import { RetentionError } from './errors.js';
 
 // Options the JS side handles itself; everything else goes to the C++ core, which rejects unknown keys.
 const JS_ONLY_OPTIONS = new Set(['chunkSize', 'onProgress', 'signal']);
+// Options that may be given as a Date: sent as its UTC calendar day.
+const DATE_OPTIONS = new Set(['asOf', 'from', 'to']);
 // Give the event loop a turn this often, so abort signals and progress reach the page.
 const YIELD_EVERY_MS = 50;
 
@@ -12,7 +14,7 @@ export function coreOptions(options = {}) {
   const core = {};
   for (const [key, value] of Object.entries(options)) {
     if (JS_ONLY_OPTIONS.has(key) || value === undefined) continue;
-    core[key] = key === 'asOf' && value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    core[key] = DATE_OPTIONS.has(key) && value instanceof Date ? value.toISOString().slice(0, 10) : value;
   }
   return core;
 }

@@ -28,7 +28,8 @@ self.onmessage = async (event) => {
   }
   try {
     const result = await modulesFor(data.wasmUrl).run((Module) =>
-      runAnalysis(Module, toChunks(data.input, data.chunkSize), {
+      // An array of inputs is several files analysed as one (issue 14).
+      runAnalysis(Module, Array.isArray(data.input) ? data.input.map((i) => toChunks(i, data.chunkSize)) : toChunks(data.input, data.chunkSize), {
         options: data.options,
         onProgress: (progress) => self.postMessage({ requestId: messageId, type: Response.PROGRESS, data: progress }),
         isAborted: () => cancelled.has(messageId),

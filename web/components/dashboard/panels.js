@@ -1,6 +1,7 @@
 // Each panel of the dashboard drawn from the report (display only: the numbers are the engine's).
 import { barChart, destroyChart, histogram, lineChart } from './charts.js';
-import { FREQUENCY, RECENCY, cellLabel, currency, days, decimal, h, integer, money, percent, plural } from './dom.js';
+import { FREQUENCY, RECENCY, cellLabel, days, decimal, h, integer, money, percent, plural } from './dom.js';
+import { comparisonNote, renderPeriodDeltas } from './period-deltas.js';
 import { RF_CELL_TEXTS, SEGMENT_TEXTS, SMALL_SAMPLE, segmentTexts } from './texts.js';
 
 const MAX_COHORTS = 36; // months shown in the cohort triangle (the latest ones)
@@ -53,14 +54,13 @@ const delta = (node, text, tone) => {
   node.textContent = text || '\u00a0';
   node.dataset.tone = tone ?? '';
 };
+
 // "+12%" against a named earlier value; tone good/bad for the direction (never colour alone: the sign says it).
 function change(now, before) {
   if (!(before > 0)) return { text: now > 0 ? 'new' : '–', tone: '' };
   const ratio = (now - before) / before;
   return { text: `${ratio >= 0 ? '+' : '−'}${percent(Math.abs(ratio))}`, tone: ratio > 0.005 ? 'good' : ratio < -0.005 ? 'bad' : '' };
 }
-// Year to date against the same days a year earlier, summed over the RF cells the core reports.
-const total = (grid) => grid.flat().reduce((sum, v) => sum + v, 0);
 
 export function renderSummary(root, report) {
   const { summary: s, retention } = report;
@@ -71,37 +71,29 @@ export function renderSummary(root, report) {
   field(root, 'repeatRate').textContent = percent(retention.repeatPurchaseRate);
   const first = retention.repeatRateByOrderNumber[0];
   const d = (name) => root.querySelector(`[data-delta="${name}"]`);
-  delta(d('repeatRate'), first ? `${integer.format(first.repeated)} of ${plural(first.customers, 'customer')}` : '');
+  // The rate's count, on hover and for screen readers (the Customers card beside it shows the whole).
+  field(root, 'repeatRate').title = first ? `${integer.format(first.repeated)} of ${plural(first.customers, 'customer')}` : '';
   const month = lastCompleteMonth(retention.monthly, s.asOf);
   root.querySelector('[data-label="retention"]').textContent = month ? `Came back, ${month.period}` : 'Came back next month';
   field(root, 'retention').textContent = month ? percent(month.retentionRate) : '–';
   const previous = month ? retention.monthly[retention.monthly.indexOf(month) - 1] : null;
   const small = month && month.start < SMALL_SAMPLE ? ' (few customers)' : '';
   delta(d('retention'), month ? `${integer.format(month.retained)} of ${integer.format(month.start)}${small}${previous?.retentionRate != null ? `, was ${percent(previous.retentionRate)}` : ''}` : '');
-  // Period over period: this year so far against the same days last year (the core's performance section).
+  // Period over period (issue 10): the core's comparison against the previous period and last year.
   // A customer summary has no order dates to compare periods with (issue 14): no change is shown.
-  const noPeriods = report.input?.unavailableSections?.some((u) => u.section === 'performance');
-  const ytd = noPeriods ? null : report.performance?.yearToDate;
-  const since = ytd ? `vs ${ytd.previousFrom?.slice(0, 4) ?? 'last year'}` : '';
-  for (const [name, key] of [['revenue', 'revenue'], ['orders', 'orders'], ['customers', 'customers']]) {
-    if (!ytd?.[key]) { delta(d(name), ''); continue; }
-    const now = total(ytd[key]);
-    const before = total(ytd[`previous${key[0].toUpperCase()}${key.slice(1)}`]);
-    const c = change(now, before);
-    // A change against a handful of last year's customers is noise (+2,000%): say so instead.
-    const base = total(ytd.previousCustomers);
-    if (base < SMALL_SAMPLE) delta(d(name), `too few customers in ${ytd.previousFrom?.slice(0, 4) ?? 'last year'} to compare`);
-    else delta(d(name), `${c.text} ${since} so far`, c.tone);
-  }
-  delta(d('aov'), currency() ? '' : 'no currency in the file');
+  const noPeriods = report.input?.unavailableSections?.some((u) => u.section === 'comparison');
+  const comparison = noPeriods ? null : report.comparison;
+  renderPeriodDeltas(root, comparison, delta);
   const parts = [
     s.asOf ? `As of ${s.asOf}` : null,
     s.firstOrder ? `orders from ${s.firstOrder} to ${s.lastOrder}` : null,
     `${plural(s.rowsRead, 'row')} read, ${integer.format(s.rowsRejected)} rejected`,
   ];
   root.querySelector('[data-testid="summary-note"]').textContent = `${parts.filter(Boolean).join(' · ')}.`;
-  root.querySelector('[data-testid="summary-period"]').textContent =
-    `${s.asOf ? `As of ${s.asOf} · ` : ''}${plural(s.rowsRead, 'row')} read, ${integer.format(s.rowsRejected)} rejected`;
+  // The rows read and rejected are in the status line and the data quality; here, what the changes compare.
+  const period = root.querySelector('[data-testid="summary-period"]');
+  period.textContent = [s.asOf ? `As of ${s.asOf}` : '', comparisonNote(comparison)].filter(Boolean).join(' · ');
+  period.title = comparisonNote(comparison, { full: true });
   // Too little history for rates and curves: say so instead of drawing empty or broken charts.
   const spanDays = s.firstOrder ? (Date.parse(s.lastOrder) - Date.parse(s.firstOrder)) / 86_400_000 : 0;
   const history = root.querySelector('[data-testid="history-note"]');
@@ -619,7 +611,7 @@ export function clearPanels(root) {
   clearRf(root);
   for (const node of root.querySelectorAll('[data-field]')) node.textContent = '–';
   root.querySelector('[data-label="retention"]').textContent = 'Came back next month';
-  for (const node of root.querySelectorAll('[data-delta]')) delta(node, '');
+  for (const node of root.querySelectorAll('[data-delta], [data-delta-year]')) delta(node, '');
   root.querySelector('[data-testid="summary-period"]').textContent = '';
   root.querySelector('[data-testid="history-note"]').hidden = true;
   for (const node of root.querySelectorAll('[data-chart-table]')) node.replaceChildren();

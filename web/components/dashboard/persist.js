@@ -24,11 +24,11 @@ export function recall(key) {
   }
 }
 
-// Keeps only what the user set: the column mapping, asOf, the bands, the lights and the rules.
+// Keeps only what the user set: the column mapping, asOf, the date range, the bands, the lights and the rules.
 export function remember(key, overrides) {
   if (!key) return;
-  const { columns, asOf, rfThresholds, churnRisk, segments } = overrides;
-  const kept = Object.fromEntries(Object.entries({ columns, asOf, rfThresholds, churnRisk, segments }).filter(([, v]) => v !== undefined));
+  const { columns, asOf, from, to, rfThresholds, churnRisk, segments } = overrides;
+  const kept = Object.fromEntries(Object.entries({ columns, asOf, from, to, rfThresholds, churnRisk, segments }).filter(([, v]) => v !== undefined));
   try {
     if (Object.keys(kept).length) storage()?.setItem(key, JSON.stringify(kept));
     else storage()?.removeItem(key);

@@ -1,6 +1,7 @@
 // The dashboard's markup: every panel is in place (with its final size) before the first result, so
 // nothing jumps when the numbers arrive. No inline styles or scripts (the page's CSP forbids them).
 // Order: the answer first (summary, who your customers are, what to do), the set-up after (issue 10).
+import { RANGE_PRESETS } from './date-range.js';
 import { GLOSSARY } from './texts.js';
 
 // A word with its plain explanation on hover and on keyboard focus (a tooltip, not a colour cue).
@@ -27,8 +28,20 @@ const tablePanel = (name, title, note, { wide = false, extra = '' } = {}) => `
 const numberInput = (name, label, { min = 0, step = 1, max } = {}) =>
   `<label class="field"><span>${label}</span><input type="number" name="${name}" min="${min}"${max ? ` max="${max}"` : ''} step="${step}" required aria-describedby="rk-err-${name}"><span class="field-error" id="rk-err-${name}" data-error="${name}"></span></label>`;
 
+// A KPI card: label, value, the change against the previous period and against the same days last year.
 const card = (field, label) =>
-  `<div class="card"><dt data-label="${field}">${label}</dt><dd data-field="${field}">–</dd><dd class="delta" data-delta="${field}">&nbsp;</dd></div>`;
+  `<div class="card"><dt data-label="${field}">${label}</dt><dd data-field="${field}">–</dd><dd class="delta" data-delta="${field}">&nbsp;</dd><dd class="delta" data-delta-year="${field}">&nbsp;</dd></div>`;
+
+// Which orders to analyse: a preset counted back from the file's last order, or two dates (issue 10).
+const rangeForm = `
+    <form class="range" data-testid="date-range" aria-labelledby="rk-range-h" novalidate>
+      <span id="rk-range-h" class="visually-hidden">Orders to analyse</span>
+      <label class="field inline"><span class="visually-hidden">Period</span><select name="preset" data-testid="range-preset">
+        ${Object.entries(RANGE_PRESETS).map(([value, text]) => `<option value="${value}">${text}</option>`).join('')}</select></label>
+      <label class="field inline"><span>From</span><input type="date" name="from" data-testid="range-from" aria-describedby="rk-range-err"></label>
+      <label class="field inline"><span>To</span><input type="date" name="to" data-testid="range-to" aria-describedby="rk-range-err"></label>
+      <span class="field-error" id="rk-range-err" data-testid="range-error" role="alert"></span>
+    </form>`;
 
 export const TEMPLATE = `
 <div class="rk" part="root" data-state="idle">
@@ -39,10 +52,10 @@ export const TEMPLATE = `
   <section class="panel wide input" aria-labelledby="rk-input-h">
     <h2 id="rk-input-h" class="visually-hidden">Order export</h2>
     <div class="drop-zone" data-testid="drop-zone">
-      <p class="drop-text">Drop an order export here, or</p>
-      <input type="file" id="rk-file" class="visually-hidden" data-testid="file-input" aria-describedby="rk-file-hint"
+      <p class="drop-text">Drop an order export here (or several, read as one), or</p>
+      <input type="file" id="rk-file" class="visually-hidden" data-testid="file-input" aria-describedby="rk-file-hint" multiple
         accept=".csv,.txt,.tsv,.json,.ndjson,.jsonl,text/csv,text/plain,text/tab-separated-values,application/json">
-      <label for="rk-file" class="button">Choose a file…</label>
+      <label for="rk-file" class="button">Choose files…</label>
       <p class="hint" id="rk-file-hint">Shopify, WooCommerce, Stripe, Online Retail, or any CSV, text table, JSON or NDJSON file
         with a customer, an order date and an amount.</p>
     </div>
@@ -77,7 +90,7 @@ export const TEMPLATE = `
   </section>
 
   <section class="panel wide summary" data-panel="summary" data-testid="panel-summary" aria-labelledby="rk-summary-h">
-    <div class="panel-head"><h2 id="rk-summary-h" tabindex="-1">How your shop is doing</h2>
+    <div class="panel-head"><h2 id="rk-summary-h" tabindex="-1">How your shop is doing</h2>${rangeForm}
       <div class="actions" data-testid="report-actions"><span class="note" data-testid="summary-period"></span><span class="note visually-hidden" data-testid="summary-note"></span>
         <button type="button" class="button secondary small" data-testid="download-report" disabled>Download report</button>
         <button type="button" class="button secondary small" data-testid="print-report" disabled>Print</button></div></div>
