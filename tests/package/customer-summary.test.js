@@ -28,12 +28,23 @@ describe('the engine on its own per-customer table gives the answers of the orde
       // Without order days each order is a day of its own: the transaction model matches when no
       // customer ordered twice on one day. The spend model needs the repeat revenue (warehouse test).
       assertSameAnswers(fromSummary, fromOrders, { name, model: fromOrders.model?.sameDayOrdersMerged === 0 });
-      assert.ok(fromSummary.input.unavailableSections.some((u) => u.section === 'cohorts' && u.reason));
+      for (const section of ['cohorts', 'comparison']) {
+        assert.ok(fromSummary.input.unavailableSections.some((u) => u.section === section && u.reason), section);
+      }
       // Detected from the header as well, with the same report.
       const detected = await engine.analyze(summary, { asOf: fromOrders.summary.asOf });
       assert.equal(JSON.stringify(detected), JSON.stringify(fromSummary));
     });
   }
+});
+
+test('a date range, which selects orders, is refused for a summary, which has none', async () => {
+  const summary = 'customer,first_order,last_order,frequency,monetary\nann,2024-01-01,2024-03-01,2,30\n';
+  await assert.rejects(engine.analyze(summary, { from: '2024-01-01' }), (error) => {
+    assert.equal(error.code, 'invalid_options');
+    assert.match(error.message, /a date range \(from, to\) selects orders, and a per-customer summary has none/);
+    return true;
+  });
 });
 
 test('summary columns can be named through columns, and bad rows are listed with their line', async () => {
