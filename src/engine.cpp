@@ -93,7 +93,7 @@ struct Engine::Impl : RecordConsumer {
   ValueCounts currencies, excluded_statuses;
   RowLog row_log;  // options.keepRows
   // Several files as one: where the current file's orders and order ids begin.
-  size_t file_first_order = 0, file_first_order_id = 0;
+  size_t file_first_order = 0;  // orders numbered below it are from earlier files
   std::vector<bool> duplicate_seen;
   std::vector<std::string> first_attribute_headers;  // order id number -> already counted as a duplicate
   std::string rows_csv;
@@ -262,13 +262,13 @@ struct Engine::Impl : RecordConsumer {
 
   // An order id first read in an earlier file: that file's order, met again in an overlapping export.
   bool from_earlier_file(std::string_view order_id) {
-    if (order_id.empty() || file_first_order_id == 0) return false;
-    int64_t number = orders.order_id_number(order_id);
-    if (number < 0 || static_cast<size_t>(number) >= file_first_order_id) return false;
+    if (order_id.empty() || file_first_order == 0) return false;
+    int64_t order = orders.find_order(order_id);
+    if (order < 0 || static_cast<size_t>(order) >= file_first_order) return false;
     ++report.dataQuality.duplicateRows;
-    if (duplicate_seen.size() <= static_cast<size_t>(number)) duplicate_seen.resize(file_first_order_id, false);
-    if (!duplicate_seen[static_cast<size_t>(number)]) {
-      duplicate_seen[static_cast<size_t>(number)] = true;
+    if (duplicate_seen.size() <= static_cast<size_t>(order)) duplicate_seen.resize(file_first_order, false);
+    if (!duplicate_seen[static_cast<size_t>(order)]) {
+      duplicate_seen[static_cast<size_t>(order)] = true;
       ++report.dataQuality.duplicateOrders;
     }
     return true;
@@ -458,7 +458,6 @@ struct Engine::Impl : RecordConsumer {
     }
     orders.settle_file_dates(file_first_order, mapper->dates().order() == DayMonthOrder::day_first);
     file_first_order = orders.order_count();
-    file_first_order_id = orders.order_id_count();
     ++report.dataQuality.files;
     // The next file starts afresh: its own encoding, format, header and layout.
     transcoder = Transcoder();
@@ -493,7 +492,7 @@ struct Engine::Impl : RecordConsumer {
     q.currencies = currencies.list();
     q.excludedStatuses = excluded_statuses.list();
     q.ordersWithSeveralCustomers = orders.orders_with_several_customers();
-    for (std::string_view id : orders.shared_order_examples()) q.sharedOrderIds.emplace_back(id);
+    q.sharedOrderIds = orders.shared_order_examples();
     q.ordersMergedFromRows = orders.orders_merged();
     q.rowsMerged = orders.rows_merged();
   }

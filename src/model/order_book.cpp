@@ -35,16 +35,15 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
                             Money amount) {
   if (order_id.empty()) return new_order(customer_index(customer), month_first, day_first, amount);
   // Line items of one order come one after another: the previous row's id needs no lookup.
-  bool added = false;
-  uint32_t key = order_id == last_order_id_ ? last_order_key_ : order_ids_.intern(order_id, added);
+  uint32_t order = order_id == last_order_id_ ? last_order_ : order_ids_.find(order_id);
   last_order_id_.assign(order_id.data(), order_id.size());
-  last_order_key_ = key;
-  if (added) {
-    uint32_t order = new_order(customer_index(customer), month_first, day_first, amount);
-    order_of_key_.push_back(order);
+  if (order == OrderIdIndex::kNone) {
+    order = new_order(customer_index(customer), month_first, day_first, amount);
+    order_ids_.add(order_id, order);
+    last_order_ = order;
     return order;
   }
-  uint32_t order = order_of_key_[key];
+  last_order_ = order;
   // SPEC 4: the order's date is its earliest row date, its net amount the sum of its rows.
   if (order_date_day_first_.empty() && day_first != month_first) order_date_day_first_ = order_date_;
   order_date_[order] = std::min(order_date_[order], month_first);
@@ -59,7 +58,7 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
   if (!(order_flags_[order] & kSharedCustomer) && customers_[order_customer_[order]] != customer) {
     order_flags_[order] |= kSharedCustomer;
     ++orders_with_several_customers_;
-    if (shared_order_examples_.size() < kMaxExamples) shared_order_examples_.push_back(order_ids_[key]);
+    if (shared_order_examples_.size() < kMaxExamples) shared_order_examples_.emplace_back(order_id);
   }
   return order;
 }
@@ -78,14 +77,13 @@ void OrderBook::settle_file_dates(size_t first_order, bool day_first) {
 }
 
 int64_t OrderBook::find_order(std::string_view order_id) const {
-  int64_t key = order_ids_.find(order_id);
-  if (key < 0 || order_of_key_[static_cast<size_t>(key)] == kDroppedOrder) return -1;
-  return static_cast<int64_t>(order_of_key_[static_cast<size_t>(key)]);
+  const uint32_t order = order_ids_.find(order_id);
+  return order == OrderIdIndex::kNone ? -1 : static_cast<int64_t>(order);
 }
 
 OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
   Outside outside;
-  std::vector<uint32_t> moved_to(order_date_.size(), kDroppedOrder);
+  std::vector<uint32_t> moved_to(order_date_.size(), OrderIdIndex::kNone);
   uint32_t kept = 0;
   for (size_t o = 0; o < order_date_.size(); ++o) {
     if (order_date_[o] < from) ++outside.before;
@@ -100,10 +98,10 @@ OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
   order_customer_.resize(kept);
   order_date_.resize(kept);
   order_net_.resize(kept);
-  for (uint32_t& order : order_of_key_) order = moved_to[order];
+  order_ids_.renumber(moved_to);
   size_t line_count = 0;
   for (const OrderLine& line : lines_)
-    if (moved_to[line.order] != kDroppedOrder) lines_[line_count++] = {moved_to[line.order], line.product, line.amount};
+    if (moved_to[line.order] != OrderIdIndex::kNone) lines_[line_count++] = {moved_to[line.order], line.product, line.amount};
   lines_.resize(line_count);
   return outside;
 }

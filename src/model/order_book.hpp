@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/order_id_index.hpp"
 #include "model/string_interner.hpp"
 #include "retention/report.hpp"
 
@@ -54,13 +55,10 @@ class OrderBook {
     int64_t before = 0, after = 0;
   };
   Outside keep_dated_between(Date from, Date to);
-  // Order ids are numbered as first seen: ids numbered below a file's first are from earlier files.
-  size_t order_id_count() const { return order_ids_.size(); }
-  int64_t order_id_number(std::string_view order_id) const { return order_ids_.find(order_id); }
 
   // Data quality: order ids shared by rows of different customers, rows merged into an order.
   int64_t orders_with_several_customers() const { return orders_with_several_customers_; }
-  const std::vector<std::string_view>& shared_order_examples() const { return shared_order_examples_; }
+  const std::vector<std::string>& shared_order_examples() const { return shared_order_examples_; }
   int64_t rows_merged() const { return rows_merged_; }
   int64_t orders_merged() const { return orders_merged_; }
 
@@ -84,22 +82,19 @@ class OrderBook {
     std::vector<int32_t> of_customer;
   };
 
-  static constexpr uint32_t kDroppedOrder = UINT32_MAX;  // in order_of_key_: left out by the date range
-
   uint32_t customer_index(std::string_view customer);
   uint32_t new_order(uint32_t customer, Date month_first, Date day_first, Money amount);
 
   StringInterner customers_;
-  StringInterner order_ids_;
-  std::string last_order_id_;   // the previous row's order id and its key
-  uint32_t last_order_key_ = 0;
-  std::vector<uint32_t> order_of_key_;  // order id (interned) -> order index
+  OrderIdIndex order_ids_;
+  std::string last_order_id_;  // the previous row's order id and its order
+  uint32_t last_order_ = 0;
   std::vector<uint32_t> order_customer_;
   std::vector<Date> order_date_;
   std::vector<Date> order_date_day_first_;  // empty while equal to order_date_; dropped by settle_dates()
   std::vector<uint8_t> order_flags_;        // kMerged, kSharedCustomer
   int64_t orders_with_several_customers_ = 0;
-  std::vector<std::string_view> shared_order_examples_;
+  std::vector<std::string> shared_order_examples_;
   int64_t rows_merged_ = 0;
   int64_t orders_merged_ = 0;
   std::vector<Money> order_net_;

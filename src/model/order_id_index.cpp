@@ -1,0 +1,136 @@
+#include "model/order_id_index.hpp"
+
+#include <algorithm>
+
+namespace retention {
+
+namespace {
+
+constexpr size_t kMaxDigits = 15;  // 10^15 < 2^50: prefix number (8 bits), digit count (4), value (50)
+
+// The trailing digits of `id` (at most kMaxDigits) start here.
+size_t digits_start(std::string_view id) {
+  size_t start = id.size();
+  while (start > 0 && id.size() - start < kMaxDigits && id[start - 1] >= '0' && id[start - 1] <= '9') --start;
+  return start;
+}
+
+uint64_t slot_hash(uint64_t key) {
+  key *= 0x9E3779B97F4A7C15ull;
+  return key ^ (key >> 31);
+}
+
+}  // namespace
+
+bool OrderIdIndex::encode(std::string_view id, uint64_t& key, size_t& run) const {
+  const size_t start = digits_start(id);
+  if (start == id.size() || start > kMaxPrefixBytes) return false;
+  const std::string_view prefix = id.substr(0, start);
+  if (last_run_ >= runs_.size() || runs_[last_run_].prefix != prefix) {
+    auto found = std::find_if(runs_.begin(), runs_.end(), [&](const Run& r) { return r.prefix == prefix; });
+    if (found == runs_.end()) return false;
+    last_run_ = static_cast<size_t>(found - runs_.begin());
+  }
+  uint64_t value = 0;
+  for (size_t i = start; i < id.size(); ++i) value = value * 10 + static_cast<uint64_t>(id[i] - '0');
+  run = last_run_;
+  key = (uint64_t{run} << 54) | (uint64_t{id.size() - start} << 50) | value;
+  return true;
+}
+
+size_t OrderIdIndex::add_prefix(std::string_view prefix) {
+  runs_.push_back({});
+  runs_.back().prefix.assign(prefix.data(), prefix.size());
+  return runs_.size() - 1;
+}
+
+uint32_t OrderIdIndex::find_in_run(const Run& run, uint64_t key) const {
+  if (run.keys.empty()) return kNone;
+  const uint64_t stored = in_run_order(run, key);
+  if (stored < run.keys.front() || stored > run.keys.back()) return kNone;
+  auto at = std::lower_bound(run.keys.begin(), run.keys.end(), stored);
+  return *at == stored ? run.orders[static_cast<size_t>(at - run.keys.begin())] : kNone;
+}
+
+uint32_t OrderIdIndex::find(std::string_view id) const {
+  uint64_t key = 0;
+  size_t run = 0;
+  if (!encode(id, key, run)) {
+    int64_t other = other_ids_.find(id);
+    return other < 0 ? kNone : order_of_other_[static_cast<size_t>(other)];
+  }
+  uint32_t order = find_in_run(runs_[run], key);
+  return order != kNone || keys_used_ == 0 ? order : find_key(key);
+}
+
+void OrderIdIndex::add(std::string_view id, uint32_t order) {
+  uint64_t key = 0;
+  size_t r = 0;
+  if (!encode(id, key, r)) {
+    const size_t start = digits_start(id);
+    if (start == id.size() || start > kMaxPrefixBytes || runs_.size() >= kMaxPrefixes) {
+      bool added = false;
+      other_ids_.intern(id, added);
+      order_of_other_.push_back(order);
+      return;
+    }
+    add_prefix(id.substr(0, start));
+    encode(id, key, r);
+  }
+  Run& run = runs_[r];
+  if (run.direction == 0 && !run.keys.empty()) {
+    run.direction = key > run.keys[0] ? 1 : -1;
+    if (run.direction < 0) run.keys[0] = ~run.keys[0];
+  }
+  const uint64_t stored = in_run_order(run, key);
+  if (run.keys.empty() || stored > run.keys.back()) {
+    run.keys.push_back(stored);
+    run.orders.push_back(order);
+  } else {
+    insert_key(key, order);
+  }
+}
+
+uint32_t OrderIdIndex::find_key(uint64_t key) const {
+  const size_t mask = slot_keys_.size() - 1;
+  for (size_t i = slot_hash(key) & mask;; i = (i + 1) & mask) {
+    if (slot_orders_[i] == kNone) return kNone;
+    if (slot_keys_[i] == key) return slot_orders_[i];
+  }
+}
+
+void OrderIdIndex::insert_key(uint64_t key, uint32_t order) {
+  if ((keys_used_ + 1) * 2 > slot_keys_.size()) rehash(std::max<size_t>(16, slot_keys_.size() * 2), nullptr);
+  const size_t mask = slot_keys_.size() - 1;
+  size_t i = slot_hash(key) & mask;
+  while (slot_orders_[i] != kNone) i = (i + 1) & mask;
+  slot_keys_[i] = key;
+  slot_orders_[i] = order;
+  ++keys_used_;
+}
+
+void OrderIdIndex::rehash(size_t slots, const std::vector<uint32_t>* moved_to) {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> orders;
+  keys.swap(slot_keys_);
+  orders.swap(slot_orders_);
+  slot_keys_.assign(slots, 0);
+  slot_orders_.assign(slots, kNone);
+  keys_used_ = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t order = orders[i] == kNone || !moved_to ? orders[i] : (*moved_to)[orders[i]];
+    if (order != kNone) insert_key(keys[i], order);
+  }
+}
+
+void OrderIdIndex::renumber(const std::vector<uint32_t>& moved_to) {
+  auto move = [&](uint32_t& order) {
+    if (order != kNone) order = moved_to[order];
+  };
+  for (Run& run : runs_)
+    for (uint32_t& order : run.orders) move(order);
+  for (uint32_t& order : order_of_other_) move(order);
+  rehash(slot_keys_.size(), &moved_to);  // without the dropped orders: emptying a slot would cut a probe chain
+}
+
+}  // namespace retention

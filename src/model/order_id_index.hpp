@@ -1,0 +1,66 @@
+// Order id -> order, exactly, without keeping the ids' bytes where they follow a pattern (issue 11).
+//
+// Most exports number their orders: "#1001", "536365", "C536379", "O1000042", "WC-20931". Such an id
+// is a short prefix and up to 15 trailing digits, and encodes exactly into 64 bits (prefix number,
+// digit count, value: "007" and "7" differ). Exports also list their orders in id order, ascending or
+// descending, so each prefix keeps a sorted run: a new id beyond the run's end is new without a
+// lookup and is appended (12 bytes an order, no hashing, no random access). An id that falls inside
+// the run goes to a hash table of encoded keys; an id that does not encode (UUIDs, Stripe's random
+// ids, long prefixes) to a string interner. Every path compares whole keys, so no two ids ever merge
+// by accident.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/string_interner.hpp"
+
+namespace retention {
+
+class OrderIdIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  // The order named `id`, or kNone. `id` is not empty.
+  uint32_t find(std::string_view id) const;
+  // Records that `id`, not found before, names `order`.
+  void add(std::string_view id, uint32_t order);
+  // After orders are dropped or renumbered: order o becomes moved_to[o] (kNone: dropped).
+  void renumber(const std::vector<uint32_t>& moved_to);
+
+ private:
+  static constexpr size_t kMaxPrefixes = 255;
+  static constexpr size_t kMaxPrefixBytes = 15;
+
+  // One prefix's ids in file order while they keep one direction; keys stored so the run ascends.
+  struct Run {
+    std::string prefix;
+    int direction = 0;  // +1 ascending, -1 descending, 0 not known yet (one id so far)
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> orders;
+  };
+
+  // The key of `id` and its prefix's run, or false when it does not encode.
+  bool encode(std::string_view id, uint64_t& key, size_t& run) const;
+  size_t add_prefix(std::string_view prefix);
+  static uint64_t in_run_order(const Run& run, uint64_t key) { return run.direction < 0 ? ~key : key; }
+  uint32_t find_in_run(const Run& run, uint64_t key) const;
+
+  // Open addressing over encoded keys that fell inside a run; at most half full.
+  uint32_t find_key(uint64_t key) const;
+  void insert_key(uint64_t key, uint32_t order);
+  // The table at `slots` slots, each order renumbered by `moved_to` when given (kNone: dropped).
+  void rehash(size_t slots, const std::vector<uint32_t>* moved_to);
+
+  std::vector<Run> runs_;
+  mutable size_t last_run_ = 0;  // the prefix of the previous id: usually the next one's too
+  std::vector<uint64_t> slot_keys_;
+  std::vector<uint32_t> slot_orders_;  // kNone: empty
+  size_t keys_used_ = 0;
+  StringInterner other_ids_;
+  std::vector<uint32_t> order_of_other_;
+};
+
+}  // namespace retention
