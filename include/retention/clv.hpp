@@ -32,6 +32,10 @@ struct Convergence {
   int32_t iterations = 0;
   int32_t evaluations = 0;
   int32_t starts = 0;       // starting points tried
+  // Large files: the starts were tried on a sample of this many customers (evaluations there
+  // counted apart), and the best carried to everyone. 0: the search read every customer.
+  int64_t sampledCustomers = 0;
+  int32_t sampleEvaluations = 0;
   double gradientNorm = 0;  // of the mean negative log-likelihood per customer, in log-parameters
 };
 

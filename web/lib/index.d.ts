@@ -570,7 +570,11 @@ export interface ModelFit {
   parameters?: Record<string, number>;
   standardErrors?: Record<string, number>;
   logLikelihood?: number;
-  convergence?: { converged: boolean; optimizer: string; iterations: number; evaluations: number; starts: number; gradientNorm: number };
+  convergence?: {
+    converged: boolean; optimizer: string; iterations: number; evaluations: number; starts: number;
+    /** Large files: the starts were tried on a sample of this many customers (0: on everyone), then the best point was polished on every customer. */
+    sampledCustomers: number; sampleEvaluations: number; gradientNorm: number;
+  };
 }
 
 export interface ValueGroup {

@@ -124,13 +124,13 @@ ModelFit fit_bgnbd(const Histories& h, double penalty) {
   // Starts around the observed purchase rate: E[lambda] = r / alpha.
   double rate = h.repeat_rate();
   std::vector<Vector> starts = {{1, 1 / rate, 1, 1}, {0.5, 0.5 / rate, 0.5, 2}, {1, 1, 1, 1}};
-  return fit_model({"r", "alpha", "a", "b"}, bgnbd_likelihood(h), h.customers, starts, penalty);
+  return fit_histories({"r", "alpha", "a", "b"}, bgnbd_likelihood, h, starts, penalty);
 }
 
 ModelFit fit_mbgnbd(const Histories& h, double penalty) {
   double rate = h.repeat_rate();
   std::vector<Vector> starts = {{1, 1 / rate, 1, 1}, {0.5, 0.5 / rate, 0.5, 2}, {1, 1, 1, 1}};
-  return fit_model({"r", "alpha", "a", "b"}, mbgnbd_likelihood(h), h.customers, starts, penalty);
+  return fit_histories({"r", "alpha", "a", "b"}, mbgnbd_likelihood, h, starts, penalty);
 }
 
 }  // namespace retention::clv

@@ -378,7 +378,7 @@ Minimum minimise(const Objective& f, const std::vector<Vector>& starts) {
 constexpr double kMaxRelativeError = 10;
 
 ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, double customers,
-                   const std::vector<Vector>& starts, double penalty) {
+                   const std::vector<Vector>& starts, double penalty, const SearchSample* sample) {
   const size_t n = names.size();
   ModelFit fit;
   fit.names = std::move(names);
@@ -390,26 +390,39 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
   };
   // Mean negative log-likelihood per customer plus penalty * sum(log(param)^2): the penalty pulls
   // every parameter toward 1, never toward 0 or infinity, so it can hold a parameter that runs off.
-  Objective objective = [&](const Vector& theta, Vector* gradient) {
-    for (double t : theta)
-      if (!(std::fabs(t) <= kBound)) return HUGE_VAL;
-    Vector p = params_of(theta);
-    double value = -ll(p, gradient) / customers;
-    if (gradient)
-      for (double& g : *gradient) g = -g / customers;
-    for (size_t i = 0; i < n; ++i) {
-      value += penalty * theta[i] * theta[i];
-      if (gradient) (*gradient)[i] += 2 * penalty * theta[i];
-    }
-    return value;
+  auto objective_of = [&](const LogLikelihood& f, double count) -> Objective {
+    return [&f, count, n, penalty, &params_of](const Vector& theta, Vector* gradient) {
+      for (double t : theta)
+        if (!(std::fabs(t) <= kBound)) return HUGE_VAL;
+      Vector p = params_of(theta);
+      double value = -f(p, gradient) / count;
+      if (gradient)
+        for (double& g : *gradient) g = -g / count;
+      for (size_t i = 0; i < n; ++i) {
+        value += penalty * theta[i] * theta[i];
+        if (gradient) (*gradient)[i] += 2 * penalty * theta[i];
+      }
+      return value;
+    };
   };
+  const Objective objective = objective_of(ll, customers);
   std::vector<Vector> log_starts;
   for (const Vector& s : starts) {
     Vector t(n);
     for (size_t i = 0; i < n; ++i) t[i] = math::log(s[i]);
     log_starts.push_back(t);
   }
-  Minimum m = minimise(objective, log_starts);
+  Minimum m;
+  if (sample) {
+    const Minimum found = minimise(objective_of(sample->ll, sample->customers), log_starts);
+    if (std::isfinite(found.value)) log_starts = {found.theta};
+    m = minimise(objective, log_starts);
+    m.convergence.starts = found.convergence.starts;
+    m.convergence.sampleEvaluations = found.convergence.evaluations;
+    m.convergence.sampledCustomers = sample->sampledCustomers;
+  } else {
+    m = minimise(objective, log_starts);
+  }
   fit.convergence = m.convergence;
   if (!std::isfinite(m.value)) {
     fit.error = "the likelihood cannot be evaluated at any starting point";

@@ -37,7 +37,16 @@ using LogLikelihood = std::function<double(const Vector& params, Vector* gradien
 // from the Hessian of the total, by central differences of the exact gradient. A fit that runs
 // off to a boundary, does not converge or whose Hessian is not positive definite (the data do not
 // determine every parameter) ends with an error instead of estimates.
+//
+// With `sample` (the same likelihood on a sample of the customers), the starts are tried on the
+// sample and only the best point found there is carried to `ll` and polished: the estimates are
+// still the whole data's optimum, reached with a few evaluations over every history (issue 11).
+struct SearchSample {
+  LogLikelihood ll;
+  double customers = 0;       // the sum of the sample's weights (about the whole data's count)
+  int64_t sampledCustomers = 0;  // customers drawn
+};
 ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, double customers,
-                   const std::vector<Vector>& starts, double penalty);
+                   const std::vector<Vector>& starts, double penalty, const SearchSample* sample = nullptr);
 
 }  // namespace retention::clv

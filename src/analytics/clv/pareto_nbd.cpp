@@ -99,7 +99,7 @@ ModelFit fit_pareto_nbd(const Histories& h, double penalty) {
   // Starts around the observed purchase rate (E[lambda] = r / alpha) and a lifetime of about T.
   double rate = h.repeat_rate(), mean_T = h.mean_T();
   std::vector<Vector> starts = {{1, 1 / rate, 1, mean_T}, {0.5, 0.5 / rate, 0.5, 0.5 * mean_T}, {1, 1, 1, 1}};
-  return fit_model({"r", "alpha", "s", "beta"}, pareto_nbd_likelihood(h), h.customers, starts, penalty);
+  return fit_histories({"r", "alpha", "s", "beta"}, pareto_nbd_likelihood, h, starts, penalty);
 }
 
 }  // namespace retention::clv

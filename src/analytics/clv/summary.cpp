@@ -1,6 +1,7 @@
 #include "analytics/clv/summary.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <utility>
 
@@ -98,6 +99,26 @@ CustomerSummary summarise_totals(const CustomerTable& customers, const CustomerT
     out.mergedOrders += customers.frequency[c] - days;
   }
   return out;
+}
+
+Histories search_sample(const Histories& h) {
+  Histories sample;
+  if (h.rows.size() <= kSearchRows) return sample;
+  sample.xs = h.xs;
+  sample.times = h.times;
+  const double step = h.customers / kSearchCustomers;
+  double before = 0;  // customers in the rows before this one
+  for (const Histories::Row& row : h.rows) {
+    // The sample points (j + 1/2) step that fall among this row's customers.
+    const double after = before + row.weight;
+    const double points = std::floor(after / step + 0.5) - std::floor(before / step + 0.5);
+    before = after;
+    if (points <= 0) continue;
+    sample.rows.push_back({row.x, row.tx, row.T, points * step});
+    sample.customers += points * step;
+    if (h.xs[row.x] > 0) sample.repeatCustomers += points * step;
+  }
+  return sample;
 }
 
 Histories compress(const CustomerSummary& summary) {

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "analytics/clv/optimizer.hpp"
+
 #include "model/customer_table.hpp"
 #include "model/customer_totals.hpp"
 #include "model/order_book.hpp"
@@ -69,6 +71,26 @@ struct Histories {
 };
 
 Histories compress(const CustomerSummary& summary);
+
+// Where a fit searches first on a large file (see fit_model's SearchSample): a systematic sample of
+// about kSearchCustomers customers taken in (x, t_x, T) order, so every kind of history keeps its
+// share; a sampled row stands for `step` customers. Empty when the histories are few enough to
+// search on them all (kSearchRows distinct rows or fewer: every published data set we test against).
+constexpr double kSearchCustomers = 20000;
+constexpr size_t kSearchRows = 50000;
+Histories search_sample(const Histories& histories);
+
+// Fits a transaction model (its likelihood made by `likelihood_of`) on `h`, searching on
+// search_sample(h) first when `h` is large.
+template <class LikelihoodOf>
+ModelFit fit_histories(std::vector<std::string> names, LikelihoodOf likelihood_of, const Histories& h,
+                       const std::vector<Vector>& starts, double penalty) {
+  const Histories sample = search_sample(h);
+  if (sample.rows.empty()) return fit_model(std::move(names), likelihood_of(h), h.customers, starts, penalty);
+  const SearchSample search{likelihood_of(sample), sample.customers,
+                            static_cast<int64_t>(sample.customers / h.customers * kSearchCustomers + 0.5)};
+  return fit_model(std::move(names), likelihood_of(h), h.customers, starts, penalty, &search);
+}
 
 // The distinct (x, t) pairs the rows use as (x, t_x) or (x, T): what depends on x and one time
 // only is computed once per pair.
