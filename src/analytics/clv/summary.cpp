@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <utility>
 
@@ -121,44 +122,123 @@ Histories search_sample(const Histories& h) {
   return sample;
 }
 
+namespace {
+
+// The distinct values of `values` ascending, and each value's index among them: linear in the values
+// (a hash of first sight) plus a sort of the distinct ones, which are few (days, repeat counts).
+template <class T, class Bits>
+std::vector<uint32_t> rank_values(const std::vector<T>& values, std::vector<T>& distinct, Bits bits_of) {
+  std::vector<uint32_t> seen_as(values.size());
+  std::vector<uint32_t> slots(64, UINT32_MAX);
+  distinct.clear();
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (distinct.size() * 2 >= slots.size()) {
+      std::vector<uint32_t> bigger(slots.size() * 2, UINT32_MAX);
+      for (uint32_t id = 0; id < distinct.size(); ++id) {
+        size_t k = (bits_of(distinct[id]) * 0x9E3779B97F4A7C15ull >> 20) & (bigger.size() - 1);
+        while (bigger[k] != UINT32_MAX) k = (k + 1) & (bigger.size() - 1);
+        bigger[k] = id;
+      }
+      slots.swap(bigger);
+    }
+    size_t k = (bits_of(values[i]) * 0x9E3779B97F4A7C15ull >> 20) & (slots.size() - 1);
+    while (slots[k] != UINT32_MAX && bits_of(distinct[slots[k]]) != bits_of(values[i])) k = (k + 1) & (slots.size() - 1);
+    if (slots[k] == UINT32_MAX) {
+      slots[k] = static_cast<uint32_t>(distinct.size());
+      distinct.push_back(values[i]);
+    }
+    seen_as[i] = slots[k];
+  }
+  std::vector<uint32_t> order(distinct.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return distinct[a] < distinct[b]; });
+  std::vector<uint32_t> rank(distinct.size());
+  std::vector<T> sorted(distinct.size());
+  for (uint32_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    sorted[r] = distinct[order[r]];
+  }
+  distinct.swap(sorted);
+  for (uint32_t& v : seen_as) v = rank[v];
+  return seen_as;
+}
+
+int bits_for(size_t count) {
+  int bits = 0;
+  while ((size_t{1} << bits) < count) ++bits;
+  return bits;
+}
+
+// Sorts `keys` (of `bits` significant bits) with `values` alongside: LSD radix, 11 bits a pass.
+void radix_sort(std::vector<uint64_t>& keys, std::vector<uint32_t>& values, int bits) {
+  constexpr int kDigit = 11;
+  std::vector<uint64_t> keys_out(keys.size());
+  std::vector<uint32_t> values_out(values.size());
+  std::vector<size_t> start(size_t{1} << kDigit);
+  for (int shift = 0; shift < bits; shift += kDigit) {
+    std::fill(start.begin(), start.end(), 0);
+    for (uint64_t k : keys) ++start[(k >> shift) & ((1u << kDigit) - 1)];
+    size_t sum = 0;
+    for (size_t& s : start) sum += std::exchange(s, sum);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      size_t at = start[(keys[i] >> shift) & ((1u << kDigit) - 1)]++;
+      keys_out[at] = keys[i];
+      values_out[at] = values[i];
+    }
+    keys.swap(keys_out);
+    values.swap(values_out);
+  }
+}
+
+}  // namespace
+
 Histories compress(const CustomerSummary& summary) {
   Histories h;
   const size_t n = summary.size();
   std::vector<uint32_t> customers;
+  std::vector<double> times;
+  std::vector<int32_t> xs;
   for (size_t i = 0; i < n; ++i)
     if (summary.observed(i)) {
       customers.push_back(static_cast<uint32_t>(i));
-      h.times.push_back(summary.tx[i]);
-      h.times.push_back(summary.T[i]);
-      h.xs.push_back(summary.x[i]);
+      times.push_back(summary.tx[i]);
+      times.push_back(summary.T[i]);
+      xs.push_back(summary.x[i]);
     }
-  auto distinct = [](auto& v) {
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-  };
-  distinct(h.times);
-  distinct(h.xs);
-  auto index = [](const auto& table, auto v) {
-    return static_cast<uint32_t>(std::lower_bound(table.begin(), table.end(), v) - table.begin());
-  };
-
-  // Keys (x, t_x, T) as indices: sorting them orders the rows exactly as the values would.
-  struct Key {
-    uint32_t x, tx, T, customer;
-  };
-  std::vector<Key> keys;
-  keys.reserve(customers.size());
-  for (uint32_t c : customers)
-    keys.push_back({index(h.xs, summary.x[c]), index(h.times, summary.tx[c]), index(h.times, summary.T[c]), c});
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return a.x != b.x ? a.x < b.x : a.tx != b.tx ? a.tx < b.tx : a.T != b.T ? a.T < b.T : a.customer < b.customer;
+  const std::vector<uint32_t> time_index = rank_values(times, h.times, [](double t) {
+    uint64_t bits;
+    std::memcpy(&bits, &t, sizeof bits);
+    return bits;
   });
+  const std::vector<uint32_t> x_index = rank_values(xs, h.xs, [](int32_t x) { return static_cast<uint64_t>(static_cast<uint32_t>(x)); });
+
+  // Keys (x, t_x, T) as indices packed in 64 bits: ordering them orders the rows exactly as the values would.
+  const int bx = bits_for(h.xs.size()), bt = bits_for(h.times.size());
+  struct Key {
+    uint32_t x, tx, T;
+  };
+  std::vector<Key> keys(customers.size());
+  for (size_t i = 0; i < customers.size(); ++i) keys[i] = {x_index[i], time_index[2 * i], time_index[2 * i + 1]};
+  std::vector<uint32_t> order(customers.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (bx + 2 * bt <= 64) {
+    std::vector<uint64_t> packed(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i)
+      packed[i] = (uint64_t{keys[i].x} << 2 * bt) | (uint64_t{keys[i].tx} << bt) | keys[i].T;
+    radix_sort(packed, order, bx + 2 * bt);
+  } else {
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const Key &p = keys[a], &q = keys[b];
+      return p.x != q.x ? p.x < q.x : p.tx != q.tx ? p.tx < q.tx : p.T < q.T;
+    });
+  }
   h.rowOf.assign(n, Histories::kNone);
-  for (const Key& k : keys) {
+  for (uint32_t i : order) {
+    const Key& k = keys[i];
     if (h.rows.empty() || h.rows.back().x != k.x || h.rows.back().tx != k.tx || h.rows.back().T != k.T)
       h.rows.push_back({k.x, k.tx, k.T, 0});
     h.rows.back().weight += 1;
-    h.rowOf[k.customer] = static_cast<uint32_t>(h.rows.size() - 1);
+    h.rowOf[customers[i]] = static_cast<uint32_t>(h.rows.size() - 1);
   }
   h.customers = static_cast<double>(customers.size());
   for (const auto& r : h.rows)
