@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analytics/stats.hpp"
+#include "model/radix_sort.hpp"
 
 namespace retention {
 
@@ -18,7 +19,7 @@ std::vector<int32_t> first_to_second_order_gaps(const CustomerTable& c) {
       else out.push_back(c.orderDate[k] - first);
     }
   }
-  std::sort(out.begin(), out.end());
+  radix_sort(out);
   return out;
 }
 

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <vector>
 
+#include "model/radix_sort.hpp"
+
 namespace retention {
 
 Pareto compute_pareto(const CustomerTable& c) {
   std::vector<Money> sorted(c.monetary);
-  std::sort(sorted.begin(), sorted.end());
+  radix_sort(sorted);
   const size_t n = sorted.size();
   std::vector<Money> lowest(n + 1, 0);  // [k]: monetary of the k lowest customers
   for (size_t i = 0; i < n; ++i) lowest[i + 1] = lowest[i] + sorted[i];

@@ -8,6 +8,7 @@
 
 #include "analytics/calendar.hpp"
 #include "analytics/stats.hpp"
+#include "model/radix_sort.hpp"
 
 namespace retention {
 
@@ -65,7 +66,7 @@ GapStats gap_stats(const CustomerTable& c) {
   GapStats g;
   g.count = static_cast<int64_t>(gaps.size());
   if (gaps.empty()) return g;
-  std::sort(gaps.begin(), gaps.end());
+  radix_sort(gaps);
   g.mean = static_cast<double>(sum) / static_cast<double>(g.count);
   g.median = quantile_sorted(gaps, 0.5);
   g.p75 = quantile_sorted(gaps, 0.75);

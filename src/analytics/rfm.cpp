@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "analytics/stats.hpp"
+#include "model/radix_sort.hpp"
 
 namespace retention {
 
@@ -59,11 +60,20 @@ std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
     }
     return scores;
   }
-  std::vector<int64_t> sorted(values);
-  std::sort(sorted.begin(), sorted.end());
+  // Wide ranges (money): sorted with their customers, then each run of ties scored at once.
+  std::vector<uint64_t> keys(values.size());
+  std::vector<uint32_t> customer(values.size());
   for (size_t i = 0; i < values.size(); ++i) {
-    const auto [first, last] = std::equal_range(sorted.begin(), sorted.end(), values[i]);
-    scores[i] = mid_rank_score(first - sorted.begin(), last - first, n);
+    keys[i] = sort_key(values[i]);
+    customer[i] = static_cast<uint32_t>(i);
+  }
+  radix_sort_by_key(keys, &customer);
+  for (size_t first = 0; first < keys.size();) {
+    size_t last = first;
+    while (last < keys.size() && keys[last] == keys[first]) ++last;
+    const uint8_t score = mid_rank_score(static_cast<int64_t>(first), static_cast<int64_t>(last - first), n);
+    for (size_t k = first; k < last; ++k) scores[customer[k]] = score;
+    first = last;
   }
   return scores;
 }
@@ -124,11 +134,16 @@ Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& 
   }
 
   // Monetary by segment, then ascending: each segment's median sits in its own run.
-  std::vector<std::pair<uint8_t, Money>> by_segment(n);
-  for (size_t i = 0; i < n; ++i) by_segment[i] = {out.segment[i], customers.monetary[i]};
-  std::sort(by_segment.begin(), by_segment.end());
+  // Sorted by monetary with the segments alongside, then gathered by segment (stable: each run ascends).
+  std::vector<uint64_t> keys(n);
+  std::vector<uint8_t> segment_of(out.segment.begin(), out.segment.end());
+  for (size_t i = 0; i < n; ++i) keys[i] = sort_key(customers.monetary[i]);
+  radix_sort_by_key(keys, &segment_of);
+  std::vector<size_t> run_start(rfm.segments.size() + 1, 0);
+  for (uint8_t s : segment_of) ++run_start[s + 1];
+  for (size_t s = 1; s < run_start.size(); ++s) run_start[s] += run_start[s - 1];
   std::vector<Money> sorted_monetary(n);
-  for (size_t i = 0; i < n; ++i) sorted_monetary[i] = by_segment[i].second;
+  for (size_t i = 0; i < n; ++i) sorted_monetary[run_start[segment_of[i]]++] = from_sort_key<Money>(keys[i]);
   size_t start = 0;
   for (size_t s = 0; s < rfm.segments.size(); ++s) {
     SegmentStats& stats = rfm.segments[s];

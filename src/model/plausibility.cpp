@@ -4,6 +4,8 @@
 #include <limits>
 #include <vector>
 
+#include "model/radix_sort.hpp"
+
 namespace retention {
 
 bool MoneyBudget::take(Money amount, Money line_amount) {
@@ -24,7 +26,7 @@ DefaultAsOf default_as_of(const OrderBook& orders) {
     if (net[o] > 0) counted.push_back(date[o]);
   DefaultAsOf out;
   if (counted.empty()) return out;
-  std::sort(counted.begin(), counted.end());
+  radix_sort(counted);
   out.asOf = counted.back();
   const size_t n = counted.size();
   if (n < kMinOrdersForFarFuture) return out;

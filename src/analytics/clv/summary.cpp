@@ -6,6 +6,8 @@
 #include <numeric>
 #include <utility>
 
+#include "model/radix_sort.hpp"
+
 namespace retention::clv {
 
 double in_unit(int32_t days, TimeUnit unit) { return unit == TimeUnit::weeks ? days / 7.0 : days; }
@@ -169,27 +171,6 @@ int bits_for(size_t count) {
   return bits;
 }
 
-// Sorts `keys` (of `bits` significant bits) with `values` alongside: LSD radix, 11 bits a pass.
-void radix_sort(std::vector<uint64_t>& keys, std::vector<uint32_t>& values, int bits) {
-  constexpr int kDigit = 11;
-  std::vector<uint64_t> keys_out(keys.size());
-  std::vector<uint32_t> values_out(values.size());
-  std::vector<size_t> start(size_t{1} << kDigit);
-  for (int shift = 0; shift < bits; shift += kDigit) {
-    std::fill(start.begin(), start.end(), 0);
-    for (uint64_t k : keys) ++start[(k >> shift) & ((1u << kDigit) - 1)];
-    size_t sum = 0;
-    for (size_t& s : start) sum += std::exchange(s, sum);
-    for (size_t i = 0; i < keys.size(); ++i) {
-      size_t at = start[(keys[i] >> shift) & ((1u << kDigit) - 1)]++;
-      keys_out[at] = keys[i];
-      values_out[at] = values[i];
-    }
-    keys.swap(keys_out);
-    values.swap(values_out);
-  }
-}
-
 }  // namespace
 
 Histories compress(const CustomerSummary& summary) {
@@ -225,7 +206,7 @@ Histories compress(const CustomerSummary& summary) {
     std::vector<uint64_t> packed(keys.size());
     for (size_t i = 0; i < keys.size(); ++i)
       packed[i] = (uint64_t{keys[i].x} << 2 * bt) | (uint64_t{keys[i].tx} << bt) | keys[i].T;
-    radix_sort(packed, order, bx + 2 * bt);
+    radix_sort_by_key(packed, &order);
   } else {
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
       const Key &p = keys[a], &q = keys[b];
