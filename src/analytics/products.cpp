@@ -18,7 +18,7 @@ TopProducts compute_top_products(const OrderBook& orders, const CustomerTable& c
                                  const std::vector<uint8_t>& segments, size_t segment_count) {
   // The lines up to asOf grouped by product with a counting sort (linear: product ids are dense),
   // each with its customer's row; a line of a customer without counted orders has none (-1).
-  const std::vector<OrderLine>& lines = orders.lines();
+  const ChunkedColumn<OrderLine>& lines = orders.lines();
   std::vector<int32_t> line_row(lines.size());
   uint32_t products = 0;
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -100,9 +100,11 @@ OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
   order_net_.resize(kept);
   order_ids_.renumber(moved_to);
   size_t line_count = 0;
-  for (const OrderLine& line : lines_)
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    const OrderLine line = lines_[i];
     if (moved_to[line.order] != OrderIdIndex::kNone) lines_[line_count++] = {moved_to[line.order], line.product, line.amount};
-  lines_.resize(line_count);
+  }
+  lines_.truncate(line_count);
   return outside;
 }
 

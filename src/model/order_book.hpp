@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/chunked_column.hpp"
 #include "model/order_id_index.hpp"
 #include "model/string_interner.hpp"
 #include "retention/report.hpp"
@@ -67,7 +68,7 @@ class OrderBook {
   const std::vector<Date>& order_date() const { return order_date_; }
   const std::vector<Money>& order_net() const { return order_net_; }
 
-  const std::vector<OrderLine>& lines() const { return lines_; }
+  const ChunkedColumn<OrderLine>& lines() const { return lines_; }
   std::string_view product_name(uint32_t product) const { return products_[product]; }
 
   size_t attribute_count() const { return attributes_.size(); }
@@ -99,7 +100,7 @@ class OrderBook {
   int64_t orders_merged_ = 0;
   std::vector<Money> order_net_;
   StringInterner products_;
-  std::vector<OrderLine> lines_;
+  ChunkedColumn<OrderLine> lines_;
   std::vector<Attribute> attributes_;
 };
 
