@@ -666,8 +666,8 @@ struct Engine::Impl : RecordConsumer {
     range.ordersBefore = outside.before;
     range.ordersAfter = outside.after;
     report.summary.ordersOutsideRange = outside.before + outside.after;
-    for (Money amount : orders.order_net())
-      if (amount > 0) return true;
+    for (size_t o = 0; o < orders.order_count(); ++o)
+      if (orders.order_net()[o] > 0) return true;
     error = {ErrorCode::no_orders,
              "no order with a positive amount is dated " + range_text() + " (" +
                  std::to_string(report.summary.ordersOutsideRange) + " orders of the file are outside it)",

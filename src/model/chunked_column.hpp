@@ -3,6 +3,7 @@
 // lines that was 400 MB at once). Random access costs a shift and a mask.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -12,6 +13,21 @@ namespace retention {
 template <class T>
 class ChunkedColumn {
  public:
+  ChunkedColumn() = default;
+  ChunkedColumn(ChunkedColumn&&) noexcept = default;
+  ChunkedColumn& operator=(ChunkedColumn&&) noexcept = default;
+  ChunkedColumn(const ChunkedColumn& other) { *this = other; }
+  ChunkedColumn& operator=(const ChunkedColumn& other) {
+    if (this == &other) return *this;
+    blocks_.clear();
+    for (const auto& block : other.blocks_) {
+      blocks_.emplace_back(new T[kBlock]);
+      std::copy(block.get(), block.get() + kBlock, blocks_.back().get());
+    }
+    size_ = other.size_;
+    return *this;
+  }
+
   void push_back(const T& value) {
     if ((size_ & kMask) == 0 && (size_ >> kShift) == blocks_.size()) blocks_.emplace_back(new T[kBlock]);
     (*this)[size_++] = value;
@@ -19,6 +35,7 @@ class ChunkedColumn {
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   T& operator[](size_t i) { return blocks_[i >> kShift][i & kMask]; }
+  T& back() { return (*this)[size_ - 1]; }
   const T& operator[](size_t i) const { return blocks_[i >> kShift][i & kMask]; }
   // Keeps the first `n` values and frees the blocks past them.
   void truncate(size_t n) {
@@ -26,6 +43,7 @@ class ChunkedColumn {
     size_ = n;
     blocks_.resize((n + kMask) >> kShift);
   }
+  void clear() { truncate(0); }
 
  private:
   static constexpr size_t kShift = 16;  // 65,536 values a block

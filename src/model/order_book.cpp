@@ -64,16 +64,16 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
 }
 
 void OrderBook::settle_dates(bool day_first) {
-  if (day_first && !order_date_day_first_.empty()) order_date_.swap(order_date_day_first_);
-  order_date_day_first_ = {};
-  order_flags_ = {};
+  if (day_first && !order_date_day_first_.empty()) std::swap(order_date_, order_date_day_first_);
+  order_date_day_first_.clear();
+  order_flags_.clear();
 }
 
 void OrderBook::settle_file_dates(size_t first_order, bool day_first) {
   if (day_first && !order_date_day_first_.empty())
     for (size_t o = first_order; o < order_date_.size(); ++o) order_date_[o] = order_date_day_first_[o];
   // Settled: read either way, every order so far has the date kept (new_order copies it when needed).
-  order_date_day_first_ = {};
+  order_date_day_first_.clear();
 }
 
 int64_t OrderBook::find_order(std::string_view order_id) const {
@@ -95,9 +95,9 @@ OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
       moved_to[o] = kept++;
     }
   }
-  order_customer_.resize(kept);
-  order_date_.resize(kept);
-  order_net_.resize(kept);
+  order_customer_.truncate(kept);
+  order_date_.truncate(kept);
+  order_net_.truncate(kept);
   order_ids_.renumber(moved_to);
   size_t line_count = 0;
   for (size_t i = 0; i < lines_.size(); ++i) {

@@ -64,9 +64,9 @@ class OrderBook {
   int64_t orders_merged() const { return orders_merged_; }
 
   // Per order: the customer of its first row, the earliest row date, the net amount.
-  const std::vector<uint32_t>& order_customer() const { return order_customer_; }
-  const std::vector<Date>& order_date() const { return order_date_; }
-  const std::vector<Money>& order_net() const { return order_net_; }
+  const ChunkedColumn<uint32_t>& order_customer() const { return order_customer_; }
+  const ChunkedColumn<Date>& order_date() const { return order_date_; }
+  const ChunkedColumn<Money>& order_net() const { return order_net_; }
 
   const ChunkedColumn<OrderLine>& lines() const { return lines_; }
   std::string_view product_name(uint32_t product) const { return products_[product]; }
@@ -90,15 +90,15 @@ class OrderBook {
   OrderIdIndex order_ids_;
   std::string last_order_id_;  // the previous row's order id and its order
   uint32_t last_order_ = 0;
-  std::vector<uint32_t> order_customer_;
-  std::vector<Date> order_date_;
-  std::vector<Date> order_date_day_first_;  // empty while equal to order_date_; dropped by settle_dates()
-  std::vector<uint8_t> order_flags_;        // kMerged, kSharedCustomer
+  ChunkedColumn<uint32_t> order_customer_;
+  ChunkedColumn<Date> order_date_;
+  ChunkedColumn<Date> order_date_day_first_;  // empty while equal to order_date_; dropped by settle_dates()
+  ChunkedColumn<uint8_t> order_flags_;        // kMerged, kSharedCustomer
   int64_t orders_with_several_customers_ = 0;
   std::vector<std::string> shared_order_examples_;
   int64_t rows_merged_ = 0;
   int64_t orders_merged_ = 0;
-  std::vector<Money> order_net_;
+  ChunkedColumn<Money> order_net_;
   StringInterner products_;
   ChunkedColumn<OrderLine> lines_;
   std::vector<Attribute> attributes_;

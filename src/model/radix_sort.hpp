@@ -11,21 +11,23 @@
 
 namespace retention {
 
-// Sorts `keys` ascending, moving `values` (when given) alongside; stable.
-template <class Value>
-void radix_sort_by_key(std::vector<uint64_t>& keys, std::vector<Value>* values) {
+// Sorts `keys` (unsigned) ascending, moving `values` (when given) alongside; stable.
+template <class Key, class Value>
+void radix_sort_by_key(std::vector<Key>& keys, std::vector<Value>* values) {
+  static_assert(std::is_unsigned_v<Key>);
   constexpr int kDigit = 11;
-  constexpr uint64_t kMask = (uint64_t{1} << kDigit) - 1;
+  constexpr Key kMask = (Key{1} << kDigit) - 1;
+  constexpr int kBits = 8 * sizeof(Key);
   if (keys.size() < 2) return;
-  uint64_t differ = 0;
-  for (uint64_t k : keys) differ |= k ^ keys[0];
-  std::vector<uint64_t> keys_out(keys.size());
+  Key differ = 0;
+  for (Key k : keys) differ |= k ^ keys[0];
+  std::vector<Key> keys_out(keys.size());
   std::vector<Value> values_out(values ? values->size() : 0);
   std::vector<size_t> start(kMask + 1);
-  for (int shift = 0; shift < 64 && (differ >> shift) != 0; shift += kDigit) {
+  for (int shift = 0; shift < kBits && (differ >> shift) != 0; shift += kDigit) {
     if (((differ >> shift) & kMask) == 0) continue;  // every key has this digit
     std::fill(start.begin(), start.end(), 0);
-    for (uint64_t k : keys) ++start[(k >> shift) & kMask];
+    for (Key k : keys) ++start[(k >> shift) & kMask];
     size_t sum = 0;
     for (size_t& s : start) {
       const size_t count = s;
@@ -42,30 +44,31 @@ void radix_sort_by_key(std::vector<uint64_t>& keys, std::vector<Value>* values) 
   }
 }
 
-// An integer as a key that sorts as the integer does (the sign bit flipped).
+// An integer as a key of its width that sorts as the integer does (the sign bit flipped).
 template <class Int>
-uint64_t sort_key(Int v) {
-  static_assert(std::is_integral_v<Int> && sizeof(Int) <= 8);
+std::make_unsigned_t<Int> sort_key(Int v) {
+  using Key = std::make_unsigned_t<Int>;
   if constexpr (std::is_signed_v<Int>)
-    return static_cast<uint64_t>(static_cast<int64_t>(v)) ^ (uint64_t{1} << 63);
+    return static_cast<Key>(static_cast<Key>(v) ^ (Key{1} << (8 * sizeof(Int) - 1)));
   else
-    return static_cast<uint64_t>(v);
+    return v;
 }
 
 template <class Int>
-Int from_sort_key(uint64_t key) {
+Int from_sort_key(std::make_unsigned_t<Int> key) {
+  using Key = std::make_unsigned_t<Int>;
   if constexpr (std::is_signed_v<Int>)
-    return static_cast<Int>(static_cast<int64_t>(key ^ (uint64_t{1} << 63)));
+    return static_cast<Int>(static_cast<Key>(key ^ (Key{1} << (8 * sizeof(Int) - 1))));
   else
-    return static_cast<Int>(key);
+    return key;
 }
 
 // Sorts integers ascending.
 template <class Int>
 void radix_sort(std::vector<Int>& v) {
-  std::vector<uint64_t> keys(v.size());
+  std::vector<std::make_unsigned_t<Int>> keys(v.size());
   for (size_t i = 0; i < v.size(); ++i) keys[i] = sort_key(v[i]);
-  radix_sort_by_key<uint8_t>(keys, nullptr);
+  radix_sort_by_key<std::make_unsigned_t<Int>, uint8_t>(keys, nullptr);
   for (size_t i = 0; i < v.size(); ++i) v[i] = from_sort_key<Int>(keys[i]);
 }
 

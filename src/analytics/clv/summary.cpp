@@ -12,8 +12,9 @@ namespace retention::clv {
 
 double in_unit(int32_t days, TimeUnit unit) { return unit == TimeUnit::weeks ? days / 7.0 : days; }
 
-CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const std::vector<Date>& date,
-                          const std::vector<Money>& value, const SummaryWindow& window) {
+template <class Dates, class Values>
+CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const Dates& date,
+                          const Values& value, const SummaryWindow& window) {
   CustomerSummary out;
   out.x.assign(customers, -1);
   out.tx.assign(customers, 0);
@@ -68,6 +69,11 @@ CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer
   }
   return out;
 }
+
+template CustomerSummary summarise(size_t, const std::vector<int32_t>&, const std::vector<Date>&,
+                                   const std::vector<Money>&, const SummaryWindow&);
+template CustomerSummary summarise(size_t, const std::vector<int32_t>&, const ChunkedColumn<Date>&,
+                                   const ChunkedColumn<Money>&, const SummaryWindow&);
 
 CustomerSummary summarise_orders(const OrderBook& orders, const CustomerTable& customers, const SummaryWindow& window) {
   std::vector<int32_t> row_of(orders.customer_count(), -1);

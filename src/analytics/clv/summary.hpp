@@ -39,8 +39,10 @@ struct CustomerSummary {
 };
 
 // `customer[i]` is the row of transaction i (negative: not a transaction), `value[i]` its amount.
-CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const std::vector<Date>& date,
-                          const std::vector<Money>& value, const SummaryWindow& window);
+// (Defined for std::vector and ChunkedColumn columns.)
+template <class Dates, class Values>
+CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const Dates& date,
+                          const Values& value, const SummaryWindow& window);
 
 // The rows of the customer table, from their counted orders (net > 0, SPEC 4).
 CustomerSummary summarise_orders(const OrderBook& orders, const CustomerTable& customers, const SummaryWindow& window);
