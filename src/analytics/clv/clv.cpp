@@ -170,10 +170,13 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
   ModelFit fit = fit_transactions(options.model, h, options.penalty);
   if (!fit.error.empty()) {
     report.error = fit.error;
-    // Suggest a penalty only when one would help: the same fit with it is not degenerate.
-    if (fit.degenerate && options.penalty == 0 &&
-        fit_transactions(options.model, h, kSuggestedPenalty).error.empty())
-      report.error += "; clv.penalty " + std::to_string(kSuggestedPenalty).substr(0, 3) + " gives a fit";
+    // Suggest a penalty only when one would help: the same fit with it is not degenerate. On a large
+    // file it is tried on the search sample: this is advice, and a second whole fit costs seconds.
+    if (fit.degenerate && options.penalty == 0) {
+      const Histories sample = search_sample(h);
+      if (fit_transactions(options.model, sample.rows.empty() ? h : sample, kSuggestedPenalty).error.empty())
+        report.error += "; clv.penalty " + std::to_string(kSuggestedPenalty).substr(0, 3) + " gives a fit";
+    }
     report.message = plain_reason(h, fit.degenerate);
     return report;
   }
