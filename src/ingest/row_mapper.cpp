@@ -146,6 +146,9 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
         return false;
       }
       parsed = *value;
+      // Without a currency column, the symbol or code written with the amounts says it (SPEC 3 data quality).
+      if (row.currency.empty() && !columns_.has(Role::currency) && (r == Role::amount || r == Role::unitPrice))
+        row.currency = amount_currency(text);
     }
     if (parsed > kMaxPlausibleAmount || parsed < -kMaxPlausibleAmount) return implausible(r, what, text);
     out = parsed;

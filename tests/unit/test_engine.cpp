@@ -181,6 +181,32 @@ TEST_CASE("a row with more non-empty fields than the header is rejected, never r
   }
 }
 
+TEST_CASE("without a currency column, the currency comes from the symbols written with the amounts") {
+  using Counts = std::vector<std::pair<std::string, int64_t>>;
+  SUBCASE("one symbol throughout: its ISO code, rows without a symbol not counted") {
+    Run run = analyse("customer;date;amount\na;2024-02-01;12,00 €\nb;2024-02-02;5\nc;2024-02-03;€ 3,50\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.dataQuality.currencies == Counts{{"EUR", 2}});
+    CHECK(run.json.find("\"mixedCurrencies\":false") != std::string::npos);
+  }
+  SUBCASE("a shared symbol is reported as written") {
+    Run run = analyse("customer,date,amount\na,2024-02-01,$12.00\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.dataQuality.currencies == Counts{{"$", 1}});
+  }
+  SUBCASE("two symbols are mixed currencies") {
+    Run run = analyse("customer,date,amount\na,2024-02-01,£5\nb,2024-02-02,€7\nc,2024-02-03,£1\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.dataQuality.currencies == Counts{{"GBP", 2}, {"EUR", 1}});
+    CHECK(run.json.find("\"mixedCurrencies\":true") != std::string::npos);
+  }
+  SUBCASE("a currency column wins over the symbols") {
+    Run run = analyse("customer,date,amount,currency\na,2024-02-01,$12.00,CAD\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.dataQuality.currencies == Counts{{"CAD", 1}});
+  }
+}
+
 TEST_CASE("strict mode turns the first rejected row into an error") {
   Options options;
   options.strict = true;
