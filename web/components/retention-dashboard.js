@@ -5,7 +5,7 @@
 //   dashboard.addEventListener('analyzed', (e) => e.detail.report);
 //
 // Attributes: src (a same-origin URL to analyse) and name (the file name to show for it), options (JSON of the engine's AnalyzeOptions), as-of,
-// sample (a banner says the page shows a sample shop), currency (ISO 4217 code when the file names none),
+// sample (a banner says the page shows a sample shop), currency (ISO 4217 code when the file names none, or only a sign such as "$" that several currencies share),
 // and where the engine is (createEngine's settings): wasm-url, worker-url, worker="false".
 // Properties: file, options, engine (createEngine's settings), report (read-only), state.
 // Methods: analyze(input, {name}), cancel(), downloadReport({includeCustomers}).
@@ -411,7 +411,11 @@ export class RetentionDashboard extends ElementBase {
     const root = this.#root;
     // Money in the file's currency; several currencies are flagged (data quality) and shown without a symbol.
     const currencies = report.dataQuality.currencies ?? [];
-    setCurrency(currencies.length === 1 ? currencies[0].currency : currencies.length ? null : this.getAttribute('currency'));
+    // A shared sign ("$") from the amounts yields to the page's own ISO code, which says which dollar.
+    const single = currencies.length === 1 ? currencies[0].currency : null;
+    const given = this.getAttribute('currency');
+    const singleIsCode = single !== null && /^[A-Za-z]{3}$/.test(single);
+    setCurrency(currencies.length > 1 ? null : singleIsCode ? single : given ?? single);
     this.#find('drop-zone').classList.add('compact');
     this.#renderReading(report);
     this.#showMapping(this.#mappingOpen);

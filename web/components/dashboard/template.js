@@ -29,8 +29,9 @@ const numberInput = (name, label, { min = 0, step = 1, max } = {}) =>
   `<label class="field"><span>${label}</span><input type="number" name="${name}" min="${min}"${max ? ` max="${max}"` : ''} step="${step}" required aria-describedby="rk-err-${name}"><span class="field-error" id="rk-err-${name}" data-error="${name}"></span></label>`;
 
 // A KPI card: label, value, the change against the previous period and against the same days last year.
-const card = (field, label) =>
-  `<div class="card"><dt data-label="${field}">${label}</dt><dd data-field="${field}">–</dd><dd class="delta" data-delta="${field}">&nbsp;</dd><dd class="delta" data-delta-year="${field}">&nbsp;</dd></div>`;
+// A rate's card also says the count it rests on (issue 10 point 6), under the value.
+const card = (field, label, { rate = false } = {}) =>
+  `<div class="card"><dt data-label="${field}">${label}</dt><dd data-field="${field}">–</dd>${rate ? `<dd class="delta count" data-count="${field}">&nbsp;</dd>` : ''}<dd class="delta" data-delta="${field}">&nbsp;</dd><dd class="delta" data-delta-year="${field}">&nbsp;</dd></div>`;
 
 // Which orders to analyse: a preset counted back from the file's last order, or two dates (issue 10).
 const rangeForm = `
@@ -99,8 +100,8 @@ export const TEMPLATE = `
       ${card('orders', 'Orders')}
       ${card('revenue', 'Revenue')}
       ${card('aov', 'Average order value')}
-      ${card('repeatRate', 'Bought more than once')}
-      ${card('retention', 'Came back next month')}
+      ${card('repeatRate', 'Bought more than once', { rate: true })}
+      ${card('retention', 'Came back next month', { rate: true })}
     </dl>
     <p class="note history" data-testid="history-note" hidden></p>
     <div class="note unavailable" data-testid="unavailable-note" role="note" hidden></div>
