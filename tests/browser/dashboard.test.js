@@ -315,6 +315,37 @@ test('settings are checked in place, never blank the dashboard, and are remember
   await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.rfMatrix.thresholds.activeBelowDays === 60, null, { timeout: READY_TIMEOUT });
   assert.deepEqual(await pageRfMatrix(page), cliReport(SAMPLE, '--options', '{"rfThresholds":{"activeBelowDays":60}}').rfMatrix.customers);
 
+  // The churn lights' basis and thresholds and the period the cards compare are settings too, checked in place.
+  const lights = () => page.evaluate(() => {
+    const { basis, green, amber, red } = document.querySelector('retention-dashboard').report.churnRisk;
+    return { basis, green, amber, red };
+  });
+  const lightsBefore = await lights();
+  for (const [name, value, message] of [['pAliveGreen', '150', 'At most 100.'], ['comparePeriodDays', '0', 'At least 1.'], ['comparePeriodDays', '7.5', 'Enter a whole number.']]) {
+    await dash(`[name="${name}"]`).fill(value);
+    await dash('[data-testid="apply-settings"]').click();
+    assert.equal(await dash(`[data-error="${name}"]`).textContent(), message, `${name} = ${value}`);
+    assert.deepEqual(await lights(), lightsBefore, 'the results stay on screen');
+    await dash(`[name="${name}"]`).fill(name === 'pAliveGreen' ? '50' : '90');
+  }
+  await dash('[name="pAliveAmber"]').fill('60');
+  await dash('[data-testid="apply-settings"]').click();
+  assert.equal(await dash('[data-error="pAliveAmber"]').textContent(), 'Must not be above the green limit.');
+  await dash('[name="pAliveAmber"]').fill('20');
+  await dash('[data-testid="churn-basis"]').selectOption('gaps');
+  await dash('[name="comparePeriodDays"]').fill('30');
+  await dash('[data-testid="apply-settings"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.churnRisk.basis === 'gaps', null, { timeout: READY_TIMEOUT });
+  const expected = cliReport(SAMPLE, '--options', '{"rfThresholds":{"activeBelowDays":60},"churnRisk":{"basis":"gaps"},"comparePeriodDays":30}');
+  const { basis, green, amber, red } = expected.churnRisk;
+  assert.deepEqual(await lights(), { basis, green, amber, red });
+  assert.match(await dash('[data-testid="summary-period"]').textContent(), /changes: last 30 days$/);
+  assert.equal(expected.comparison.current.days, 30);
+  await dash('[data-testid="churn-basis"]').selectOption('pAlive');
+  await dash('[name="comparePeriodDays"]').fill('90');
+  await dash('[data-testid="apply-settings"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.churnRisk.basis === 'pAlive', null, { timeout: READY_TIMEOUT });
+
   // Reload: the sample's layout comes back with its settings (only settings are stored, never data).
   await page.reload();
   await waitReady(page, 'sample-shop.csv');

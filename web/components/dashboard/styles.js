@@ -108,6 +108,8 @@ details.settings > summary .note { margin: 0; }
 .range { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin: 0 auto 0 0; }
 [data-testid="summary-period"] { font-size: .8rem; }
 .range .field input, .range .field select { min-height: 32px; padding: 2px 4px; }
+/* The presets name their last day ("… of the file, to 30 Dec 2024"): the select is as wide as the chosen one. */
+.range .field select { field-sizing: content; max-width: 100%; }
 .range .field.inline { gap: 4px; }
 .card dd.delta .size { white-space: nowrap; }
 

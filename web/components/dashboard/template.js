@@ -174,7 +174,7 @@ export const TEMPLATE = `
   </section>
 
   <details class="panel wide settings" data-testid="settings">
-    <summary><h2>Analysis settings</h2><span class="note">analysis date, recency and frequency bands, churn-risk lights, segment rules and their texts</span></summary>
+    <summary><h2>Analysis settings</h2><span class="note">analysis date, recency and frequency bands, churn-risk lights, the period the cards compare, segment rules and their texts</span></summary>
     <form class="settings-form" data-testid="settings-form" novalidate>
       <fieldset><legend>Analysis date</legend>
         <label class="field"><span>As of</span><input type="date" name="asOf" data-testid="as-of" aria-describedby="rk-err-asOf"><span class="field-error" id="rk-err-asOf" data-error="asOf"></span></label>
@@ -184,9 +184,17 @@ export const TEMPLATE = `
         ${numberInput('lapsedAboveDays', 'Lapsed: last order more than … days ago', { min: 1 })}
         ${numberInput('multiOrders', 'Multi: at least … orders', { min: 2 })}
         ${numberInput('highValueOrders', 'High value: at least … orders', { min: 2 })}</fieldset>
-      <fieldset><legend>Churn-risk lights (× the customer's usual gap)</legend>
-        ${numberInput('green', 'Green up to', { min: 0, step: 0.1 })}
-        ${numberInput('amber', 'Amber up to', { min: 0, step: 0.1 })}</fieldset>
+      <fieldset><legend>Churn-risk lights</legend>
+        <label class="field"><span>What sets the lights</span><select name="churnBasis" data-testid="churn-basis">
+          <option value="pAlive">The chance they still buy from you (when the model fits; else their usual gap)</option>
+          <option value="gaps">Days since the last order against their usual gap</option></select></label>
+        ${numberInput('pAliveGreen', 'Chance they still buy: green from … %', { min: 0, max: 100 })}
+        ${numberInput('pAliveAmber', 'Chance they still buy: amber from … %', { min: 0, max: 100 })}
+        ${numberInput('green', 'Usual gap: green up to … ×', { min: 0, step: 0.1 })}
+        ${numberInput('amber', 'Usual gap: amber up to … ×', { min: 0, step: 0.1 })}</fieldset>
+      <fieldset><legend>Changes on the summary cards</legend>
+        ${numberInput('comparePeriodDays', 'Compare the last … days with the days before', { min: 1, max: 3660 })}
+        <p class="hint">Used when no date range is chosen; with a range, the range is compared.</p></fieldset>
       <fieldset class="rules"><legend>Segment rules (RFM scores 1–5; the first match wins) and what each segment means</legend>
         <div class="table-scroll"><table class="data rules-table"><thead><tr><th scope="col">Segment</th>
           <th scope="col">R from</th><th scope="col">R to</th><th scope="col">F from</th><th scope="col">F to</th>
