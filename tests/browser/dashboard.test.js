@@ -271,7 +271,7 @@ test('values the engine refused as impossible are explained in the data quality,
   assert.equal(implausible.amountsAboveLimit, 1);
   assert.equal(implausible.datesBefore1970, 1);
   const quality = await dash('[data-testid="data-quality"]').innerText();
-  assert.match(quality, /Amounts too large to be real\s+1 row had an amount above 10.?000.?000.?000 for one row, more likely an order number or a product code than money, and was left out\. Their lines are listed under “Rows with problems” below\. Check that the amount column/);
+  assert.match(quality, /Amounts too large to be real\s+1 row had an amount above 10.?000.?000.?000 for one row, more likely an order number or a product code than money, and was left out\. Its line is listed under “Rows with problems” below\. Check that the amount column/);
   assert.match(quality, /Dates before 1970\s+1 row dated before 1970 \(a typo in the year\?\) was left out\./);
   assert.match(await dash('[data-testid="diagnostics"]').innerText(), /3\s+amount\s+the amount '4006381333931' is beyond the plausible limit/);
   await dash('[data-panel="quality"]').screenshot({ path: `${RESULTS}/dashboard-implausible-1440.png` });

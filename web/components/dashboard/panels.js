@@ -238,10 +238,10 @@ export function renderChurn(root, churn) {
     root.querySelector(`[data-light-share="${light}"]`).textContent = total ? `${percent(churn[light] / total)} of ${integer.format(total)}` : '';
   }
   const { green, amber } = churn.multipliers;
-  const clamped = churn.clampedByPAlive ? ` ${integer.format(churn.clampedByPAlive)} shown amber where P(alive) disagreed.` : '';
+  const clamped = churn.clampedByPAlive ? ` ${integer.format(churn.clampedByPAlive)} shown amber: their gap and their chance of buying again disagreed.` : '';
   note(root, 'churn').textContent =
     churn.basis === 'pAlive'
-      ? `The chance the customer is still active (P(alive)): green from ${percent(churn.pAlive.green)}, amber from ${percent(churn.pAlive.amber)}, red below.`
+      ? `The chance the customer still buys from you: green from ${percent(churn.pAlive.green)}, amber from ${percent(churn.pAlive.amber)}, red below.`
       : `Days since the last order against the customer's usual gap (one-time buyers: ${days(churn.singleOrderExpectedGapDays)}, ` +
         `within which 9 in 10 second orders came): green up to ${decimal.format(green)}×, amber up to ${decimal.format(amber)}×, red beyond.` +
         clamped;
@@ -591,10 +591,10 @@ function currencyNote(code, column) {
 // where they are listed, and what to do.
 function implausibleNotes(found, asOf) {
   if (!found) return [];
-  const listed = 'Their lines are listed under “Rows with problems” below.';
+  const listed = (n) => `${n === 1 ? 'Its line is' : 'Their lines are'} listed under “Rows with problems” below.`;
   const notes = [];
-  if (found.amountsAboveLimit) notes.push(['Amounts too large to be real', `${plural(found.amountsAboveLimit, 'row')} had an amount above ${integer.format(found.amountLimit)} for one row, more likely an order number or a product code than money, and ${found.amountsAboveLimit === 1 ? 'was' : 'were'} left out. ${listed} Check that the amount column is the right one (Change, at the top), or correct those lines.`]);
-  if (found.datesBefore1970) notes.push(['Dates before 1970', `${plural(found.datesBefore1970, 'row')} dated before 1970 (a typo in the year?) ${found.datesBefore1970 === 1 ? 'was' : 'were'} left out. ${listed} Correct the year in the file and load it again.`]);
+  if (found.amountsAboveLimit) notes.push(['Amounts too large to be real', `${plural(found.amountsAboveLimit, 'row')} had an amount above ${integer.format(found.amountLimit)} for one row, more likely an order number or a product code than money, and ${found.amountsAboveLimit === 1 ? 'was' : 'were'} left out. ${listed(found.amountsAboveLimit)} Check that the amount column is the right one (Change, at the top), or correct the file.`]);
+  if (found.datesBefore1970) notes.push(['Dates before 1970', `${plural(found.datesBefore1970, 'row')} dated before 1970 (a typo in the year?) ${found.datesBefore1970 === 1 ? 'was' : 'were'} left out. ${listed(found.datesBefore1970)} Correct the year in the file and load it again.`]);
   if (found.rowsBeyondSumLimit) notes.push(['Amounts too large to add up', `${plural(found.rowsBeyondSumLimit, 'row')} left out: the amounts before ${found.rowsBeyondSumLimit === 1 ? 'it' : 'them'} already add up to more than can be counted exactly. Check that the amount column holds money.`]);
   if (found.farFutureOrders) notes.push(['Orders far in the future', `${plural(found.farFutureOrders, 'order')} dated more than a year after all the others (the first on ${found.firstFarFutureDate}) ${found.farFutureOrders === 1 ? 'was' : 'were'} set aside, so the analysis looks from ${asOf}, the last order before ${found.farFutureOrders === 1 ? 'it' : 'them'}. Correct the year if it is a typo, or set the analysis date in Settings to include ${found.farFutureOrders === 1 ? 'it' : 'them'}.`]);
   return notes;

@@ -186,12 +186,13 @@ export const TEMPLATE = `
         ${numberInput('highValueOrders', 'High value: at least … orders', { min: 2 })}</fieldset>
       <fieldset><legend>Churn-risk lights</legend>
         <label class="field"><span>What sets the lights</span><select name="churnBasis" data-testid="churn-basis">
-          <option value="pAlive">The chance they still buy from you (when the model fits; else their usual gap)</option>
-          <option value="gaps">Days since the last order against their usual gap</option></select></label>
+          <option value="pAlive">Chance they still buy</option>
+          <option value="gaps">Their usual gap</option></select></label>
         ${numberInput('pAliveGreen', 'Chance they still buy: green from … %', { min: 0, max: 100 })}
         ${numberInput('pAliveAmber', 'Chance they still buy: amber from … %', { min: 0, max: 100 })}
         ${numberInput('green', 'Usual gap: green up to … ×', { min: 0, step: 0.1 })}
-        ${numberInput('amber', 'Usual gap: amber up to … ×', { min: 0, step: 0.1 })}</fieldset>
+        ${numberInput('amber', 'Usual gap: amber up to … ×', { min: 0, step: 0.1 })}
+        <p class="hint">The chance they still buy comes from the predicted-value model; where it cannot be fitted, the usual gap is used.</p></fieldset>
       <fieldset><legend>Changes on the summary cards</legend>
         ${numberInput('comparePeriodDays', 'Compare the last … days with the days before', { min: 1, max: 3660 })}
         <p class="hint">Used when no date range is chosen; with a range, the range is compared.</p></fieldset>
