@@ -151,7 +151,8 @@ test('every rate shows the count it rests on, on screen and not only on hover', 
   await waitReady(page, 'sample-shop.csv');
   const report = cliReport(SAMPLE);
   const number = (n) => page.evaluate((v) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(v), n);
-  const visibleText = (selector) => dash(selector).evaluate((node) => (node.getClientRects().length ? node.innerText : ''));
+  // What a reader sees (no-break spaces read as spaces).
+  const visibleText = (selector) => dash(selector).evaluate((node) => (node.getClientRects().length ? node.innerText.replaceAll('\u00a0', ' ') : ''));
   const first = report.retention.repeatRateByOrderNumber[0];
   assert.equal(await visibleText('[data-count="repeatRate"]'), `${await number(first.repeated)} of ${await number(first.customers)} customers`);
   const asOfMonth = report.summary.asOf.slice(0, 7);
@@ -274,7 +275,11 @@ test('values the engine refused as impossible are explained in the data quality,
   assert.match(quality, /Amounts too large to be real\s+1 row had an amount above 10.?000.?000.?000 for one row, more likely an order number or a product code than money, and was left out\. Its line is listed under “Rows with problems” below\. Check that the amount column/);
   assert.match(quality, /Dates before 1970\s+1 row dated before 1970 \(a typo in the year\?\) was left out\./);
   assert.match(await dash('[data-testid="diagnostics"]').innerText(), /3\s+amount\s+the amount '4006381333931' is beyond the plausible limit/);
-  await dash('[data-panel="quality"]').screenshot({ path: `${RESULTS}/dashboard-implausible-1440.png` });
+  for (const width of WIDTHS) {
+    await size(width);
+    await dash('[data-panel="quality"]').screenshot({ path: `${RESULTS}/dashboard-implausible-${width}.png` });
+  }
+  await size(1440);
 });
 
 test('a customer summary shows what totals answer, hides the panels that need orders and says why', async () => {
@@ -289,7 +294,11 @@ test('a customer summary shows what totals answer, hides the panels that need or
   const note = await dash('[data-testid="unavailable-note"]').textContent();
   assert.match(note, /This file is a customer summary/);
   assert.match(note, /Do new customers stay\? Cohorts need the month of every order/);
-  await shot('customer-summary');
+  for (const width of WIDTHS) {
+    await size(width);
+    await shot(`customer-summary-${width}`);
+  }
+  await size(1440);
   // An order file afterwards shows every panel again.
   await dash('[data-testid="file-input"]').setInputFiles(SAMPLE);
   await waitReady(page, 'sample-shop.csv');

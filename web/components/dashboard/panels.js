@@ -74,12 +74,14 @@ export function renderSummary(root, report) {
   const count = (name) => root.querySelector(`[data-count="${name}"]`);
   // Every rate shows the count it rests on (issue 10 point 6), not only on hover.
   const small = (n) => (n < SMALL_SAMPLE ? ', few' : '');
-  delta(count('repeatRate'), first ? `${integer.format(first.repeated)} of ${plural(first.customers, 'customer')}${small(first.customers)}` : '', first && first.customers < SMALL_SAMPLE ? 'muted' : '');
+  // "758 of 1,500" never breaks apart (no number wraps); the word after it may.
+  const countOf = (part, whole) => `${integer.format(part)}\u00a0of\u00a0${plural(whole, 'customer')}`;
+  delta(count('repeatRate'), first ? `${countOf(first.repeated, first.customers)}${small(first.customers)}` : '', first && first.customers < SMALL_SAMPLE ? 'muted' : '');
   const month = lastCompleteMonth(retention.monthly, s.asOf);
   root.querySelector('[data-label="retention"]').textContent = month ? `Came back, ${month.period}` : 'Came back next month';
   field(root, 'retention').textContent = month ? percent(month.retentionRate) : '–';
   const previous = month ? retention.monthly[retention.monthly.indexOf(month) - 1] : null;
-  delta(count('retention'), month ? `${integer.format(month.retained)} of ${plural(month.start, 'customer')}${small(month.start)}` : '', month && month.start < SMALL_SAMPLE ? 'muted' : '');
+  delta(count('retention'), month ? `${countOf(month.retained, month.start)}${small(month.start)}` : '', month && month.start < SMALL_SAMPLE ? 'muted' : '');
   delta(d('retention'), previous?.retentionRate != null ? `was ${percent(previous.retentionRate)} in ${previous.period}` : '');
   // Period over period (issue 10): the core's comparison against the previous period and last year.
   // A customer summary has no order dates to compare periods with (issue 14): no change is shown.
