@@ -242,6 +242,8 @@ test('wrong exports are named with the export to use; foreign column names are r
   // A plain missing column: the developer hint is gone, the next step is there, the mapping opens.
   await pick('no-customer.csv', 'when,total\n2024-01-01,5\n');
   await waitState('error');
+  // The state is already 'error' from the last wrong export: wait for this file's message.
+  await dash('[data-testid="error"]').filter({ hasText: /column the analysis needs/ }).waitFor({ timeout: 15_000 });
   const missing = await dash('[data-testid="error"]').textContent();
   assert.match(missing, /A column the analysis needs was not found\. No customer column found in the header \('when', 'total'\)\. Open “Change”/);
   assert.equal(await dash('[data-panel="mapping"]').isVisible(), true);
@@ -317,7 +319,11 @@ test('settings are checked in place, never blank the dashboard, and are remember
   assert.equal(await dash('[data-error="activeBelowDays"]').textContent(), 'At least 1.');
   assert.equal(await dash('[name="activeBelowDays"]').getAttribute('aria-invalid'), 'true');
   assert.deepEqual(await pageRfMatrix(page), before, 'the results stay on screen');
-  await dash('[data-panel="settings"], [data-testid="settings"]').screenshot({ path: `${RESULTS}/dashboard-settings-invalid-1440.png` });
+  for (const width of WIDTHS) {
+    await size(width);
+    await dash('[data-testid="settings"]').screenshot({ path: `${RESULTS}/dashboard-settings-invalid-${width}.png` });
+  }
+  await size(1440);
   await dash('[name="activeBelowDays"]').fill('60');
   await dash('[name="highValueOrders"]').fill('3');
   await dash('[data-testid="apply-settings"]').click();
@@ -377,7 +383,11 @@ test('print shows the report without forms; the downloaded report opens offline 
   for (const shown of ['[data-panel="summary"]', '[data-testid="rf-matrix"]', '[data-panel="segments"]', '[data-panel="retention"]', '[data-panel="cohorts"]']) {
     assert.equal(await dash(shown).isVisible(), true, `${shown} is printed`);
   }
-  await shot('print-1024', { fullPage: true });
+  for (const width of WIDTHS) {
+    await size(width);
+    await shot(`print-${width}`, { fullPage: true });
+  }
+  await size(1440);
   await page.emulateMedia({ media: 'screen' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), dash('[data-testid="download-report"]').click()]);
