@@ -253,6 +253,8 @@ struct Engine::Impl : RecordConsumer {
         return true;
       case RowOutcome::rejected:
         return reject(record.line, mapper->columns().header[static_cast<size_t>(role)], std::move(reason));
+      case RowOutcome::misaligned:
+        return reject(record.line, std::string(), std::move(reason));
       case RowOutcome::ok:
         return add(record, row);
     }

@@ -197,6 +197,7 @@ std::string header_names(const std::vector<std::string_view>& header) { return h
 Error resolve_columns(const std::vector<std::string_view>& header, const ColumnMapping& given, int64_t header_line,
                       ResolvedColumns& out) {
   out = ResolvedColumns{};
+  out.header_fields = header.size();
   HeaderIndex index(header);
   auto assign = [&](Role role, int i) {
     out.index[static_cast<size_t>(role)] = i;

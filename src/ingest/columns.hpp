@@ -24,6 +24,7 @@ struct ResolvedColumns {
   std::vector<std::string> attribute_headers;
   std::string preset = "generic";       // the known export layout that matched
   std::vector<std::string> no_customer;  // values that stand for "no customer" in this layout (WooCommerce guest 0)
+  size_t header_fields = 0;  // fields in the header: a row with more non-empty ones is misread
 
   ResolvedColumns() { index.fill(-1); }
   int operator[](Role role) const { return index[static_cast<size_t>(role)]; }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 #include "ingest/text.hpp"
 
@@ -234,6 +235,63 @@ std::optional<Money> read_money(std::string_view text, char decimal, std::string
   for (int i = fraction_digits; i < 6; ++i) micros *= 10;
   int64_t value = static_cast<int64_t>(units) * kMoneyScale + static_cast<int64_t>(micros) + (round_up ? 1 : 0);
   return negative ? -value : value;
+}
+
+namespace {
+
+// Symbols that name one currency. `$`, `¥` (yen and yuan), `kr` (Danish, Norwegian, Swedish, Icelandic)
+// and `Rs` (Indian, Pakistani, Sri Lankan ...) are shared and stay as written.
+constexpr std::pair<std::string_view, std::string_view> kSymbolCodes[] = {
+    {"€", "EUR"},   {"£", "GBP"},   {"₹", "INR"},  {"₩", "KRW"},  {"₽", "RUB"},  {"руб", "RUB"}, {"руб.", "RUB"},
+    {"zł", "PLN"},  {"Kč", "CZK"},  {"₺", "TRY"},  {"₪", "ILS"},  {"₫", "VND"},  {"₱", "PHP"},   {"฿", "THB"},
+    {"₴", "UAH"},   {"₦", "NGN"},   {"Ft", "HUF"}, {"lei", "RON"}, {"лв", "BGN"}, {"US$", "USD"}, {"C$", "CAD"},
+    {"CA$", "CAD"}, {"A$", "AUD"},  {"AU$", "AUD"}, {"NZ$", "NZD"}, {"R$", "BRL"}, {"HK$", "HKD"}, {"S$", "SGD"},
+    {"MX$", "MXN"}, {"RM", "MYR"},  {"Rp", "IDR"}, {"Fr.", "CHF"}, {"￡", "GBP"}};
+
+// A space, or the no-break spaces French and Swiss exports write (U+00A0, U+202F): its length in bytes.
+size_t space_at(std::string_view s, size_t i) {
+  if (is_space(s[i])) return 1;
+  if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+  if (s.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
+  return 0;
+}
+
+std::string_view canonical_currency(std::string_view token) {
+  if (is_iso_code(token)) {
+    for (size_t i = 0; i + 3 <= kIsoCodes.size(); i += 4) {
+      std::string_view code = kIsoCodes.substr(i, 3);
+      bool same = true;
+      for (size_t k = 0; k < 3; ++k) same = same && (token[k] == code[k] || token[k] - 'a' + 'A' == code[k]);
+      if (same) return code;
+    }
+  }
+  for (const auto& [symbol, code] : kSymbolCodes)
+    if (token == symbol) return code;
+  return token;
+}
+
+}  // namespace
+
+std::string_view amount_currency(std::string_view text) {
+  // The tokens around the number, as read_money reads them: between spaces, signs and parentheses.
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (size_t space = space_at(text, i)) {
+      i += space;
+    } else if (is_digit(c) || c == '-' || c == '+' || c == '(' || c == ')' || c == '.' || c == ',' || c == '\'') {
+      ++i;
+    } else {
+      size_t end = i;
+      while (end < text.size() && !space_at(text, end) && !is_digit(text[end]) && text[end] != '-' &&
+             text[end] != '+' && text[end] != '(' && text[end] != ')')
+        ++end;
+      std::string_view token = text.substr(i, end - i);
+      if (is_currency(token)) return canonical_currency(token);
+      i = end;
+    }
+  }
+  return {};
 }
 
 std::optional<Money> parse_money(std::string_view text, char decimal) {

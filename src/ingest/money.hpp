@@ -18,6 +18,12 @@ std::optional<Money> parse_money(std::string_view text, char decimal = '.');
 // The same, saying why an amount was refused.
 std::optional<Money> read_money(std::string_view text, char decimal, std::string& why);
 
+// The currency an amount is written in: its ISO 4217 code when the text has one (`12 usd` -> "USD") or a
+// symbol that names one currency (`12,00 €` -> "EUR", `£5` -> "GBP", `US$3` -> "USD"); a symbol several
+// currencies share (`$`, `¥`, `kr`, `Rs`) as written, since guessing would put a wrong code on the money;
+// empty when the text has none. The view is into `text` or static storage.
+std::string_view amount_currency(std::string_view text);
+
 // The largest amount one row may hold (ten billion currency units): beyond it a value is taken for an
 // id or a code in the wrong column (a 13-digit EAN) rather than summed into a meaningless total.
 constexpr Money kMaxPlausibleAmount = 10000000000LL * kMoneyScale;

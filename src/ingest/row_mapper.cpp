@@ -71,6 +71,15 @@ bool RowMapper::settle_decimal(const CsvRecord& record) {
 
 RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason, Role& role) {
   row = Row{};
+  // An unquoted "$1,200.50" splits one value over two fields and shifts the rest: reading the row from its
+  // first fields would take a wrong amount. Trailing empty fields (a comma at the end of every line) are harmless.
+  size_t used_fields = record.fields.size();
+  while (used_fields > columns_.header_fields && trim(record.fields[used_fields - 1]).empty()) --used_fields;
+  if (used_fields > columns_.header_fields) {
+    reason = std::to_string(used_fields) + " fields where the header has " + std::to_string(columns_.header_fields) +
+             " (a value with an unquoted delimiter, such as 1,200.50 in a comma-separated file?)";
+    return RowOutcome::misaligned;
+  }
   row.customer = field(record, Role::customer);
   if (is_missing(row.customer) ||
       std::find(columns_.no_customer.begin(), columns_.no_customer.end(), row.customer) != columns_.no_customer.end())
@@ -137,6 +146,9 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
         return false;
       }
       parsed = *value;
+      // Without a currency column, the symbol or code written with the amounts says it (SPEC 3 data quality).
+      if (row.currency.empty() && !columns_.has(Role::currency) && (r == Role::amount || r == Role::unitPrice))
+        row.currency = amount_currency(text);
     }
     if (parsed > kMaxPlausibleAmount || parsed < -kMaxPlausibleAmount) return implausible(r, what, text);
     out = parsed;

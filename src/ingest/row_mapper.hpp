@@ -25,6 +25,7 @@ enum class RowOutcome {
   no_customer,  // counted in summary.rowsWithoutCustomer
   excluded,     // a status or flag saying no money moved (SPEC 3), counted in summary.rowsExcluded
   rejected,     // an unreadable field: counted and listed with `reason`
+  misaligned,   // more non-empty fields than the header: the whole line is rejected with `reason`
   pending,      // an amount such as `1,234` waits for the file's decimal separator
 };
 
@@ -32,7 +33,7 @@ class RowMapper {
  public:
   RowMapper(ResolvedColumns columns, DayMonthOrder date_order, char decimal_separator);
 
-  // Reads one record into `row`. On `rejected`, `reason` and `role` say why.
+  // Reads one record into `row`. On `rejected`, `reason` and `role` say why; on `misaligned`, `reason`.
   RowOutcome map(const CsvRecord& record, Row& row, std::string& reason, Role& role);
 
   const ResolvedColumns& columns() const { return columns_; }

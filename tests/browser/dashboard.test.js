@@ -3,7 +3,7 @@
 // muted, wrong exports named, settings checked in place and remembered, print and the downloaded
 // report, keyboard use, and axe-core (npm, pinned) with no serious or critical violation.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { RESULTS, READY_TIMEOUT, assertSameOrigin, axeViolations, cliReport, clippedWithoutCue, openSession, pageRfMatrix, repo, waitReady } from './helpers.js';
 
@@ -127,6 +127,61 @@ test('money in the file’s currency (browser locale), mixed currencies flagged,
   assert.doesNotMatch(await dash('[data-field="revenue"]').textContent(), /\$|€|USD|EUR/);
 });
 
+test('currency from the sign written with the amounts: a one-currency sign as its code, a shared sign as written', async () => {
+  await pick('euros.csv', 'customer;date;amount\nc1;2024-01-02;12,00 €\nc2;2024-01-03;1.234,50 €\nc1;2024-02-01;5,00 €\n');
+  await waitReady(page, 'euros.csv');
+  const euros = await page.evaluate(() => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR' }).format(1251.5));
+  assert.equal(await dash('[data-field="revenue"]').textContent(), euros);
+  assert.match(await dash('[data-testid="data-quality"]').textContent(), /CurrencyEUR \(from the symbol written with the amounts\)/);
+  await pick('dollars.csv', 'customer,date,amount\nc1,2024-01-02,$12.00\nc2,2024-01-03,"$1,234.50"\n');
+  await waitReady(page, 'dollars.csv');
+  const revenue = await dash('[data-field="revenue"]').textContent();
+  assert.match(revenue, /\$/, 'the shared sign is shown');
+  assert.match(revenue, /1.?246.50/);
+  assert.doesNotMatch(revenue, /USD|US\$/, 'no currency is assumed for "$"');
+  assert.match(await dash('[data-testid="data-quality"]').textContent(), /“\$” as written with the amounts \(several currencies use this sign/);
+  await pick('pounds-and-euros.csv', 'customer,date,amount\nc1,2024-01-02,£12.00\nc2,2024-01-03,€3.00\n');
+  await waitReady(page, 'pounds-and-euros.csv');
+  assert.match(await dash('[data-testid="data-quality"]').textContent(), /Mixed currencies.*GBP \(1 row\), EUR \(1 row\)/);
+  assert.doesNotMatch(await dash('[data-field="revenue"]').textContent(), /£|€|GBP|EUR/);
+});
+
+test('every rate shows the count it rests on, on screen and not only on hover', async () => {
+  await dash('[data-testid="file-input"]').setInputFiles(SAMPLE);
+  await waitReady(page, 'sample-shop.csv');
+  const report = cliReport(SAMPLE);
+  const number = (n) => page.evaluate((v) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(v), n);
+  // What a reader sees (no-break spaces read as spaces).
+  const visibleText = (selector) => dash(selector).evaluate((node) => (node.getClientRects().length ? node.innerText.replaceAll('\u00a0', ' ') : ''));
+  const first = report.retention.repeatRateByOrderNumber[0];
+  assert.equal(await visibleText('[data-count="repeatRate"]'), `${await number(first.repeated)} of ${await number(first.customers)} customers`);
+  const asOfMonth = report.summary.asOf.slice(0, 7);
+  const month = [...report.retention.monthly].reverse().find((p) => p.period !== asOfMonth && p.retentionRate !== null);
+  assert.match(await visibleText('[data-count="retention"]'), new RegExp(`^${await number(month.retained)} of ${await number(month.start)} customers`));
+  const total = report.churnRisk.green + report.churnRisk.amber + report.churnRisk.red;
+  for (const light of ['green', 'amber', 'red']) {
+    assert.equal(await visibleText(`[data-light="${light}"]`), await number(report.churnRisk[light]));
+    assert.match(await visibleText(`[data-light-share="${light}"]`), new RegExp(`% of ${await number(total)}$`));
+  }
+  await size(1440);
+  assert.match(await visibleText('[data-testid="rf-cell"][data-recency="active"][data-frequency="single"] .rf-share'), new RegExp(`% of ${await number(report.summary.customers)}$`));
+  assert.equal(await visibleText('[data-testid="rf-cell"][data-recency="active"][data-frequency="single"] .rf-customers'), await number(report.rfMatrix.customers[0][0]));
+  for (const row of await dash('[data-body="segments"] tbody tr:has([data-testid="segment"])').all()) assert.match(await row.innerText(), /\d+ \([\d.,]+%\)/);
+  assert.match(await visibleText('[data-note="pareto"]'), new RegExp(`\\(${await number(report.pareto.topCustomers)} of ${await number(report.pareto.customers)}\\) bring`));
+  // Cohort shares carry their customers: a recent cohort's month +1.
+  await dash('[data-testid="cohort-metric"]').selectOption('customerShare');
+  const c = report.cohorts;
+  const row = c.months.length - 3;
+  const cell = dash(`[data-body="cohorts"] tbody tr:has(th:text-is("${c.months[row]}"))`).locator('td.num').nth(2);
+  assert.match(await cell.innerText(), new RegExp(`%\\s*\\(${await number(c.customers[row][1])}\\)$`));
+  await dash('[data-panel="summary"]').screenshot({ path: `${RESULTS}/dashboard-rate-counts-1440.png` });
+  await size(390);
+  await page.waitForTimeout(100);
+  assert.equal(await visibleText('[data-count="repeatRate"]'), `${await number(first.repeated)} of ${await number(first.customers)} customers`);
+  await dash('[data-panel="summary"]').screenshot({ path: `${RESULTS}/dashboard-rate-counts-390.png` });
+  await size(1440);
+});
+
 test('small numbers are muted and labelled; a one-day file says there is not enough history yet', async () => {
   await dash('[data-testid="file-input"]').setInputFiles(SHOPIFY);
   await waitReady(page, 'shopify-orders.csv');
@@ -187,6 +242,8 @@ test('wrong exports are named with the export to use; foreign column names are r
   // A plain missing column: the developer hint is gone, the next step is there, the mapping opens.
   await pick('no-customer.csv', 'when,total\n2024-01-01,5\n');
   await waitState('error');
+  // The state is already 'error' from the last wrong export: wait for this file's message.
+  await dash('[data-testid="error"]').filter({ hasText: /column the analysis needs/ }).waitFor({ timeout: 15_000 });
   const missing = await dash('[data-testid="error"]').textContent();
   assert.match(missing, /A column the analysis needs was not found\. No customer column found in the header \('when', 'total'\)\. Open “Change”/);
   assert.equal(await dash('[data-panel="mapping"]').isVisible(), true);
@@ -208,6 +265,25 @@ test('wrong exports are named with the export to use; foreign column names are r
   assert.equal(await page.evaluate(() => document.querySelector('retention-dashboard').shadowRoot.activeElement?.dataset.testid), 'diagnostics');
 });
 
+test('values the engine refused as impossible are explained in the data quality, with what to do', async () => {
+  const text = 'customer,date,amount\na,2024-01-01,10\nb,2024-01-02,4006381333931\nc,1950-01-03,5\nd,2024-01-04,1.00\ne,2024-01-05,8\n';
+  await pick('impossible.csv', text);
+  await waitReady(page, 'impossible.csv');
+  writeFileSync(`${RESULTS}/impossible.csv`, text);
+  const { implausible } = cliReport(`${RESULTS}/impossible.csv`).dataQuality;
+  assert.equal(implausible.amountsAboveLimit, 1);
+  assert.equal(implausible.datesBefore1970, 1);
+  const quality = await dash('[data-testid="data-quality"]').innerText();
+  assert.match(quality, /Amounts too large to be real\s+1 row had an amount above 10.?000.?000.?000 for one row, more likely an order number or a product code than money, and was left out\. Its line is listed under “Rows with problems” below\. Check that the amount column/);
+  assert.match(quality, /Dates before 1970\s+1 row dated before 1970 \(a typo in the year\?\) was left out\./);
+  assert.match(await dash('[data-testid="diagnostics"]').innerText(), /3\s+amount\s+the amount '4006381333931' is beyond the plausible limit/);
+  for (const width of WIDTHS) {
+    await size(width);
+    await dash('[data-panel="quality"]').screenshot({ path: `${RESULTS}/dashboard-implausible-${width}.png` });
+  }
+  await size(1440);
+});
+
 test('a customer summary shows what totals answer, hides the panels that need orders and says why', async () => {
   await size(1440);
   const summary = 'Customer,First order,Last order,Orders,Total spent\n' +
@@ -220,7 +296,11 @@ test('a customer summary shows what totals answer, hides the panels that need or
   const note = await dash('[data-testid="unavailable-note"]').textContent();
   assert.match(note, /This file is a customer summary/);
   assert.match(note, /Do new customers stay\? Cohorts need the month of every order/);
-  await shot('customer-summary');
+  for (const width of WIDTHS) {
+    await size(width);
+    await shot(`customer-summary-${width}`);
+  }
+  await size(1440);
   // An order file afterwards shows every panel again.
   await dash('[data-testid="file-input"]').setInputFiles(SAMPLE);
   await waitReady(page, 'sample-shop.csv');
@@ -239,12 +319,47 @@ test('settings are checked in place, never blank the dashboard, and are remember
   assert.equal(await dash('[data-error="activeBelowDays"]').textContent(), 'At least 1.');
   assert.equal(await dash('[name="activeBelowDays"]').getAttribute('aria-invalid'), 'true');
   assert.deepEqual(await pageRfMatrix(page), before, 'the results stay on screen');
-  await dash('[data-panel="settings"], [data-testid="settings"]').screenshot({ path: `${RESULTS}/dashboard-settings-invalid-1440.png` });
+  for (const width of WIDTHS) {
+    await size(width);
+    await dash('[data-testid="settings"]').screenshot({ path: `${RESULTS}/dashboard-settings-invalid-${width}.png` });
+  }
+  await size(1440);
   await dash('[name="activeBelowDays"]').fill('60');
   await dash('[name="highValueOrders"]').fill('3');
   await dash('[data-testid="apply-settings"]').click();
   await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.rfMatrix.thresholds.activeBelowDays === 60, null, { timeout: READY_TIMEOUT });
   assert.deepEqual(await pageRfMatrix(page), cliReport(SAMPLE, '--options', '{"rfThresholds":{"activeBelowDays":60}}').rfMatrix.customers);
+
+  // The churn lights' basis and thresholds and the period the cards compare are settings too, checked in place.
+  const lights = () => page.evaluate(() => {
+    const { basis, green, amber, red } = document.querySelector('retention-dashboard').report.churnRisk;
+    return { basis, green, amber, red };
+  });
+  const lightsBefore = await lights();
+  for (const [name, value, message] of [['pAliveGreen', '150', 'At most 100.'], ['comparePeriodDays', '0', 'At least 1.'], ['comparePeriodDays', '7.5', 'Enter a whole number.']]) {
+    await dash(`[name="${name}"]`).fill(value);
+    await dash('[data-testid="apply-settings"]').click();
+    assert.equal(await dash(`[data-error="${name}"]`).textContent(), message, `${name} = ${value}`);
+    assert.deepEqual(await lights(), lightsBefore, 'the results stay on screen');
+    await dash(`[name="${name}"]`).fill(name === 'pAliveGreen' ? '50' : '90');
+  }
+  await dash('[name="pAliveAmber"]').fill('60');
+  await dash('[data-testid="apply-settings"]').click();
+  assert.equal(await dash('[data-error="pAliveAmber"]').textContent(), 'Must not be above the green limit.');
+  await dash('[name="pAliveAmber"]').fill('20');
+  await dash('[data-testid="churn-basis"]').selectOption('gaps');
+  await dash('[name="comparePeriodDays"]').fill('30');
+  await dash('[data-testid="apply-settings"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.churnRisk.basis === 'gaps', null, { timeout: READY_TIMEOUT });
+  const expected = cliReport(SAMPLE, '--options', '{"rfThresholds":{"activeBelowDays":60},"churnRisk":{"basis":"gaps"},"comparePeriodDays":30}');
+  const { basis, green, amber, red } = expected.churnRisk;
+  assert.deepEqual(await lights(), { basis, green, amber, red });
+  assert.match(await dash('[data-testid="summary-period"]').textContent(), /changes: last 30 days$/);
+  assert.equal(expected.comparison.current.days, 30);
+  await dash('[data-testid="churn-basis"]').selectOption('pAlive');
+  await dash('[name="comparePeriodDays"]').fill('90');
+  await dash('[data-testid="apply-settings"]').click();
+  await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.churnRisk.basis === 'pAlive', null, { timeout: READY_TIMEOUT });
 
   // Reload: the sample's layout comes back with its settings (only settings are stored, never data).
   await page.reload();
@@ -268,7 +383,11 @@ test('print shows the report without forms; the downloaded report opens offline 
   for (const shown of ['[data-panel="summary"]', '[data-testid="rf-matrix"]', '[data-panel="segments"]', '[data-panel="retention"]', '[data-panel="cohorts"]']) {
     assert.equal(await dash(shown).isVisible(), true, `${shown} is printed`);
   }
-  await shot('print-1024', { fullPage: true });
+  for (const width of WIDTHS) {
+    await size(width);
+    await shot(`print-${width}`, { fullPage: true });
+  }
+  await size(1440);
   await page.emulateMedia({ media: 'screen' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), dash('[data-testid="download-report"]').click()]);

@@ -83,6 +83,10 @@ test('the cards show the change against the previous 90 days and last year, as t
 
 test('a preset and custom dates re-analyse with the numbers of the native CLI with --from/--to', async () => {
   const lastOrder = cliReport(SAMPLE).dateRange.lastOrder;
+  // The presets say they count back from the file's last order, not from today.
+  const lastDay = await page.evaluate((iso) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso)), lastOrder);
+  assert.equal(await dash('[data-testid="range-preset"] option[value="last90"]').textContent(), `Last 90 days of the file, to ${lastDay}`);
+  assert.equal(await dash('[data-testid="range-preset"] option[value="last365"]').textContent(), `Last 12 months of the file, to ${lastDay}`);
   let range = await nextAnalysis(() => dash('[data-testid="range-preset"]').selectOption('last90'));
   const from90 = new Date(Date.parse(lastOrder) - 89 * 86_400_000).toISOString().slice(0, 10);
   assert.deepEqual([range.from, range.to], [from90, lastOrder]);

@@ -196,6 +196,8 @@ const AXE = readFileSync(repo('node_modules/axe-core/axe.min.js'), 'utf8');
 
 // Runs axe-core in the page (evaluated through the DevTools protocol: the page's CSP stays as it is).
 export async function axeViolations(page) {
+  // The panels fade back in (.2 s) when a run ends: colours are checked once they are final.
+  await page.evaluate(() => Promise.all((document.querySelector('retention-dashboard')?.shadowRoot ?? document).getAnimations().map((a) => a.finished)));
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
   return violations

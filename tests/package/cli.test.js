@@ -71,6 +71,7 @@ const cases = {
   'sql with an analyze-only flag': ['sql', '--dialect', 'duckdb', '--json'],
   'sql with options that are not an object': ['sql', '--options', '[1]'],
   'help for sql': ['sql', '--dialect', 'duckdb', '--help'],
+  'currency signs, a row longer than its header': ['analyze', fixture('currency-signs.csv'), '--json'],
   'rows of the generic fixture': ['rows', fixture('generic-orders.csv')],
   'rows with flags over --options': ['rows', fixture('generic-orders.csv'), '--options', '{"columns":{"customer":"nobody"}}', '--customer', 'customer_id'],
   'rows with a missing column': ['rows', fixture('generic-orders.csv'), '--customer', 'nobody'],

@@ -147,6 +147,66 @@ TEST_CASE("bad rows are rejected and listed with their line, good rows still cou
   CHECK(run.report.warnings[2].message == "the date is missing");
 }
 
+TEST_CASE("a row with more non-empty fields than the header is rejected, never read from its first fields") {
+  SUBCASE("an unquoted grouped amount splits into two fields") {
+    Run run = analyse("customer,date,amount\na,2024-02-01,10\nb,2024-02-01,$1,200.50\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.summary.rowsRejected == 1);
+    CHECK(run.report.summary.customers == 1);
+    CHECK(run.report.summary.revenue == 10 * kMoneyScale);
+    REQUIRE(run.report.warnings.size() == 1);
+    CHECK(run.report.warnings[0].line == 3);
+    CHECK(run.report.warnings[0].column.empty());
+    CHECK(run.report.warnings[0].message ==
+          "4 fields where the header has 3 (a value with an unquoted delimiter, such as 1,200.50 in a "
+          "comma-separated file?)");
+  }
+  SUBCASE("trailing empty fields, as from a comma at the end of every line, are accepted") {
+    Run run = analyse("customer,date,amount\na,2024-02-01,10,\nb,2024-02-02,5,,\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.summary.rowsRejected == 0);
+    CHECK(run.report.summary.customers == 2);
+  }
+  SUBCASE("an empty field before a non-empty extra one still counts") {
+    Run run = analyse("customer;date;amount\na;2024-02-01;10;;x\nb;2024-02-02;4\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.summary.rowsRejected == 1);
+    REQUIRE(run.report.warnings.size() == 1);
+    CHECK(run.report.warnings[0].message.rfind("5 fields where the header has 3", 0) == 0);
+  }
+  SUBCASE("a short row is still rejected for its missing value") {
+    Run run = analyse("customer,date,amount\na,2024-02-01\nb,2024-02-02,4\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.summary.rowsRejected == 1);
+  }
+}
+
+TEST_CASE("without a currency column, the currency comes from the symbols written with the amounts") {
+  using Counts = std::vector<std::pair<std::string, int64_t>>;
+  SUBCASE("one symbol throughout: its ISO code, rows without a symbol not counted") {
+    Run run = analyse("customer;date;amount\na;2024-02-01;12,00 €\nb;2024-02-02;5\nc;2024-02-03;€ 3,50\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.dataQuality.currencies == Counts{{"EUR", 2}});
+    CHECK(run.json.find("\"mixedCurrencies\":false") != std::string::npos);
+  }
+  SUBCASE("a shared symbol is reported as written") {
+    Run run = analyse("customer,date,amount\na,2024-02-01,$12.00\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.dataQuality.currencies == Counts{{"$", 1}});
+  }
+  SUBCASE("two symbols are mixed currencies") {
+    Run run = analyse("customer,date,amount\na,2024-02-01,£5\nb,2024-02-02,€7\nc,2024-02-03,£1\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.dataQuality.currencies == Counts{{"GBP", 2}, {"EUR", 1}});
+    CHECK(run.json.find("\"mixedCurrencies\":true") != std::string::npos);
+  }
+  SUBCASE("a currency column wins over the symbols") {
+    Run run = analyse("customer,date,amount,currency\na,2024-02-01,$12.00,CAD\n");
+    REQUIRE(run.ok);
+    CHECK(run.report.dataQuality.currencies == Counts{{"CAD", 1}});
+  }
+}
+
 TEST_CASE("strict mode turns the first rejected row into an error") {
   Options options;
   options.strict = true;

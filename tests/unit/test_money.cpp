@@ -82,3 +82,26 @@ TEST_CASE("a no-break space groups thousands as French exports write them") {
   CHECK(parse_money("12\xE2\x80\xAF" "345,00", ',') == dollars(12345));
   CHECK(retention::decimal_hint("1\xC2\xA0" "234,56") == retention::DecimalHint::comma);
 }
+
+TEST_CASE("the currency written with an amount: a code or a one-currency symbol as its ISO code, a shared symbol as written") {
+  using retention::amount_currency;
+  CHECK(amount_currency("12,00 €") == "EUR");
+  CHECK(amount_currency("€12.00") == "EUR");
+  CHECK(amount_currency("1\xC2\xA0" "234,50\xC2\xA0€") == "EUR");  // no-break spaces, as French exports write
+  CHECK(amount_currency("£5") == "GBP");
+  CHECK(amount_currency("-£5.00") == "GBP");
+  CHECK(amount_currency("(£5.00)") == "GBP");
+  CHECK(amount_currency("12 usd") == "USD");
+  CHECK(amount_currency("US$ 3") == "USD");
+  CHECK(amount_currency("R$ 10,00") == "BRL");
+  CHECK(amount_currency("Fr. 12.50") == "CHF");
+  SUBCASE("symbols several currencies share are kept as written, never guessed") {
+    CHECK(amount_currency("$12.00") == "$");
+    CHECK(amount_currency("¥500") == "¥");
+    CHECK(amount_currency("kr 12") == "kr");
+  }
+  SUBCASE("a plain number has none") {
+    CHECK(amount_currency("1,234.50").empty());
+    CHECK(amount_currency("-12").empty());
+  }
+}

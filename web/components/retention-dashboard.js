@@ -5,7 +5,7 @@
 //   dashboard.addEventListener('analyzed', (e) => e.detail.report);
 //
 // Attributes: src (a same-origin URL to analyse) and name (the file name to show for it), options (JSON of the engine's AnalyzeOptions), as-of,
-// sample (a banner says the page shows a sample shop), currency (ISO 4217 code when the file names none),
+// sample (a banner says the page shows a sample shop), currency (ISO 4217 code when the file names none, or only a sign such as "$" that several currencies share),
 // and where the engine is (createEngine's settings): wasm-url, worker-url, worker="false".
 // Properties: file, options, engine (createEngine's settings), report (read-only), state.
 // Methods: analyze(input, {name}), cancel(), downloadReport({includeCustomers}).
@@ -411,7 +411,11 @@ export class RetentionDashboard extends ElementBase {
     const root = this.#root;
     // Money in the file's currency; several currencies are flagged (data quality) and shown without a symbol.
     const currencies = report.dataQuality.currencies ?? [];
-    setCurrency(currencies.length === 1 ? currencies[0].currency : currencies.length ? null : this.getAttribute('currency'));
+    // A shared sign ("$") from the amounts yields to the page's own ISO code, which says which dollar.
+    const single = currencies.length === 1 ? currencies[0].currency : null;
+    const given = this.getAttribute('currency');
+    const singleIsCode = single !== null && /^[A-Za-z]{3}$/.test(single);
+    setCurrency(currencies.length > 1 ? null : singleIsCode ? single : given ?? single);
     this.#find('drop-zone').classList.add('compact');
     this.#renderReading(report);
     this.#showMapping(this.#mappingOpen);
@@ -556,6 +560,12 @@ export class RetentionDashboard extends ElementBase {
     for (const [key, value] of Object.entries(report.rfMatrix.thresholds)) form.elements[key].value = value;
     form.elements.green.value = report.churnRisk.multipliers.green;
     form.elements.amber.value = report.churnRisk.multipliers.amber;
+    // The basis asked for (the report says the one used: gaps when no model fitted), thresholds as percentages.
+    form.elements.churnBasis.value = this.#overrides.churnRisk?.basis ?? 'pAlive';
+    const percentOf = (p) => Math.round(p * 1000) / 10;
+    form.elements.pAliveGreen.value = percentOf(report.churnRisk.pAlive.green);
+    form.elements.pAliveAmber.value = percentOf(report.churnRisk.pAlive.amber);
+    form.elements.comparePeriodDays.value = this.#overrides.comparePeriodDays ?? (report.comparison?.basis === 'lastDays' ? report.comparison.current.days : 90);
     this.#find('rules-body').replaceChildren(...report.rfm.segments.filter((s) => s.rules).map((s) => ruleRow(s.name, s.rules, s)));
     this.#find('apply-settings').disabled = false;
   }
@@ -572,18 +582,20 @@ export class RetentionDashboard extends ElementBase {
     };
     const number = (name) => Number(form.elements[name].value);
     let ok = true;
-    for (const name of ['activeBelowDays', 'lapsedAboveDays', 'multiOrders', 'highValueOrders', 'green', 'amber']) {
+    for (const name of ['activeBelowDays', 'lapsedAboveDays', 'multiOrders', 'highValueOrders', 'pAliveGreen', 'pAliveAmber', 'green', 'amber', 'comparePeriodDays']) {
       const input = form.elements[name];
       const min = Number(input.min);
       const text = input.value === '' ? 'Enter a number.'
         : !Number.isFinite(number(name)) ? 'Enter a number.'
         : number(name) < min ? `At least ${min}.`
+        : input.max !== '' && number(name) > Number(input.max) ? `At most ${input.max}.`
         : input.step === '1' && !Number.isInteger(number(name)) ? 'Enter a whole number.' : '';
       ok = say(name, text) && ok;
     }
     if (ok && number('lapsedAboveDays') < number('activeBelowDays')) ok = say('lapsedAboveDays', 'Must be at least the active limit.') && ok;
     if (ok && number('highValueOrders') <= number('multiOrders')) ok = say('highValueOrders', 'Must be more than the multi limit.') && ok;
     if (ok && number('amber') < number('green')) ok = say('amber', 'Must be at least the green limit.') && ok;
+    if (ok && number('pAliveAmber') > number('pAliveGreen')) ok = say('pAliveAmber', 'Must not be above the green limit.') && ok;
     const asOf = form.elements.asOf.value;
     ok = say('asOf', asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? 'Enter a date.' : '') && ok;
     const names = new Set();
@@ -613,7 +625,14 @@ export class RetentionDashboard extends ElementBase {
     const number = (name) => Number(form.elements[name].value);
     this.#overrides.asOf = form.elements.asOf.value || undefined;
     this.#overrides.rfThresholds = Object.fromEntries(['activeBelowDays', 'lapsedAboveDays', 'multiOrders', 'highValueOrders'].map((k) => [k, number(k)]));
-    this.#overrides.churnRisk = { green: number('green'), amber: number('amber') };
+    this.#overrides.churnRisk = {
+      basis: form.elements.churnBasis.value,
+      pAliveGreen: number('pAliveGreen') / 100,
+      pAliveAmber: number('pAliveAmber') / 100,
+      green: number('green'),
+      amber: number('amber'),
+    };
+    this.#overrides.comparePeriodDays = number('comparePeriodDays');
     this.#overrides.segments = [...this.#find('rules-body').rows].map((row) => {
       const inputs = [...row.querySelectorAll('input')];
       const [name, rLo, rHi, fLo, fHi, mLo, mHi] = inputs.map((input) => input.value);

@@ -312,6 +312,7 @@ export interface Report {
       decidedOnLine: number;
     };
     decimalSeparator: { value: '.' | ',' | null; assumed: boolean; decidedOnLine: number };
+    /** ISO 4217 codes, or a sign several currencies share ("$", "¥") as written with the amounts */
     currencies: { currency: string; rows: number }[];
     mixedCurrencies: boolean;
     excludedStatuses: { status: string; rows: number }[];

@@ -15,6 +15,15 @@ export const RANGE_PRESETS = {
   custom: 'Custom dates',
 };
 
+// The presets count back from the file's last order, which is rarely today: each says so, with the day
+// ("Last 90 days of the file, to 30 Dec 2024"), so that nobody reads it as the 90 days before today.
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+export function presetLabel(preset, lastOrder) {
+  if (!lastOrder || !['last90', 'last365'].includes(preset)) return RANGE_PRESETS[preset];
+  const span = preset === 'last90' ? 'Last 90 days' : 'Last 12 months';
+  return `${span} of the file, to ${dayFormat.format(new Date(Date.parse(lastOrder)))}`;
+}
+
 // {from, to} of a preset (null = open); custom keeps what is typed.
 export function presetRange(preset, lastOrder) {
   if (!lastOrder || preset === 'all') return { from: null, to: null };
@@ -42,6 +51,7 @@ export function fillRange(form, report) {
     input.max = lastOrder ?? '';
     input.setAttribute('aria-invalid', 'false');
   }
+  for (const option of form.elements.preset.options) option.textContent = presetLabel(option.value, lastOrder);
   form.elements.preset.value = presetOf({ from, to }, lastOrder);
   form.querySelector('[data-testid="range-error"]').textContent = '';
 }

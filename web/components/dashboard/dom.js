@@ -17,20 +17,30 @@ export function h(tag, props = {}, ...children) {
 }
 
 export const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-// Money in the file's currency (ISO 4217 code from the report's data quality), in the browser's locale;
-// without a known single currency, plain amounts. setCurrency() switches it for the next render.
-let moneyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Money in the file's currency, in the browser's locale: an ISO 4217 code from the report's data quality
+// with Intl's own symbol; a symbol several currencies share ("$", "¥", "kr": the core keeps it as written
+// rather than guess which dollar) placed where the locale puts a currency sign; without a single currency,
+// plain amounts. setCurrency() switches it for the next render.
+const plainMoney = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+let moneyFormat = plainMoney;
 let currencyCode = null;
+function symbolFormat(symbol) {
+  // XXX is ISO's "no currency": the locale's layout with a placeholder sign, replaced by the file's symbol.
+  const layout = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'XXX', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return { format: (value) => layout.formatToParts(value).map((part) => (part.type === 'currency' ? symbol : part.value)).join('') };
+}
 export function setCurrency(code) {
-  code = typeof code === 'string' ? code.trim().toUpperCase() : code; // Stripe writes "usd"
-  const valid = typeof code === 'string' && /^[A-Z]{3}$/.test(code);
+  code = typeof code === 'string' ? code.trim() : null;
+  const iso = code && /^[A-Za-z]{3}$/.test(code) ? code.toUpperCase() : null; // Stripe writes "usd"
+  currencyCode = null;
+  moneyFormat = plainMoney;
   try {
-    moneyFormat = valid
-      ? new Intl.NumberFormat(undefined, { style: 'currency', currency: code })
-      : new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    currencyCode = valid ? code : null;
+    if (iso) moneyFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: iso });
+    else if (code && code.length <= 4 && !/[\d\s]/.test(code)) moneyFormat = symbolFormat(code);
+    else return;
+    currencyCode = iso ?? code;
   } catch {
-    currencyCode = null; // a code Intl does not know: plain amounts
+    moneyFormat = plainMoney; // a code Intl does not know: plain amounts
   }
 }
 export const currency = () => currencyCode;
@@ -40,6 +50,8 @@ const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maxim
 
 // Ratios are null when their base is 0 (report convention).
 export const percent = (ratio) => (ratio === null || ratio === undefined ? '–' : percentFormat.format(ratio));
+// A rate with the count it rests on, always visible (issue 10 point 6): "34% (112 of 330)".
+export const rateOf = (part, whole) => (whole > 0 ? `${percentFormat.format(part / whole)} (${integer.format(part)} of ${integer.format(whole)})` : '–');
 export const plural = (n, one, many = `${one}s`) => `${integer.format(n)} ${n === 1 ? one : many}`;
 export const days = (n) => (n === null || n === undefined ? '–' : plural(Math.round(n * 10) / 10, 'day'));
 export const isoDate = (daysSinceEpoch) => new Date(daysSinceEpoch * 86_400_000).toISOString().slice(0, 10);

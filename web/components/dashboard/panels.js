@@ -71,14 +71,18 @@ export function renderSummary(root, report) {
   field(root, 'repeatRate').textContent = percent(retention.repeatPurchaseRate);
   const first = retention.repeatRateByOrderNumber[0];
   const d = (name) => root.querySelector(`[data-delta="${name}"]`);
-  // The rate's count, on hover and for screen readers (the Customers card beside it shows the whole).
-  field(root, 'repeatRate').title = first ? `${integer.format(first.repeated)} of ${plural(first.customers, 'customer')}` : '';
+  const count = (name) => root.querySelector(`[data-count="${name}"]`);
+  // Every rate shows the count it rests on (issue 10 point 6), not only on hover.
+  const small = (n) => (n < SMALL_SAMPLE ? ', few' : '');
+  // "758 of 1,500" never breaks apart (no number wraps); the word after it may.
+  const countOf = (part, whole) => `${integer.format(part)}\u00a0of\u00a0${plural(whole, 'customer')}`;
+  delta(count('repeatRate'), first ? `${countOf(first.repeated, first.customers)}${small(first.customers)}` : '', first && first.customers < SMALL_SAMPLE ? 'muted' : '');
   const month = lastCompleteMonth(retention.monthly, s.asOf);
   root.querySelector('[data-label="retention"]').textContent = month ? `Came back, ${month.period}` : 'Came back next month';
   field(root, 'retention').textContent = month ? percent(month.retentionRate) : '–';
   const previous = month ? retention.monthly[retention.monthly.indexOf(month) - 1] : null;
-  const small = month && month.start < SMALL_SAMPLE ? ' (few customers)' : '';
-  delta(d('retention'), month ? `${integer.format(month.retained)} of ${integer.format(month.start)}${small}${previous?.retentionRate != null ? `, was ${percent(previous.retentionRate)}` : ''}` : '');
+  delta(count('retention'), month ? `${countOf(month.retained, month.start)}${small(month.start)}` : '', month && month.start < SMALL_SAMPLE ? 'muted' : '');
+  delta(d('retention'), previous?.retentionRate != null ? `was ${percent(previous.retentionRate)} in ${previous.period}` : '');
   // Period over period (issue 10): the core's comparison against the previous period and last year.
   // A customer summary has no order dates to compare periods with (issue 14): no change is shown.
   const noPeriods = report.input?.unavailableSections?.some((u) => u.section === 'comparison');
@@ -141,6 +145,7 @@ function renderThresholds(root, t) {
 
 export function renderRf(root, rf) {
   const maxShare = Math.max(...rf.share.flat(), 0);
+  const total = rf.customers.flat().reduce((sum, n) => sum + n, 0); // the base every share is of
   rf.recency.forEach((recency, i) =>
     rf.frequency.forEach((frequency, j) => {
       const cell = root.querySelector(`[data-testid="rf-cell"][data-recency="${recency}"][data-frequency="${frequency}"]`);
@@ -155,7 +160,7 @@ export function renderRf(root, rf) {
       button.disabled = count === 0;
       button.querySelector('.rf-customers').textContent = integer.format(count);
       button.querySelector('.rf-revenue').textContent = money.format(rf.revenue[i][j]);
-      button.querySelector('.rf-share').replaceChildren(percent(rf.share[i][j]), h('span', { class: 'rf-share-label', text: ' of customers' }));
+      button.querySelector('.rf-share').replaceChildren(percent(rf.share[i][j]), h('span', { class: 'rf-share-label', text: ` of ${integer.format(total)}` }));
       button.querySelector('.rf-few').textContent = few ? 'few customers' : '';
     }),
   );
@@ -232,13 +237,13 @@ export function renderChurn(root, churn) {
   const total = churn.green + churn.amber + churn.red;
   for (const light of ['green', 'amber', 'red']) {
     root.querySelector(`[data-light="${light}"]`).textContent = integer.format(churn[light]);
-    root.querySelector(`[data-light-share="${light}"]`).textContent = total ? percent(churn[light] / total) : '';
+    root.querySelector(`[data-light-share="${light}"]`).textContent = total ? `${percent(churn[light] / total)} of ${integer.format(total)}` : '';
   }
   const { green, amber } = churn.multipliers;
-  const clamped = churn.clampedByPAlive ? ` ${integer.format(churn.clampedByPAlive)} shown amber where P(alive) disagreed.` : '';
+  const clamped = churn.clampedByPAlive ? ` ${integer.format(churn.clampedByPAlive)} shown amber: their gap and their chance of buying again disagreed.` : '';
   note(root, 'churn').textContent =
     churn.basis === 'pAlive'
-      ? `The chance the customer is still active (P(alive)): green from ${percent(churn.pAlive.green)}, amber from ${percent(churn.pAlive.amber)}, red below.`
+      ? `The chance the customer still buys from you: green from ${percent(churn.pAlive.green)}, amber from ${percent(churn.pAlive.amber)}, red below.`
       : `Days since the last order against the customer's usual gap (one-time buyers: ${days(churn.singleOrderExpectedGapDays)}, ` +
         `within which 9 in 10 second orders came): green up to ${decimal.format(green)}×, amber up to ${decimal.format(amber)}×, red beyond.` +
         clamped;
@@ -335,7 +340,7 @@ export function renderPareto(root, host, report) {
   note(root, 'pareto').textContent =
     top20RevenueShare === null
       ? 'No revenue yet.'
-      : `Your top 20% of customers (${integer.format(topCustomers)}) bring ${percent(top20RevenueShare)} of revenue. ` +
+      : `Your top 20% of customers (${integer.format(topCustomers)} of ${integer.format(report.pareto.customers)}) bring ${percent(top20RevenueShare)} of revenue. ` +
         'The further the curve sags below the diagonal, the more revenue depends on a few customers.';
   lineChart(chart(root, 'pareto'), host, {
     x: lorenz.map((_, i) => i),
@@ -389,7 +394,10 @@ export function renderCohorts(root, report, metric) {
   const width = months.length;
   const values = c[metric].slice(first);
   const max = Math.max(0, ...values.flatMap((row) => row.slice(1)).filter((v) => v !== null));
-  const format = metric === 'customerShare' ? percent : metric === 'revenuePerCustomer' ? (v) => orNone(v, money.format) : (v) => integer.format(v);
+  // A share shows the customers it counts: "34% (12)" of the cohort's size in the second column.
+  const format = metric === 'customerShare'
+    ? (v, i, k) => (v === null ? '–' : `${percent(v)} (${integer.format(c.customers[first + i][k])})`)
+    : metric === 'revenuePerCustomer' ? (v) => orNone(v, money.format) : (v) => integer.format(v);
   const rows = months.map((month, i) => [
     month,
     { text: integer.format(c.size[first + i]), class: 'num' },
@@ -397,8 +405,8 @@ export function renderCohorts(root, report, metric) {
       if (k >= values[i].length) return { text: '', class: 'empty' };
       const v = values[i][k];
       // A cohort of a handful of customers gives 0% or 100% by chance: muted, never a dark cell.
-      if (c.size[first + i] < SMALL_SAMPLE && k > 0) return { text: format(v), class: 'num is-small' };
-      return { text: format(v), class: 'num', heat: k === 0 || v === null || max === 0 ? 0 : v / max };
+      if (c.size[first + i] < SMALL_SAMPLE && k > 0) return { text: format(v, i, k), class: 'num is-small' };
+      return { text: format(v, i, k), class: 'num', heat: k === 0 || v === null || max === 0 ? 0 : v / max };
     }),
   ]);
   const omitted = [first ? `Only the latest ${MAX_COHORTS} cohorts are shown.` : '', c.customersOmitted ? `${plural(c.customersOmitted, 'customer')} from earlier months are left out.` : '']
@@ -574,6 +582,26 @@ export function renderClv(root, report) {
 
 // ---- data quality -------------------------------------------------------------------------------------
 
+// Where the currency came from, in a merchant's words: a column, or the symbol written with the amounts.
+function currencyNote(code, column) {
+  if (column) return `${code} (from the “${column}” column)`;
+  if (/^[A-Z]{3}$/.test(code)) return `${code} (from the symbol written with the amounts)`;
+  return `“${code}” as written with the amounts (several currencies use this sign, so no currency code is assumed)`;
+}
+
+// The values the core refused as impossible (SPEC 3, model/plausibility): what was found, how many,
+// where they are listed, and what to do.
+function implausibleNotes(found, asOf) {
+  if (!found) return [];
+  const listed = (n) => `${n === 1 ? 'Its line is' : 'Their lines are'} listed under “Rows with problems” below.`;
+  const notes = [];
+  if (found.amountsAboveLimit) notes.push(['Amounts too large to be real', `${plural(found.amountsAboveLimit, 'row')} had an amount above ${integer.format(found.amountLimit)} for one row, more likely an order number or a product code than money, and ${found.amountsAboveLimit === 1 ? 'was' : 'were'} left out. ${listed(found.amountsAboveLimit)} Check that the amount column is the right one (Change, at the top), or correct the file.`]);
+  if (found.datesBefore1970) notes.push(['Dates before 1970', `${plural(found.datesBefore1970, 'row')} dated before 1970 (a typo in the year?) ${found.datesBefore1970 === 1 ? 'was' : 'were'} left out. ${listed(found.datesBefore1970)} Correct the year in the file and load it again.`]);
+  if (found.rowsBeyondSumLimit) notes.push(['Amounts too large to add up', `${plural(found.rowsBeyondSumLimit, 'row')} left out: the amounts before ${found.rowsBeyondSumLimit === 1 ? 'it' : 'them'} already add up to more than can be counted exactly. Check that the amount column holds money.`]);
+  if (found.farFutureOrders) notes.push(['Orders far in the future', `${plural(found.farFutureOrders, 'order')} dated more than a year after all the others (the first on ${found.firstFarFutureDate}) ${found.farFutureOrders === 1 ? 'was' : 'were'} set aside, so the analysis looks from ${asOf}, the last order before ${found.farFutureOrders === 1 ? 'it' : 'them'}. Correct the year if it is a typo, or set the analysis date in Settings to include ${found.farFutureOrders === 1 ? 'it' : 'them'}.`]);
+  return notes;
+}
+
 export function renderQuality(root, report) {
   const q = report.dataQuality;
   const s = report.summary;
@@ -585,13 +613,14 @@ export function renderQuality(root, report) {
   ];
   const warn = [];
   if (q.mixedCurrencies) warn.push(['Mixed currencies', q.currencies.map((c) => `${c.currency} (${plural(c.rows, 'row')})`).join(', ')]);
-  else if (q.currencies.length) items.push(['Currency', q.currencies.map((c) => c.currency).join(', ')]);
+  else if (q.currencies.length) items.push(['Currency', currencyNote(q.currencies[0].currency, report.columns?.currency)]);
   if (q.excludedStatuses.length) items.push(['Excluded statuses', q.excludedStatuses.map((x) => `${x.status} (${plural(x.rows, 'row')})`).join(', ')]);
   if (q.ordersMergedFromRows) items.push(['Line items', `${plural(q.rowsMerged, 'row')} merged into ${plural(q.ordersMergedFromRows, 'order')}`]);
   if (q.ordersWithSeveralCustomers) warn.push(['Shared order ids', `${plural(q.ordersWithSeveralCustomers, 'order id')} used by several customers${q.sharedOrderIds.length ? `: ${q.sharedOrderIds.join(', ')}` : ''}`]);
   if (q.outliers.orders) items.push(['Unusually large orders', `${plural(q.outliers.orders, 'order')} above ${money.format(q.outliers.threshold)}; largest ${q.outliers.largestOrders.slice(0, 3).map((o) => `${money.format(o.amount)} (${o.customer}, ${o.date})`).join(', ')}`]);
   if (s.customersWithoutOrders) items.push(['Left out', `${plural(s.customersWithoutOrders, 'customer')} with only refunds or cancellations`]);
   if (s.ordersAfterAsOf) warn.push(['After the analysis date', `${plural(s.ordersAfterAsOf, 'order')} dated after ${s.asOf} ignored`]);
+  warn.push(...implausibleNotes(q.implausible, s.asOf));
   if (report.cohorts.customersOmitted) warn.push(['Cohorts', `${plural(report.cohorts.customersOmitted, 'customer')} before the earliest cohort month shown`]);
   const list = h('dl', { class: 'facts', dataset: { testid: 'data-quality' } },
     [...warn.map(([k, v]) => [k, v, 'warn']), ...items].map(([k, v, cls]) => h('div', { class: cls }, h('dt', { text: k }), h('dd', { text: v }))));

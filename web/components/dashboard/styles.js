@@ -90,22 +90,26 @@ details.settings > summary .note { margin: 0; }
 .rules-table td:first-child input { width: 12em; }
 
 /* cards */
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 168px), 1fr)); gap: 12px; margin: 8px 0; }
-.card { border: 1px solid var(--rk-border); border-radius: 8px; padding: 10px 16px; min-height: 80px; min-width: 0; container-type: inline-size; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 168px), 1fr)); gap: 12px; margin: 4px 0 8px; }
+.card { border: 1px solid var(--rk-border); border-radius: 8px; padding: 8px 16px; min-height: 80px; min-width: 0; container-type: inline-size; }
 /* The value shrinks with its card (never wraps, never overflows): about 10 characters per card width. */
 .card dd[data-field] { font-size: clamp(1rem, 15cqi, 1.5rem); }
 .card dt { font-size: .8rem; color: var(--rk-muted); }
-.card dd { margin: 4px 0 0; font-size: 1.5rem; font-weight: 650; font-variant-numeric: tabular-nums; white-space: nowrap; letter-spacing: -.01em; }
-.card dd.delta { font-size: .75rem; font-weight: 400; color: var(--rk-muted); white-space: normal; letter-spacing: 0; margin-top: 2px; }
+.card dd { margin: 4px 0 0; line-height: 1.2; font-size: 1.5rem; font-weight: 650; font-variant-numeric: tabular-nums; white-space: nowrap; letter-spacing: -.01em; }
+.card dd.delta { font-size: .75rem; line-height: 1.3; font-weight: 400; color: var(--rk-muted); white-space: normal; letter-spacing: 0; margin-top: 2px; }
 .card dd.delta[data-tone="good"] { color: var(--rk-good); }
 .card dd.delta[data-tone="bad"] { color: var(--rk-bad); }
 /* A change resting on no base or on a handful of customers: said, but quiet. */
 .card dd.delta[data-tone="muted"] { color: var(--rk-muted); font-style: italic; }
+/* A rate's count sits with its value, in the text colour: part of the answer, not a footnote. */
+.card dd.count { color: var(--rk-text); font-variant-numeric: tabular-nums; }
 
 /* the date range in the summary's heading row (issue 10) */
 .range { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin: 0 auto 0 0; }
 [data-testid="summary-period"] { font-size: .8rem; }
 .range .field input, .range .field select { min-height: 32px; padding: 2px 4px; }
+/* The presets name their last day ("… of the file, to 30 Dec 2024"): the select is as wide as the chosen one. */
+.range .field select { field-sizing: content; max-width: 100%; }
 .range .field.inline { gap: 4px; }
 .card dd.delta .size { white-space: nowrap; }
 

@@ -29,8 +29,9 @@ const numberInput = (name, label, { min = 0, step = 1, max } = {}) =>
   `<label class="field"><span>${label}</span><input type="number" name="${name}" min="${min}"${max ? ` max="${max}"` : ''} step="${step}" required aria-describedby="rk-err-${name}"><span class="field-error" id="rk-err-${name}" data-error="${name}"></span></label>`;
 
 // A KPI card: label, value, the change against the previous period and against the same days last year.
-const card = (field, label) =>
-  `<div class="card"><dt data-label="${field}">${label}</dt><dd data-field="${field}">–</dd><dd class="delta" data-delta="${field}">&nbsp;</dd><dd class="delta" data-delta-year="${field}">&nbsp;</dd></div>`;
+// A rate's card also says the count it rests on (issue 10 point 6), under the value.
+const card = (field, label, { rate = false } = {}) =>
+  `<div class="card"><dt data-label="${field}">${label}</dt><dd data-field="${field}">–</dd>${rate ? `<dd class="delta count" data-count="${field}">&nbsp;</dd>` : ''}<dd class="delta" data-delta="${field}">&nbsp;</dd><dd class="delta" data-delta-year="${field}">&nbsp;</dd></div>`;
 
 // Which orders to analyse: a preset counted back from the file's last order, or two dates (issue 10).
 const rangeForm = `
@@ -99,8 +100,8 @@ export const TEMPLATE = `
       ${card('orders', 'Orders')}
       ${card('revenue', 'Revenue')}
       ${card('aov', 'Average order value')}
-      ${card('repeatRate', 'Bought more than once')}
-      ${card('retention', 'Came back next month')}
+      ${card('repeatRate', 'Bought more than once', { rate: true })}
+      ${card('retention', 'Came back next month', { rate: true })}
     </dl>
     <p class="note history" data-testid="history-note" hidden></p>
     <div class="note unavailable" data-testid="unavailable-note" role="note" hidden></div>
@@ -173,7 +174,7 @@ export const TEMPLATE = `
   </section>
 
   <details class="panel wide settings" data-testid="settings">
-    <summary><h2>Analysis settings</h2><span class="note">analysis date, recency and frequency bands, churn-risk lights, segment rules and their texts</span></summary>
+    <summary><h2>Analysis settings</h2><span class="note">analysis date, recency and frequency bands, churn-risk lights, the period the cards compare, segment rules and their texts</span></summary>
     <form class="settings-form" data-testid="settings-form" novalidate>
       <fieldset><legend>Analysis date</legend>
         <label class="field"><span>As of</span><input type="date" name="asOf" data-testid="as-of" aria-describedby="rk-err-asOf"><span class="field-error" id="rk-err-asOf" data-error="asOf"></span></label>
@@ -183,9 +184,18 @@ export const TEMPLATE = `
         ${numberInput('lapsedAboveDays', 'Lapsed: last order more than … days ago', { min: 1 })}
         ${numberInput('multiOrders', 'Multi: at least … orders', { min: 2 })}
         ${numberInput('highValueOrders', 'High value: at least … orders', { min: 2 })}</fieldset>
-      <fieldset><legend>Churn-risk lights (× the customer's usual gap)</legend>
-        ${numberInput('green', 'Green up to', { min: 0, step: 0.1 })}
-        ${numberInput('amber', 'Amber up to', { min: 0, step: 0.1 })}</fieldset>
+      <fieldset><legend>Churn-risk lights</legend>
+        <label class="field"><span>What sets the lights</span><select name="churnBasis" data-testid="churn-basis">
+          <option value="pAlive">Chance they still buy</option>
+          <option value="gaps">Their usual gap</option></select></label>
+        ${numberInput('pAliveGreen', 'Chance they still buy: green from … %', { min: 0, max: 100 })}
+        ${numberInput('pAliveAmber', 'Chance they still buy: amber from … %', { min: 0, max: 100 })}
+        ${numberInput('green', 'Usual gap: green up to … ×', { min: 0, step: 0.1 })}
+        ${numberInput('amber', 'Usual gap: amber up to … ×', { min: 0, step: 0.1 })}
+        <p class="hint">The chance they still buy comes from the predicted-value model; where it cannot be fitted, the usual gap is used.</p></fieldset>
+      <fieldset><legend>Changes on the summary cards</legend>
+        ${numberInput('comparePeriodDays', 'Compare the last … days with the days before', { min: 1, max: 3660 })}
+        <p class="hint">Used when no date range is chosen; with a range, the range is compared.</p></fieldset>
       <fieldset class="rules"><legend>Segment rules (RFM scores 1–5; the first match wins) and what each segment means</legend>
         <div class="table-scroll"><table class="data rules-table"><thead><tr><th scope="col">Segment</th>
           <th scope="col">R from</th><th scope="col">R to</th><th scope="col">F from</th><th scope="col">F to</th>
