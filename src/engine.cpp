@@ -92,10 +92,10 @@ struct Engine::Impl : RecordConsumer {
   std::vector<PendingRow> pending;
   ValueCounts currencies, excluded_statuses;
   RowLog row_log;  // options.keepRows
-  // Several files as one: where the current file's orders and order ids begin.
-  size_t file_first_order = 0;  // orders numbered below it are from earlier files
-  std::vector<bool> duplicate_seen;
-  std::vector<std::string> first_attribute_headers;  // order id number -> already counted as a duplicate
+  // Several files as one: orders numbered below file_first_order are from earlier files.
+  size_t file_first_order = 0;
+  std::vector<bool> duplicate_seen;  // per earlier order: already counted as a duplicate
+  std::vector<std::string> first_attribute_headers;  // a later file adds attributes only under these names
   std::string rows_csv;
   MoneyBudget money_budget;  // keeps every later money sum exact (model/plausibility.hpp)
 
