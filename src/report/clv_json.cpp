@@ -43,8 +43,10 @@ void write_fit(JsonWriter& w, const char* key, const char* name, const ModelFit&
   w.key("iterations").integer(c.iterations);
   w.key("evaluations").integer(c.evaluations);
   w.key("starts").integer(c.starts);
-  w.key("sampledCustomers").integer(c.sampledCustomers);
-  w.key("sampleEvaluations").integer(c.sampleEvaluations);
+  if (c.sampledCustomers > 0) {  // only large files search on a sample first
+    w.key("sampledCustomers").integer(c.sampledCustomers);
+    w.key("sampleEvaluations").integer(c.sampleEvaluations);
+  }
   w.key("gradientNorm").number(c.gradientNorm);
   w.end_object();
   w.end_object();

@@ -91,7 +91,11 @@ test('every RF cell and segment says who they are and the next step; a rule carr
   await dash('[data-testid="apply-settings"]').click();
   await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.rfm.segments[0].action?.startsWith('Invite'), null, { timeout: READY_TIMEOUT });
   assert.match(await dash('[data-body="segments"] tr:has([data-segment="Champions"])').textContent(), /spring preview, two weeks before launch/);
-  await dash('[data-panel="segments"]').screenshot({ path: `${RESULTS}/dashboard-segments-1440.png` });
+  for (const width of WIDTHS) {
+    await size(width);
+    await dash('[data-panel="segments"]').screenshot({ path: `${RESULTS}/dashboard-segments-${width}.png` });
+  }
+  await size(1440);
   await dash('[data-testid="reset-rules"]').click();
   await page.waitForFunction(() => document.querySelector('retention-dashboard').report?.rfm.segments[0].action === undefined, null, { timeout: READY_TIMEOUT });
   await dash('[data-testid="settings"] summary').click();
@@ -408,7 +412,10 @@ test('print shows the report without forms; the downloaded report opens offline 
     assert.equal(await report.locator('img.chart-image').count(), 4);
     assert.ok(await report.locator('img.chart-image').first().evaluate((img) => img.complete && img.naturalWidth > 100), 'the charts are images inside the file');
     assert.deepEqual(requests.filter((url) => !/^(file|data):/.test(url)), []);
-    await report.screenshot({ path: `${RESULTS}/dashboard-downloaded-report.png`, fullPage: true });
+    for (const width of WIDTHS) {
+      await report.setViewportSize({ width, height: HEIGHT[width] });
+      await report.screenshot({ path: `${RESULTS}/dashboard-downloaded-report-${width}.png`, fullPage: true });
+    }
   } finally {
     await offline.close();
   }
@@ -438,7 +445,13 @@ test('keyboard: a skip link to the results, arrow keys in the RF matrix, chart v
   assert.match(await dash('[data-testid="chart-tip-retention"]').textContent(), /came back \([\d,]+ of [\d,]+\)/);
   await dash('[data-testid="chart-data-repeat"] summary').click();
   assert.equal(await dash('[data-chart-table="repeat"] tbody tr').count(), 10);
-  await dash('[data-panel="repeat"]').screenshot({ path: `${RESULTS}/dashboard-chart-keyboard.png` });
+  for (const width of WIDTHS) {
+    await size(width);
+    await dash('[data-testid="chart-repeat"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await dash('[data-panel="repeat"]').screenshot({ path: `${RESULTS}/dashboard-chart-keyboard-${width}.png` });
+  }
+  await size(1440);
 });
 
 test('nothing is clipped without a scroll cue at 390, 1024 and 1440 px, with every panel open', async () => {

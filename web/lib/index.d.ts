@@ -573,8 +573,8 @@ export interface ModelFit {
   logLikelihood?: number;
   convergence?: {
     converged: boolean; optimizer: string; iterations: number; evaluations: number; starts: number;
-    /** Large files: the starts were tried on a sample of this many customers (0: on everyone), then the best point was polished on every customer. */
-    sampledCustomers: number; sampleEvaluations: number; gradientNorm: number;
+    /** Large files only: the starts were tried on a sample of this many customers, then the best point was polished on every customer. */
+    sampledCustomers?: number; sampleEvaluations?: number; gradientNorm: number;
   };
 }
 
