@@ -321,6 +321,15 @@ DecimalHint decimal_hint(std::string_view text) {
   return DecimalHint::ambiguous;
 }
 
+char first_decimal_separator(std::initializer_list<std::string_view> texts, bool& ambiguous) {
+  for (std::string_view text : texts) {
+    DecimalHint hint = decimal_hint(text);
+    if (hint == DecimalHint::dot || hint == DecimalHint::comma) return hint == DecimalHint::dot ? '.' : ',';
+    ambiguous = ambiguous || hint == DecimalHint::ambiguous;
+  }
+  return 0;
+}
+
 std::optional<Money> multiply_money(Money a, Money b) {
   __extension__ typedef __int128 Wide;  // a product of two millionths needs 128 bits before rescaling
   Wide product = static_cast<Wide>(a) * b;

@@ -1,6 +1,7 @@
 // Money amounts as written in exports, read exactly into millionths.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,9 @@ constexpr Money kMaxPlausibleAmount = 10000000000LL * kMoneyScale;
 // `1,234` either (a thousands group or three decimals) until other values in the file decide.
 enum class DecimalHint { none, dot, comma, ambiguous };
 DecimalHint decimal_hint(std::string_view text);
+// The separator ('.' or ',') of the first of `texts` that shows one, else 0; `ambiguous` is set when a
+// text before it (or any, when none shows one) could be read either way.
+char first_decimal_separator(std::initializer_list<std::string_view> texts, bool& ambiguous);
 
 // a * b for two amounts in millionths (quantity x unit price), rounded half away from zero.
 std::optional<Money> multiply_money(Money a, Money b);

@@ -56,17 +56,13 @@ void RowMapper::assume_decimal_separator() {
 bool RowMapper::settle_decimal(const CsvRecord& record) {
   if (decimal_) return true;
   bool waiting = false;
-  for (Role role : {Role::amount, Role::refund, Role::quantity, Role::unitPrice}) {
-    if (!columns_.has(role)) continue;
-    DecimalHint hint = decimal_hint(field(record, role));
-    if (hint == DecimalHint::dot || hint == DecimalHint::comma) {
-      decimal_ = hint == DecimalHint::dot ? '.' : ',';
-      decimal_line_ = record.line;
-      return true;
-    }
-    waiting = waiting || hint == DecimalHint::ambiguous;
-  }
-  return !waiting;
+  const char found = first_decimal_separator({field(record, Role::amount), field(record, Role::refund),
+                                              field(record, Role::quantity), field(record, Role::unitPrice)},
+                                             waiting);
+  if (!found) return !waiting;
+  decimal_ = found;
+  decimal_line_ = record.line;
+  return true;
 }
 
 RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason, Role& role) {

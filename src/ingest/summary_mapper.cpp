@@ -23,14 +23,13 @@ std::string_view SummaryMapper::field(const CsvRecord& record, SummaryRole role)
 char SummaryMapper::decimal_for(const CsvRecord& record) {
   if (decimal_) return decimal_;
   bool ambiguous = false;
-  for (SummaryRole role : {SummaryRole::revenue, SummaryRole::countedRevenue, SummaryRole::repeatRevenue}) {
-    DecimalHint hint = decimal_hint(field(record, role));
-    if (hint == DecimalHint::dot || hint == DecimalHint::comma) {
-      decimal_ = hint == DecimalHint::dot ? '.' : ',';
-      decimal_line_ = record.line;
-      return decimal_;
-    }
-    ambiguous = ambiguous || hint == DecimalHint::ambiguous;
+  const char found = first_decimal_separator({field(record, SummaryRole::revenue), field(record, SummaryRole::countedRevenue),
+                                              field(record, SummaryRole::repeatRevenue)},
+                                             ambiguous);
+  if (found) {
+    decimal_ = found;
+    decimal_line_ = record.line;
+    return decimal_;
   }
   decimal_assumed_ = decimal_assumed_ || ambiguous;
   return '.';

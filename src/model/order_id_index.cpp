@@ -8,11 +8,12 @@ namespace {
 
 constexpr size_t kMaxDigits = 15;  // 10^15 < 2^50: prefix number (8 bits), digit count (4), value (50)
 
-// The trailing digits of `id` (at most kMaxDigits) start here.
-size_t digits_start(std::string_view id) {
-  size_t start = id.size();
+// Where the trailing digits of `id` (at most kMaxDigits) start: the prefix's length. False when `id`
+// does not encode (no trailing digit, or a prefix longer than kMaxPrefixBytes).
+bool split_digits(std::string_view id, size_t& start) {
+  start = id.size();
   while (start > 0 && id.size() - start < kMaxDigits && id[start - 1] >= '0' && id[start - 1] <= '9') --start;
-  return start;
+  return start < id.size() && start <= OrderIdIndex::kMaxPrefixBytes;
 }
 
 uint64_t slot_hash(uint64_t key) {
@@ -23,8 +24,8 @@ uint64_t slot_hash(uint64_t key) {
 }  // namespace
 
 bool OrderIdIndex::encode(std::string_view id, uint64_t& key, size_t& run) const {
-  const size_t start = digits_start(id);
-  if (start == id.size() || start > kMaxPrefixBytes) return false;
+  size_t start = 0;
+  if (!split_digits(id, start)) return false;
   const std::string_view prefix = id.substr(0, start);
   if (last_run_ >= runs_.size() || runs_[last_run_].prefix != prefix) {
     auto found = std::find_if(runs_.begin(), runs_.end(), [&](const Run& r) { return r.prefix == prefix; });
@@ -67,8 +68,8 @@ void OrderIdIndex::add(std::string_view id, uint32_t order) {
   uint64_t key = 0;
   size_t r = 0;
   if (!encode(id, key, r)) {
-    const size_t start = digits_start(id);
-    if (start == id.size() || start > kMaxPrefixBytes || runs_.size() >= kMaxPrefixes) {
+    size_t start = 0;
+    if (!split_digits(id, start) || runs_.size() >= kMaxPrefixes) {
       bool added = false;
       other_ids_.intern(id, added);
       order_of_other_.push_back(order);

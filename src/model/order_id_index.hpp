@@ -22,6 +22,7 @@ namespace retention {
 class OrderIdIndex {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr size_t kMaxPrefixBytes = 15;
 
   // The order named `id`, or kNone. `id` is not empty.
   uint32_t find(std::string_view id) const;
@@ -32,7 +33,6 @@ class OrderIdIndex {
 
  private:
   static constexpr size_t kMaxPrefixes = 255;
-  static constexpr size_t kMaxPrefixBytes = 15;
 
   // One prefix's ids in file order while they keep one direction; keys stored so the run ascends.
   struct Run {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { RESULTS, assertSameOrigin, axeViolations, cliReport, clippedWithoutCue, openSession, pageRfMatrix, repo, waitReady } from './helpers.js';
+import { RESULTS, assertSameOrigin, axeViolations, cliReport, clippedWithoutCue, openSampleDashboard, pageRfMatrix, repo, waitReady } from './helpers.js';
 
 const SAMPLE = repo('examples/sample-shop.csv');
 const HEIGHT = { 390: 844, 1024: 768, 1440: 900 };
@@ -14,12 +14,8 @@ let session;
 let page;
 
 before(async () => {
-  session = await openSession('');
+  session = await openSampleDashboard();
   page = session.page;
-  await page.goto(session.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await waitReady(page, 'sample-shop.csv');
 });
 after(() => session?.close());
 

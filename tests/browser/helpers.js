@@ -51,6 +51,14 @@ export async function waitReady(page, name) {
   );
 }
 
+// The built demo open on its bundled sample (a fresh browser context: nothing remembered).
+export async function openSampleDashboard() {
+  const session = await openSession('');
+  await session.page.goto(session.url);
+  await waitReady(session.page, 'sample-shop.csv');
+  return session;
+}
+
 export function cli(...args) {
   const run = spawnSync(CLI, ['analyze', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.equal(run.status, 0, `native CLI failed: ${run.stderr}`);

@@ -2,16 +2,14 @@
 // words and no crash, and the next file in the same page is analysed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { RESULTS, READY_TIMEOUT, openSession, waitReady } from './helpers.js';
+import { RESULTS, READY_TIMEOUT, openSampleDashboard, waitReady } from './helpers.js';
 
 let session;
 let page;
 
 before(async () => {
-  session = await openSession('');
+  session = await openSampleDashboard();
   page = session.page;
-  await page.goto(session.url);
-  await waitReady(page, 'sample-shop.csv');
 });
 after(() => session?.close());
 
