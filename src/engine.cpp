@@ -35,6 +35,7 @@
 #include "model/customer_totals.hpp"
 #include "model/order_book.hpp"
 #include "model/plausibility.hpp"
+#include "measure.hpp"
 #include "report/row_log.hpp"
 #include "report/unavailable_sections.hpp"
 
@@ -98,6 +99,9 @@ struct Engine::Impl : RecordConsumer {
   std::vector<std::string> first_attribute_headers;  // a later file adds attributes only under these names
   std::string rows_csv;
   MoneyBudget money_budget;  // keeps every later money sum exact (model/plausibility.hpp)
+  Report::Measured measured;  // options.measure
+
+  Report::Measured* measuring() { return options.measure ? &measured : nullptr; }
 
   explicit Impl(Options o) : options(std::move(o)) {}
 
@@ -415,6 +419,8 @@ struct Engine::Impl : RecordConsumer {
 
   bool feed(const char* data, size_t size) {
     if (error || finished) return false;
+    StageTimer stage(measuring(), "read");
+    measured.inputBytes += static_cast<int64_t>(size);
     if (raw_start.size() < 2) raw_start.append(data, std::min(size, 2 - raw_start.size()));
     return take(transcoder.feed(std::string_view(data, size)), false);
   }
@@ -474,7 +480,19 @@ struct Engine::Impl : RecordConsumer {
     if (error) return false;
     if (finished) return true;
     finished = true;
-    if (!end_file()) return false;
+    const bool analysed = read_to_end_and_analyse();
+    if (options.measure) {
+      measured.peakMemoryBytes = peak_memory_bytes();
+      report.measured = measured;
+    }
+    return analysed;
+  }
+
+  bool read_to_end_and_analyse() {
+    {
+      StageTimer stage(measuring(), "read");
+      if (!end_file()) return false;
+    }
     if (report.summary.rowsRead == 0) {
       error = {ErrorCode::no_data_rows, "the file has a header but no data rows", 0};
       return false;
@@ -560,11 +578,27 @@ struct Engine::Impl : RecordConsumer {
   }
 
   bool analyse() {
+    CustomerTable customers;
+    if (!build_customers(customers)) return false;
+    {
+      StageTimer stage(measuring(), "value");
+      report.model = clv::predict_customer_value(orders, customers, options.clv, per_customer.value,
+                                                 options.churnRisk.pAliveAmber);
+    }
+    StageTimer stage(measuring(), "analyses");
+    run_analytics(customers, mapper->columns().has(Role::product));
+    summarise_value_by_group();
+    orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
+    return true;
+  }
+
+  // The orders settled, dated and grouped into customers, with the summary, outliers and RF matrix.
+  bool build_customers(CustomerTable& customers) {
+    StageTimer stage(measuring(), "customers");
     const bool day_first = mapper->dates().order() == DayMonthOrder::day_first;
     orders.settle_dates(day_first);
     if (options.keepRows) rows_csv = row_log.csv(day_first);
     describe_input();
-    CustomerTable customers;
     // Issue 10: with a range's end and no asOf, asOf is that end (the range's last day, as the default
     // asOf is the data's last day).
     std::optional<Date> asOf = options.asOf ? options.asOf : options.to;
@@ -580,11 +614,6 @@ struct Engine::Impl : RecordConsumer {
     summarise(customers);
     find_outliers(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
-    report.model =
-        clv::predict_customer_value(orders, customers, options.clv, per_customer.value, options.churnRisk.pAliveAmber);
-    run_analytics(customers, mapper->columns().has(Role::product));
-    summarise_value_by_group();
-    orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
     return true;
   }
 
@@ -614,6 +643,7 @@ struct Engine::Impl : RecordConsumer {
   // Issue 14: a per-customer summary gives every section that customer totals allow; the others are
   // listed in report.input with why.
   bool analyse_summary() {
+    StageTimer stage(measuring(), "analyses");  // one stage: customer totals need no grouping
     describe_summary_input();
     report.input.format = "customers";
     if (options.from || options.to) {  // issue 10's range selects orders; a summary has none

@@ -128,6 +128,9 @@ struct Options {
   // or a CSV record until it ends. Beyond it the run stops with input_too_large, before the wasm
   // heap (4 GB at most) runs out. Not an options-JSON key; lowered by tests.
   size_t maxHeldBytes = kMaxHeldBytes;
+  // Issue 11: the seconds of each stage and the peak memory in diagnostics.measured. Off by default:
+  // those figures differ between runs and between the native and wasm builds.
+  bool measure = false;
 };
 
 // A row the engine did not use, with why (SPEC 3: counted, first few listed).
@@ -422,6 +425,17 @@ struct Report {
   std::vector<AttributeProfile> attributes;
   ModelReport model;  // predicted customer value (retention/clv.hpp)
   std::vector<Warning> warnings;  // the first kMaxWarnings rejected rows
+  // With options.measure: what the run cost (src/measure.hpp says how each figure is taken).
+  struct Stage {
+    std::string name;  // read, customers, value, analyses
+    double seconds = 0;
+  };
+  struct Measured {
+    int64_t inputBytes = 0;
+    int64_t peakMemoryBytes = 0;
+    std::vector<Stage> stages;
+  };
+  std::optional<Measured> measured;
 };
 
 constexpr size_t kMaxWarnings = 100;

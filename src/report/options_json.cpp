@@ -215,6 +215,10 @@ Error parse_options_json(const std::string& json, Options& out) {
       bool keep = false;
       if (field.value.get_bool().get(keep)) return invalid("keepRows must be true or false");
       out.keepRows = keep;
+    } else if (key == "measure") {
+      bool measure = false;
+      if (field.value.get_bool().get(measure)) return invalid("measure must be true or false");
+      out.measure = measure;
     } else if (key == "strict") {
       bool strict = false;
       if (field.value.get_bool().get(strict)) return invalid("strict must be true or false");

@@ -509,6 +509,20 @@ void write_diagnostics(JsonWriter& w, const Report& r) {
   }
   w.end_array();
   w.key("warningsOmitted").integer(r.summary.rowsRejected - static_cast<int64_t>(r.warnings.size()));
+  if (r.measured) {
+    w.key("measured").begin_object();
+    w.key("inputBytes").integer(r.measured->inputBytes);
+    w.key("peakMemoryBytes").integer(r.measured->peakMemoryBytes);
+    w.key("stages").begin_array();
+    for (const Report::Stage& stage : r.measured->stages) {
+      w.begin_object();
+      w.key("name").string(stage.name);
+      w.key("seconds").number(stage.seconds);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
   w.end_object();
 }
 

@@ -161,9 +161,11 @@ struct Run {
   Point best;
   int iterations = 0;
   bool converged = false;
+  std::vector<Vector> inverse_hessian;  // BFGS's last approximation
 };
 
-Run bfgs(Evaluator& ev, const Vector& start) {
+// From `start`; with `curvature`, that inverse Hessian approximation instead of a scaled identity.
+Run bfgs(Evaluator& ev, const Vector& start, const std::vector<Vector>* curvature = nullptr) {
   const size_t n = start.size();
   Run run;
   Point x = ev.at(start);
@@ -176,8 +178,9 @@ Run bfgs(Evaluator& ev, const Vector& start) {
     for (size_t i = 0; i < n; ++i)
       for (size_t j = 0; j < n; ++j) H[i][j] = i == j;
   };
-  reset();
-  bool fresh = true, on_ridge = false;
+  bool fresh = !curvature, on_ridge = false;
+  if (curvature) H = *curvature;
+  else reset();
   for (; run.iterations < kMaxIterations; ++run.iterations) {
     if (norm(x.g) <= kGradientTolerance) {
       run.converged = true;
@@ -231,6 +234,7 @@ Run bfgs(Evaluator& ev, const Vector& start) {
   }
   run.converged = !on_ridge && !ran_off(x.x) && (run.converged || norm(x.g) <= kLooseTolerance);
   run.best = std::move(x);
+  run.inverse_hessian = std::move(H);
   return run;
 }
 
@@ -343,7 +347,7 @@ bool invert_spd(std::vector<Vector> A, std::vector<Vector>& inverse) {
 
 }  // namespace
 
-Minimum minimise(const Objective& f, const std::vector<Vector>& starts) {
+Minimum minimise(const Objective& f, const std::vector<Vector>& starts, const std::vector<Vector>* curvature) {
   Evaluator ev{f};
   Minimum best;
   best.value = HUGE_VAL;
@@ -354,12 +358,13 @@ Minimum minimise(const Objective& f, const std::vector<Vector>& starts) {
     best.convergence.iterations = run.iterations;
     best.convergence.gradientNorm = norm(run.best.g);
     best.convergence.optimizer = optimizer;
+    best.inverseHessian = std::move(run.inverse_hessian);
   };
   std::vector<double> converged_values;
   int tried = 0;
   for (const Vector& start : starts) {
     ++tried;
-    Run run = bfgs(ev, start);
+    Run run = bfgs(ev, start, curvature);
     double value = run.best.f;
     if (value < best.value) take(run, "bfgs");
     if (!run.converged) continue;
@@ -421,9 +426,12 @@ ModelFit fit_model(std::vector<std::string> names, const LogLikelihood& ll, doub
   }
   Minimum m;
   if (sample) {
+    // Both objectives are means per customer, so the sample's curvature is the whole data's too: the
+    // polish starts from it and takes a few steps instead of learning it again over every history.
     const Minimum found = minimise(objective_of(sample->ll, sample->customers), log_starts);
-    if (std::isfinite(found.value)) log_starts = {found.theta};
-    m = minimise(objective, log_starts);
+    const bool carried = std::isfinite(found.value) && !found.inverseHessian.empty();
+    if (carried) log_starts = {found.theta};
+    m = minimise(objective, log_starts, carried ? &found.inverseHessian : nullptr);
     m.convergence.starts = found.convergence.starts;
     m.convergence.sampleEvaluations = found.convergence.evaluations;
     m.convergence.sampledCustomers = sample->sampledCustomers;

@@ -20,12 +20,15 @@ struct Minimum {
   Vector theta;
   double value = 0;
   Convergence convergence;
+  std::vector<Vector> inverseHessian;  // the last BFGS approximation of the inverse Hessian at theta
 };
 
 // The best minimum found from `starts`. BFGS with a strong-Wolfe line search (Nocedal & Wright
 // 2006, algorithms 6.1, 3.5, 3.6) from each start until two agree; when none converges, Nelder-Mead
 // (with Gao & Han's 2012 adaptive coefficients) from the best point, then BFGS again to polish.
-Minimum minimise(const Objective& f, const std::vector<Vector>& starts);
+// With `curvature`, every BFGS run starts from that inverse Hessian approximation.
+Minimum minimise(const Objective& f, const std::vector<Vector>& starts,
+                 const std::vector<Vector>* curvature = nullptr);
 
 // A model's total log-likelihood at `params` and, when `gradient` is not null, its gradient with
 // respect to log(params).
