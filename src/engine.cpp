@@ -609,7 +609,7 @@ struct Engine::Impl : RecordConsumer {
       report.dataQuality.firstFarFutureDate = chosen.firstFarFuture;
     }
     if (!apply_date_range(asOf)) return false;
-    orders.forget_order_ids();
+    orders.forget_lookups();
     if ((error = build_customer_table(orders, asOf, customers))) return false;
     summarise(customers);
     find_outliers(customers);

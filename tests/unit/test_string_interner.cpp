@@ -1,0 +1,81 @@
+// The string interner keeps short keys whole in its slots and longer ones in its arena (issue 11):
+// whatever the kind, two different strings never share an id and ids follow first sight.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/string_interner.hpp"
+
+using retention::StringInterner;
+
+namespace {
+
+// Keys of every kind, and pairs that differ only where an encoding could lose them.
+std::vector<std::string> tricky_keys() {
+  return {"",
+          "7",
+          "07",
+          "007",
+          "C1469767",
+          "C146976",
+          std::string("C14\0", 4),
+          std::string("C14", 3),
+          std::string("\0", 1),
+          std::string("\0\0", 2),
+          std::string(8, '\0'),
+          "12345678",
+          "123456789",
+          "0123456789",
+          "00123456789",
+          "6029384756123",
+          "9999999999999999999",   // 19 digits: the largest kept whole
+          "09999999999999999999",  // 20: hashed
+          "18446744073709551616",  // 2^64, 20 digits
+          "1844674407370955161",
+          "jane.doe@example.com",
+          "Jane.Doe@example.com",
+          "cus_NffrFeUfNV2Hib",
+          "3f2b1c9e-8d4a-4b6e-9f1a-2c3d4e5f6a7b",
+          std::string(300000, 'x'),  // a block of its own
+          std::string(300000, 'x') + "y",
+          "12345678901234567890123"};
+}
+
+}  // namespace
+
+TEST_CASE("the interner gives each distinct string one id, in order of first sight, across key kinds") {
+  StringInterner interner;
+  std::unordered_map<std::string, uint32_t> expected;
+  std::vector<std::string> keys = tricky_keys();
+  std::mt19937_64 random(11);
+  // Many numbered, short and long keys, each seen several times, in an order that grows the table often.
+  for (int i = 0; i < 60000; ++i) {
+    const uint64_t n = random() % 20000;
+    switch (i % 5) {
+      case 0: keys.push_back("C" + std::to_string(n)); break;
+      case 1: keys.push_back(std::to_string(n * 1000003 + 100000000000ull)); break;
+      case 2: keys.push_back(std::string(n % 4, '0') + std::to_string(n % 1000)); break;
+      case 3: keys.push_back("customer" + std::to_string(n) + "@example.com"); break;
+      default: keys.push_back(std::to_string(n)); break;
+    }
+  }
+  for (const std::string& key : keys) {
+    bool added = false;
+    const uint32_t id = interner.intern(key, added);
+    auto [at, is_new] = expected.emplace(key, static_cast<uint32_t>(expected.size()));
+    REQUIRE_MESSAGE(added == is_new, key.size() << " bytes: " << key.substr(0, 40));
+    REQUIRE(id == at->second);
+  }
+  REQUIRE(interner.size() == expected.size());
+  for (const auto& [key, id] : expected) {
+    CHECK(interner[id] == key);
+    CHECK(interner.find(key) == id);
+  }
+  CHECK(interner.find("C99999999") == -1);
+  CHECK(interner.find("99999999999999") == -1);
+  CHECK(interner.find(std::string("7\0", 2)) == -1);
+  CHECK(interner.find("no.one@example.com") == -1);
+}
