@@ -512,9 +512,10 @@ export class RetentionDashboard extends ElementBase {
   // Draws the pending panels for about one frame's budget, then yields to the page until the next task.
   #drawSome(ticket) {
     if (ticket !== this.#drawTicket) return; // a newer report, or an error, took over
+    // At least one panel per task (none when a download or a print has drawn them all already).
     const until = performance.now() + DRAW_BUDGET_MS;
-    do this.#drawNext();
-    while (this.#pending.length && performance.now() < until);
+    let drawn = 0;
+    while (this.#pending.length && (drawn++ === 0 || performance.now() < until)) this.#drawNext();
     if (this.#pending.length) setTimeout(() => this.#drawSome(ticket), 0);
     else afterPaint(() => this.#drawn(ticket));
   }
