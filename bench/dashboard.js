@@ -2,9 +2,12 @@
 // The dashboard on a large file: the longest main-thread task while the worker analyses it.
 //   node bench/generate-orders.js 1000000 100000 build/bench/x.csv
 //   node bench/dashboard.js build/bench/x.csv
-// Needs `bash scripts/build.sh` (dist/demo). Prints the time to results and the long tasks (> 50 ms,
-// PerformanceObserver 'longtask') seen on the page's main thread from picking the file to the drawn
-// dashboard, and while listing and sorting every customer in the table.
+// Needs `bash scripts/build.sh` (dist/demo). Prints the time to results and to the last panel drawn, and the
+// long tasks (> 50 ms, PerformanceObserver 'longtask') seen on the page's main thread from picking the file
+// to the last panel drawn, and while listing and sorting every customer in the table.
+// Issue 11 (first result for the bundled sample <= 300 ms in a warm page):
+//   cp examples/sample-shop.csv /tmp/my-shop.csv && node bench/dashboard.js /tmp/my-shop.csv
+// The page is warm: it has loaded, analysed and drawn its own sample, so the worker runs and the wasm is compiled.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -23,7 +26,8 @@ try {
     page.waitForFunction(
       (wanted) => {
         const d = document.querySelector('retention-dashboard');
-        return d.getAttribute('state') === 'ready' && d.shadowRoot.querySelector('[data-testid="status"]').textContent.includes(`Analysed ${wanted}`);
+        // Ready and every panel drawn (no `drawing` attribute).
+        return d.getAttribute('state') === 'ready' && !d.hasAttribute('drawing') && d.shadowRoot.querySelector('[data-testid="status"]').textContent.includes(`Analysed ${wanted}`);
       },
       name,
       { timeout: 300_000, polling: 250 },
@@ -32,18 +36,25 @@ try {
   await page.evaluate(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
-    document.querySelector('retention-dashboard').addEventListener('analyzed', () => (window.analyzedAt = performance.now()), { once: true });
+    const dashboard = document.querySelector('retention-dashboard');
+    dashboard.addEventListener('analyzed', () => (window.analyzedAt = performance.now()), { once: true });
+    dashboard.addEventListener('drawn', () => (window.drawnAt = performance.now()), { once: true });
   });
   const started = await page.evaluate(() => performance.now());
   await page.locator('[data-testid="file-input"]').setInputFiles(file);
   await ready(basename(file));
-  const { tasks, analyzedAt } = await page.evaluate(() => ({ tasks: window.longTasks, analyzedAt: window.analyzedAt }));
+  // The long tasks are reported with a delay: wait for the last one to arrive.
+  await page.waitForTimeout(100);
+  const { tasks, analyzedAt, drawnAt } = await page.evaluate(() => ({ tasks: window.longTasks, analyzedAt: window.analyzedAt, drawnAt: window.drawnAt }));
   const max = (list) => list.reduce((m, t) => Math.max(m, t.duration), 0);
   const customers = await page.evaluate(() => document.querySelector('retention-dashboard').report.summary.customers);
   console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB), ${customers} customers`);
-  console.log(`results after ${((analyzedAt - started) / 1000).toFixed(2)} s (from picking the file to the 'analyzed' event)`);
-  // The 'analyzed' event fires after the panels are drawn, in the task that received the result.
-  console.log(`long tasks from picking the file to the drawn dashboard: ${tasks.length}, longest ${max(tasks).toFixed(0)} ms`);
+  // The 'analyzed' event fires in the task that received the result, once the first screen is drawn (the
+  // summary cards, the RF matrix and the segments); the panels below it are drawn in later tasks, and
+  // 'drawn' fires after the last of them. Both are timed from the same start: just before the pick.
+  console.log(`results after ${((analyzedAt - started) / 1000).toFixed(2)} s (from picking the file to the 'analyzed' event: the first screen drawn)`);
+  console.log(`every panel drawn after ${((drawnAt - started) / 1000).toFixed(2)} s (from picking the file to the 'drawn' event)`);
+  console.log(`long tasks from picking the file to the last panel drawn: ${tasks.length}, longest ${max(tasks).toFixed(0)} ms`);
 
   // Each step alone: its longest task.
   const step = async (label, action) => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { RESULTS, assertSameOrigin, axeViolations, cliReport, clippedWithoutCue, openSampleDashboard, pageRfMatrix, repo, waitReady } from './helpers.js';
+import { RESULTS, assertSameOrigin, axeViolations, cliReport, clippedWithoutCue, openSampleDashboard, pageRfMatrix, repo, waitDrawn, waitReady } from './helpers.js';
 
 const SAMPLE = repo('examples/sample-shop.csv');
 const HEIGHT = { 390: 844, 1024: 768, 1440: 900 };
@@ -39,7 +39,9 @@ async function nextAnalysis(action, to) {
     });
   }, to);
   await action();
-  return page.evaluate(() => window.__nextAnalysis);
+  const range = await page.evaluate(() => window.__nextAnalysis);
+  await waitDrawn(page); // the panels below the first screen too
+  return range;
 }
 
 // The summary cards and the RF matrix equal the native CLI's report for the same arguments.

@@ -48,6 +48,36 @@ test('opens on the sample shop: every panel, the same numbers as the native CLI,
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test("the first screen comes with 'analyzed', the panels below follow until 'drawn'; a report taken at once has them all", async () => {
+  const seen = await page.evaluate(async (csv) => {
+    const dashboard = document.querySelector('retention-dashboard');
+    const root = dashboard.shadowRoot;
+    const drawn = new Promise((resolve) => dashboard.addEventListener('drawn', (e) => resolve(e.detail.name), { once: true }));
+    const atAnalyzed = await new Promise((resolve) => {
+      dashboard.addEventListener('analyzed', () => resolve({
+        drawing: dashboard.hasAttribute('drawing'),
+        cards: root.querySelector('[data-field="customers"]').textContent,
+        busy: [...root.querySelectorAll('[data-panel][aria-busy="true"]')].map((panel) => panel.dataset.panel),
+        // Taken in the same task: every panel is drawn for it first.
+        html: dashboard.downloadReport({ download: false }),
+      }), { once: true });
+      dashboard.analyze(new Blob([csv]), { name: 'sample-shop.csv' }); // the sample again: the next tests start from it
+    });
+    return { ...atAnalyzed, drawnName: await drawn, drawingAfter: dashboard.hasAttribute('drawing'), busyAfter: root.querySelectorAll('[aria-busy="true"]').length };
+  }, readFileSync(SAMPLE, 'utf8'));
+  assert.equal(seen.drawing, true, 'the panels below the first screen are still to draw at analyzed');
+  assert.match(seen.cards, /\d/);
+  assert.ok(seen.busy.includes('cohorts') && !seen.busy.includes('rf') && !seen.busy.includes('segments'), `busy: ${seen.busy}`);
+  for (const caption of ['Cohort triangle', 'Segment migration', 'Model parameters and fit']) assert.ok(seen.html.includes(caption), `the report has the ${caption}`);
+  assert.ok((seen.html.match(/class="chart-image"/g) ?? []).length >= 4, 'the report has every chart');
+  assert.doesNotMatch(seen.html, /<section[^>]*aria-busy/, 'no panel of the report is still to draw');
+  assert.equal(seen.drawnName, 'sample-shop.csv');
+  assert.equal(seen.drawingAfter, false);
+  assert.equal(seen.busyAfter, 0);
+  await waitReady(page, 'sample-shop.csv');
+  await assertPanelsRendered(page);
+});
+
 test('a segment lists its customers (search, sort) and downloads the same CSV as the CLI', async () => {
   await page.locator('[data-testid="segment"][data-segment="Champions"]').click();
   assert.equal(await page.locator('[data-testid="customers-title"]').textContent(), 'Champions');

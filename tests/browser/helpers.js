@@ -38,7 +38,7 @@ export async function openSession(path) {
   return session;
 }
 
-// Waits until the dashboard has analysed a file named `name` (or any file).
+// Waits until the dashboard has analysed a file named `name` (or any file) and drawn every panel.
 export async function waitReady(page, name) {
   await page.waitForFunction(
     (wanted) => {
@@ -49,6 +49,14 @@ export async function waitReady(page, name) {
     name,
     { timeout: READY_TIMEOUT },
   );
+  await waitDrawn(page);
+}
+
+// Waits until every panel of the results on screen is drawn. The dashboard draws the first screen (the
+// summary cards, the RF matrix, the segments) in the task that receives the results ('analyzed'), and
+// the panels below it in the next tasks: it has the `drawing` attribute until the last ('drawn').
+export async function waitDrawn(page) {
+  await page.waitForFunction(() => !document.querySelector('retention-dashboard')?.hasAttribute('drawing'), null, { timeout: READY_TIMEOUT });
 }
 
 // The built demo open on its bundled sample (a fresh browser context: nothing remembered).

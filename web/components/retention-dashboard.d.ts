@@ -6,7 +6,10 @@ export type DashboardOptions = Omit<AnalyzeOptions, 'onProgress' | 'signal'>;
 
 export interface DashboardEventMap {
   progress: CustomEvent<ProgressDetail & { fraction: number | undefined }>;
+  /** The results are on screen: the first screen (summary cards, RF matrix, segments) is drawn. */
   analyzed: CustomEvent<{ report: AnalysisResult; name: string; seconds: number }>;
+  /** Every panel is drawn (the panels below the first screen follow 'analyzed' within a few tasks). */
+  drawn: CustomEvent<{ report: AnalysisResult; name: string }>;
   error: CustomEvent<{ error: Error; name: string }>;
   /** Cancelable: preventDefault() stops the download (the CSV is in detail.csv). */
   'segment-export': CustomEvent<{ name: string; csv: string; customers: number }>;
@@ -50,6 +53,7 @@ export interface RetentionDashboardJsxProps {
   engine?: EngineOptions;
   onprogress?: (event: DashboardEventMap['progress']) => void;
   onanalyzed?: (event: DashboardEventMap['analyzed']) => void;
+  ondrawn?: (event: DashboardEventMap['drawn']) => void;
   onerror?: (event: DashboardEventMap['error']) => void;
   'onsegment-export'?: (event: DashboardEventMap['segment-export']) => void;
 }

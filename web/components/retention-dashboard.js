@@ -10,8 +10,10 @@
 // Properties: file, options, engine (createEngine's settings), report (read-only), state.
 // Methods: analyze(input, {name}), cancel(), downloadReport({includeCustomers}).
 // Safe to import on a server: the element is defined only where customElements exists.
-// Events (bubbling, composed): progress {fraction, bytesLoaded, bytesTotal}, analyzed {report, name, seconds},
-// error {error, name}, segment-export {name, csv, customers} (cancelable: preventDefault() stops the download).
+// Events (bubbling, composed): progress {fraction, bytesLoaded, bytesTotal}, analyzed {report, name, seconds}
+// (the first screen shows the results: summary, RF matrix, segments), drawn {report, name} (every panel is
+// drawn; until then the element has the `drawing` attribute), error {error, name},
+// segment-export {name, csv, customers} (cancelable: preventDefault() stops the download).
 // Themeable with CSS custom properties (--rk-accent, --rk-text, --rk-surface ...; see README).
 import { createEngine } from '../lib/index.js';
 import { CustomerTable } from './dashboard/customer-table.js';
@@ -60,6 +62,16 @@ let sheet; // one constructed stylesheet shared by every dashboard (not an inlin
 // On a server (no DOM) the class still exists, for imports and types, but is never defined as an element.
 const ElementBase = globalThis.HTMLElement ?? class {};
 const ENGINE_ATTRIBUTES = { 'wasm-url': 'wasmUrl', 'worker-url': 'workerUrl', worker: 'worker' };
+// The panels below the first screen are drawn in tasks of about this long (a long task is 50 ms).
+const DRAW_BUDGET_MS = 16;
+// The core computes after the file is read; a computation longer than this is said in the status line.
+const COMPUTING_NOTE_MS = 200;
+
+// Runs `callback` in a task after the next frame is painted (in a page not shown: in the next task).
+function afterPaint(callback) {
+  if (document.visibilityState === 'hidden') setTimeout(callback, 0);
+  else requestAnimationFrame(() => setTimeout(callback, 0));
+}
 
 export class RetentionDashboard extends ElementBase {
   static observedAttributes = ['src', 'options', 'as-of', 'sample', 'currency', ...Object.keys(ENGINE_ATTRIBUTES)];
@@ -78,6 +90,10 @@ export class RetentionDashboard extends ElementBase {
   #rerun = 0;
   #layout = null; // the localStorage key of the file's column layout (persist.js)
   #mappingOpen = false; // the user asked to see the column mapping
+  #pending = []; // the panels still to draw for the report on screen: [panel name, draw]
+  #drawTicket = 0; // bumped by each report and by an error: stale drawing tasks stop
+  #beforePrint = () => this.#drawAll();
+  #computing = 0; // the timer that says the core is computing (after the file is read)
 
   constructor() {
     super();
@@ -101,10 +117,12 @@ export class RetentionDashboard extends ElementBase {
     if (this.hasAttribute('src')) this.#find('drop-zone').classList.add('compact');
     this.#find('sample-banner').hidden = !this.hasAttribute('sample');
     if (this.hasAttribute('src') && !this.#source && !this.#controller) this.#loadSrc();
+    window.addEventListener('beforeprint', this.#beforePrint);
   }
 
   disconnectedCallback() {
     this.cancel();
+    window.removeEventListener('beforeprint', this.#beforePrint);
   }
 
   attributeChangedCallback(name, previous, value) {
@@ -198,6 +216,7 @@ export class RetentionDashboard extends ElementBase {
   // with {includeCustomers: true}). Returns the HTML; `download: false` skips the download.
   downloadReport({ includeCustomers = false, download = true } = {}) {
     if (!this.#report) return null;
+    this.#drawAll(); // every panel, also those not drawn yet
     const base = this.#source.name.replace(/\.[^.]+$/, '');
     const html = reportHtml(this.#root, { title: `Customer report: ${this.#source.name}`, includeCustomers });
     if (download) {
@@ -289,10 +308,19 @@ export class RetentionDashboard extends ElementBase {
         signal: controller.signal,
         onProgress: (fraction, detail) => {
           if (this.#controller !== controller) return;
-          // Read to the end: the core now computes (for a large file, seconds): say so, bar indeterminate.
+          // Read to the end: the core now computes (for a large file, seconds): say so, bar indeterminate;
+          // only if it takes a while (a small file's results come sooner: no text flashes by, and the page
+          // does not redraw while the worker computes).
           const computing = fraction === 1;
-          this.#progress(computing ? undefined : fraction);
-          if (computing) this.#status(`Read ${name}; computing segments, retention and predicted value…`);
+          this.#progress(fraction);
+          clearTimeout(this.#computing);
+          if (computing) {
+            this.#computing = setTimeout(() => {
+              if (this.#controller !== controller) return;
+              this.#progress(undefined);
+              this.#status(`Read ${name}; computing segments, retention and predicted value…`);
+            }, COMPUTING_NOTE_MS);
+          }
           this.#emit('progress', { fraction, ...detail });
         },
       });
@@ -353,6 +381,7 @@ export class RetentionDashboard extends ElementBase {
       return error;
     } finally {
       if (this.#controller === controller) {
+        clearTimeout(this.#computing);
         this.#controller = null;
         this.#find('progress-row').classList.remove('active');
       }
@@ -368,6 +397,7 @@ export class RetentionDashboard extends ElementBase {
     for (const id of ['download-report', 'print-report']) this.#find(id).disabled = true;
     this.#status(`Could not analyse ${name}.`);
     this.#report = null;
+    this.#stopDrawing();
     panels.clearPanels(this.#root);
     this.#table.clear('select a cell or a segment');
     this.#selection = null;
@@ -407,8 +437,14 @@ export class RetentionDashboard extends ElementBase {
 
   // ---- rendering --------------------------------------------------------------------------------------
 
+  // The first screen (the reading line, the summary cards, the RF matrix and the segments) is drawn in
+  // the task that received the report, and 'analyzed' fires there; the panels below it follow in later
+  // tasks, a few at a time and after the first screen is painted, so no task holds the main thread long
+  // (issue 11). A panel still to draw is aria-busy (dimmed, as while loading) and the element carries the
+  // `drawing` attribute; 'drawn' fires once the last panel is drawn. Nothing here reads the layout.
   #render(report) {
     const root = this.#root;
+    const ticket = ++this.#drawTicket;
     // Money in the file's currency; several currencies are flagged (data quality) and shown without a symbol.
     const currencies = report.dataQuality.currencies ?? [];
     // A shared sign ("$") from the amounts yields to the page's own ISO code, which says which dollar.
@@ -425,38 +461,89 @@ export class RetentionDashboard extends ElementBase {
     this.#find('date-range').hidden = report.input?.format === 'customers';
     panels.renderRf(root, report.rfMatrix);
     panels.renderSegments(root, report, (name) => this.#select(name));
-    panels.renderChurn(root, report.churnRisk);
     // A customer summary leaves these empty (issue 14): they are hidden, with why, not drawn empty.
     const missing = unavailablePanels(report);
-    if (!missing.has('retention')) panels.renderRetention(root, this, report, this.#value('retention-period'));
-    panels.renderRepeat(root, this, report);
-    if (!missing.has('gaps')) panels.renderGaps(root, this, report);
-    panels.renderPareto(root, this, report);
-    if (!missing.has('performance')) panels.renderPerformance(root, report, this.#value('performance-metric'));
-    if (!missing.has('cohorts')) panels.renderCohorts(root, report, this.#value('cohort-metric'));
-    if (!missing.has('migration')) panels.renderMigration(root, report);
-    if (!missing.has('products')) {
-      panels.fillProductGroups(root, report);
-      panels.renderProducts(root, report, this.#value('products-group'));
-    }
-    panels.fillAttributes(root, report);
-    panels.renderAttributes(root, report, Number(this.#value('attribute-select')));
-    try {
-      panels.renderClv(root, report);
-    } catch (error) {
-      // The model section is new (issue 5): a shape this panel does not know hides it, never the rest.
-      root.querySelector('[data-panel="clv"]').hidden = true;
-      console.warn('retention-dashboard: could not show the model section', error);
-    }
-    panels.renderQuality(root, report);
     showUnavailable(root, report);
     enhance(root);
-    this.#fillSettings(report);
-    this.#fillMapping(report);
-    const { rfCellNames, segmentNames } = report.customers;
-    if (this.#selection === '' || rfCellNames.includes(this.#selection) || segmentNames.includes(this.#selection)) this.#select(this.#selection, { scroll: false });
-    else this.#table.clear('select a cell or a segment');
     this.#find('show-all').disabled = false;
+    // The rest, in the page's order (what comes into view first is drawn first). [panel, draw]
+    const later = [
+      ['churn', () => panels.renderChurn(root, report.churnRisk)],
+      ['customers', () => {
+        const { rfCellNames, segmentNames } = report.customers;
+        if (this.#selection === '' || rfCellNames.includes(this.#selection) || segmentNames.includes(this.#selection)) this.#select(this.#selection, { scroll: false });
+        else this.#table.clear('select a cell or a segment');
+      }],
+      ['retention', () => !missing.has('retention') && panels.renderRetention(root, this, report, this.#value('retention-period'))],
+      ['repeat', () => panels.renderRepeat(root, this, report)],
+      ['gaps', () => !missing.has('gaps') && panels.renderGaps(root, this, report)],
+      ['pareto', () => panels.renderPareto(root, this, report)],
+      ['performance', () => !missing.has('performance') && panels.renderPerformance(root, report, this.#value('performance-metric'))],
+      ['cohorts', () => !missing.has('cohorts') && panels.renderCohorts(root, report, this.#value('cohort-metric'))],
+      ['migration', () => !missing.has('migration') && panels.renderMigration(root, report)],
+      ['products', () => {
+        if (missing.has('products')) return;
+        panels.fillProductGroups(root, report);
+        panels.renderProducts(root, report, this.#value('products-group'));
+      }],
+      ['attributes', () => {
+        panels.fillAttributes(root, report);
+        panels.renderAttributes(root, report, Number(this.#value('attribute-select')));
+      }],
+      ['clv', () => {
+        try {
+          panels.renderClv(root, report);
+        } catch (error) {
+          // The model section is new (issue 5): a shape this panel does not know hides it, never the rest.
+          root.querySelector('[data-panel="clv"]').hidden = true;
+          console.warn('retention-dashboard: could not show the model section', error);
+        }
+      }],
+      ['quality', () => panels.renderQuality(root, report)],
+      [null, () => this.#fillSettings(report)],
+      [null, () => this.#fillMapping(report)],
+    ];
+    for (const [name] of later) if (name) root.querySelector(`[data-panel="${name}"]`)?.setAttribute('aria-busy', 'true');
+    this.toggleAttribute('drawing', true);
+    this.#pending = later;
+    afterPaint(() => this.#drawSome(ticket));
+  }
+
+  // Draws the pending panels for about one frame's budget, then yields to the page until the next task.
+  #drawSome(ticket) {
+    if (ticket !== this.#drawTicket) return; // a newer report, or an error, took over
+    // At least one panel per task (none when a download or a print has drawn them all already).
+    const until = performance.now() + DRAW_BUDGET_MS;
+    let drawn = 0;
+    while (this.#pending.length && (drawn++ === 0 || performance.now() < until)) this.#drawNext();
+    if (this.#pending.length) setTimeout(() => this.#drawSome(ticket), 0);
+    else afterPaint(() => this.#drawn(ticket));
+  }
+
+  #drawNext() {
+    const [name, draw] = this.#pending.shift();
+    draw();
+    if (name) this.#root.querySelector(`[data-panel="${name}"]`)?.removeAttribute('aria-busy');
+  }
+
+  // Every panel is drawn (and painted): said once, with the report it shows.
+  #drawn(ticket) {
+    if (ticket !== this.#drawTicket) return;
+    this.removeAttribute('drawing');
+    this.#emit('drawn', { report: this.#report, name: this.#source.name });
+  }
+
+  // Draws what is still pending now (before a download, a print, or an error clears the panels).
+  #drawAll() {
+    while (this.#pending.length) this.#drawNext();
+  }
+
+  // Stops drawing the previous report's panels (an error or the next report replaces them).
+  #stopDrawing() {
+    this.#drawTicket++;
+    this.#pending = [];
+    for (const node of this.#root.querySelectorAll('[data-panel][aria-busy]')) node.removeAttribute('aria-busy');
+    this.removeAttribute('drawing');
   }
 
   // Lists the customers of an RF cell or RFM segment; '' lists everyone.

@@ -2,6 +2,33 @@
 // the RF matrix moves with the arrow keys (one Tab stop, as a grid). Display only.
 
 const observed = new WeakSet();
+const cues = new WeakMap(); // box -> its "Scroll sideways" cue
+
+// The boxes to check are collected and checked once per frame: every box's size is read first, then the
+// attributes are written, so a dashboard drawn in one go costs one layout here, not one per box.
+const due = new Set();
+let frame = 0;
+
+function check() {
+  frame = 0;
+  const boxes = [...due].filter((box) => box.isConnected);
+  due.clear();
+  const sizes = boxes.map((box) => [box.scrollWidth > box.clientWidth + 1, box.scrollHeight > box.clientHeight + 1]);
+  boxes.forEach((box, i) => {
+    const [wide, tall] = sizes[i];
+    box.toggleAttribute('data-overflow', wide);
+    cues.get(box).toggleAttribute('data-show', wide);
+    // Focusable only when there is something to scroll to (axe: scrollable-region-focusable). Written
+    // only when it changes: any write makes the next frame check the style again.
+    if (!(wide || tall)) box.removeAttribute('tabindex');
+    else if (box.getAttribute('tabindex') !== '0') box.tabIndex = 0;
+  });
+}
+
+function schedule(box) {
+  due.add(box);
+  frame ||= requestAnimationFrame(check);
+}
 
 // Every scrolling box: reachable by keyboard, named after its panel, and marked while it overflows,
 // so the CSS shows "Scroll sideways for more" and an edge shadow (nothing is clipped without a cue).
@@ -17,17 +44,10 @@ export function enhance(root) {
     cue.setAttribute('aria-hidden', 'true');
     cue.textContent = 'Scroll sideways for more →';
     box.before(cue);
-    const update = () => {
-      const overflows = box.scrollWidth > box.clientWidth + 1;
-      box.toggleAttribute('data-overflow', overflows);
-      cue.toggleAttribute('data-show', overflows);
-      // Focusable only when there is something to scroll to (axe: scrollable-region-focusable).
-      if (overflows || box.scrollHeight > box.clientHeight + 1) box.tabIndex = 0;
-      else box.removeAttribute('tabindex');
-    };
-    new ResizeObserver(update).observe(box);
-    new MutationObserver(update).observe(box, { childList: true, subtree: true });
-    update();
+    cues.set(box, cue);
+    new ResizeObserver(() => schedule(box)).observe(box);
+    new MutationObserver(() => schedule(box)).observe(box, { childList: true, subtree: true });
+    schedule(box);
   }
 }
 

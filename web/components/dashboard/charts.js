@@ -43,8 +43,9 @@ function tooltips(container, describe, count) {
 
 // Draws `options` (uPlot options without width/height) into the container, replacing its chart.
 function draw(container, options, data, describe) {
-  destroyChart(container);
+  // Measured before the old chart goes: the layout is read while it is still up to date.
   const width = Math.max(200, container.clientWidth || 300);
+  destroyChart(container);
   const tips = tooltips(container, describe, data[0].length);
   const hooks = { ...(options.hooks ?? {}), ...tips.hooks };
   const plot = new uPlot({ ...options, cursor: tips.cursor, hooks, width, height: HEIGHT, legend: { show: false } }, data, container);

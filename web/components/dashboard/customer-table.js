@@ -174,8 +174,9 @@ export class CustomerTable {
   render() {
     const total = this.order.length;
     this.spacer.style.height = `${total * ROW_HEIGHT}px`;
-    const first = Math.max(0, Math.floor(this.body.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const visible = Math.ceil((this.body.clientHeight || 400) / ROW_HEIGHT) + 2 * OVERSCAN;
+    // An empty list (cleared) reads no layout: nothing to place.
+    const first = total ? Math.max(0, Math.floor(this.body.scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
+    const visible = total ? Math.ceil((this.body.clientHeight || 400) / ROW_HEIGHT) + 2 * OVERSCAN : 0;
     const last = Math.min(total, first + visible);
     while (this.pool.length < last - first) {
       const row = h('div', { role: 'row', class: 'vrow' });

@@ -65,6 +65,18 @@ export const cellLabel = (cell) => {
 };
 
 // The theme's colours, read from the custom properties at drawing time (canvas charts cannot use var()).
+// Reading the computed style after the DOM changed costs a style and layout update: the colours of a host
+// are read together, once per task (a theme that changes is seen by the next drawing task).
+const THEME_COLORS = ['--rk-accent', '--rk-muted', '--rk-grid', '--rk-faded', '--rk-warn', '--rk-bad', '--rk-surface'];
+const themes = new Map(); // host -> Map(name -> value), for the current task
 export function themeColor(host, name, fallback) {
-  return getComputedStyle(host).getPropertyValue(name).trim() || fallback;
+  let theme = themes.get(host);
+  if (!theme) {
+    if (!themes.size) setTimeout(() => themes.clear(), 0);
+    const style = getComputedStyle(host);
+    theme = new Map(THEME_COLORS.map((key) => [key, style.getPropertyValue(key).trim()]));
+    themes.set(host, theme);
+  }
+  if (!theme.has(name)) theme.set(name, getComputedStyle(host).getPropertyValue(name).trim());
+  return theme.get(name) || fallback;
 }

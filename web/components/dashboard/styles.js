@@ -35,6 +35,8 @@ export const STYLES = `
 .panel { background: var(--rk-surface); border: 1px solid var(--rk-border); border-radius: var(--rk-radius); padding: 16px; min-width: 0; transition: opacity .2s; }
 .panel.wide { grid-column: 1 / -1; }
 .rk[data-state="loading"] .panel:not(.input) { opacity: .6; }
+/* a panel still to be drawn for the results above it (drawn in the next few tasks) */
+.rk .panel[aria-busy="true"] { opacity: .6; }
 h2 { font-size: 1.1rem; margin: 0 0 4px; }
 h3 { font-size: 1rem; margin: 16px 0 6px; }
 .panel-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
