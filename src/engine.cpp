@@ -583,7 +583,7 @@ struct Engine::Impl : RecordConsumer {
     {
       StageTimer stage(measuring(), "value");
       report.model = clv::predict_customer_value(orders, customers, options.clv, per_customer.value,
-                                                 options.churnRisk.pAliveAmber);
+                                                 options.churnRisk.pAliveAmber, measuring());
     }
     StageTimer stage(measuring(), "analyses");
     run_analytics(customers, mapper->columns().has(Role::product));

@@ -178,7 +178,7 @@ class StringInterner {
   }
 
   const char* record(uint64_t ref) const {
-    return blocks_[ref >> kOffsetBits].get() + (ref & (kBlock - 1));
+    return blocks_[static_cast<size_t>(ref >> kOffsetBits)].get() + (ref & (kBlock - 1));
   }
 
   uint32_t id_at(uint64_t ref) const {

@@ -28,12 +28,13 @@ TEST_CASE("measure adds the input size, each stage's seconds and the peak memory
   const retention::Report::Measured& m = *measured.report.measured;
   CHECK(m.inputBytes == static_cast<int64_t>(text.size()));
   CHECK(m.peakMemoryBytes > 0);
-  REQUIRE(m.stages.size() == 4);
-  const char* names[] = {"read", "customers", "value", "analyses"};
-  for (size_t i = 0; i < 4; ++i) {
+  REQUIRE(m.stages.size() == 5);
+  const char* names[] = {"read", "customers", "value.fit", "value", "analyses"};  // a part ends before its whole
+  for (size_t i = 0; i < 5; ++i) {
     CHECK(m.stages[i].name == names[i]);
     CHECK(m.stages[i].seconds >= 0);
   }
+  CHECK(m.stages[2].seconds <= m.stages[3].seconds);
   CHECK(measured.json.find("\"measured\":{\"inputBytes\":" + std::to_string(text.size())) != std::string::npos);
   // Everything else is the same report.
   const size_t cut = measured.json.find(",\"measured\"");

@@ -419,7 +419,8 @@ export interface Report {
     measured?: {
       inputBytes: number;
       peakMemoryBytes: number;
-      stages: { name: 'read' | 'customers' | 'value' | 'analyses'; seconds: number }[];
+      /** In the order they end: 'value.fit' (the model fits) is a part of 'value'. */
+      stages: { name: 'read' | 'customers' | 'value.fit' | 'value' | 'analyses'; seconds: number }[];
     };
   };
 }

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "analytics/clv/bgnbd.hpp"
 #include "analytics/clv/gamma_gamma.hpp"
 #include "analytics/clv/pareto_nbd.hpp"
 #include "analytics/clv/special.hpp"
+#include "measure.hpp"
 
 namespace retention::clv {
 
@@ -167,6 +169,7 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
   report.options = options;
   report.sameDayOrdersMerged = summary.mergedOrders;
   Histories h = compress(summary);
+  std::optional<StageTimer> fitting(std::in_place, at.measured, "value.fit");
   ModelFit fit = fit_transactions(options.model, h, options.penalty);
   if (!fit.error.empty()) {
     report.error = fit.error;
@@ -182,6 +185,7 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
   }
   report.transactions = fit;
   report.spend = fit_spend(spend_of(summary), options.penalty);
+  fitting.reset();
 
   Horizon horizon{options.horizonMonths, units_per_month(options.timeUnit), options.monthlyDiscountRate};
   RowPredictions rows = predict_rows(options.model, fit.parameters, h, horizon);
@@ -274,13 +278,13 @@ HoldoutValidation validate(const CustomerSummary& summary, const ClvOptions& opt
 }
 
 ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
-                                   ClvColumns& columns, double likelyAliveFrom) {
+                                   ClvColumns& columns, double likelyAliveFrom, Report::Measured* measured) {
   columns = ClvColumns{};
   if (options.model == ClvModel::none) return not_fitted(options);
   const Date asOf = customers.asOf;
   ModelReport report =
       predict_from_summary(summarise_orders(orders, customers, {asOf, asOf, options.timeUnit}), options, columns,
-                           {asOf, likelyAliveFrom});
+                           {asOf, likelyAliveFrom, measured});
   if (options.calibrationEnd) {
     const Date end = *options.calibrationEnd;
     HoldoutValidation v;

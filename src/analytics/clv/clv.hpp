@@ -15,8 +15,10 @@ namespace retention::clv {
 // `columns` gets one value per row of `customers` (see ClvColumns); failures are reported in the
 // returned section, never as NaN.
 // The expected next order is given only while P(alive) >= likelyAliveFrom (the churn light's amber threshold).
+// With `measured` (options.measure), the seconds of the model fits go to its stage "value.fit".
 ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
-                                   ClvColumns& columns, double likelyAliveFrom = 0.2);
+                                   ClvColumns& columns, double likelyAliveFrom = 0.2,
+                                   Report::Measured* measured = nullptr);
 
 // The same from a summary already made (a per-customer summary's totals, issue 14) at `asOf`: no
 // holdout validation, which needs the orders after calibrationEnd.
@@ -28,6 +30,7 @@ ModelReport predict_customer_value(const CustomerSummary& summary, Date asOf, co
 struct Prediction {
   Date day = 0;
   double likelyAliveFrom = 0.2;
+  Report::Measured* measured = nullptr;  // where the fits' seconds go, when measuring
 };
 
 // The same from a summary (in options.timeUnit): fit, predictions per summary row.
