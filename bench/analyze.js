@@ -30,8 +30,9 @@ if (!existsSync(`${peers}/package.json`) || readFileSync(`${peers}/package.json`
 
 const node = process.execPath;
 const runners = {
-  wasm: (file) => [node, 'web/lib/cli.js', 'analyze', file, '--json'],
-  native: (file) => ['build/native/retention-kit', 'analyze', file, '--json'],
+  // `measure` adds each stage's seconds to the report (diagnostics.measured): ingest apart from analysis.
+  wasm: (file) => [node, 'web/lib/cli.js', 'analyze', file, '--json', '--options', '{"measure":true}'],
+  native: (file) => ['build/native/retention-kit', 'analyze', file, '--json', '--options', '{"measure":true}'],
   duckdb: (file) => [node, 'bench/duckdb-job.js', peers, file],
   papaparse: (file) => [node, 'bench/papaparse-job.js', peers, file],
 };
@@ -48,7 +49,8 @@ function run(name, file) {
   rmSync(out);
   const json = JSON.parse(r.stdout.toString());
   const revenue = Number(json.summary ? json.summary.revenue : json.revenue);
-  return { wall, cpu: user + sys, rss: rssKb / 1024, revenue };
+  const stages = json.diagnostics?.measured?.stages;
+  return { wall, cpu: user + sys, rss: rssKb / 1024, revenue, stages: stages && Object.fromEntries(stages.map((st) => [st.name, st.seconds])) };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -76,6 +78,12 @@ for (const [rows, customers] of sizes) {
       Math.max(...rs.map((r) => r.rss)).toFixed(0).padStart(13), (mb / cpu[name]).toFixed(1).padStart(14),
       `  ${rs[0].revenue.toFixed(2)}`];
     console.log(line.join(' '));
+  }
+  // Our stages, from the run with the median CPU (seconds: CPU natively, elapsed in wasm).
+  for (const ours of ['wasm', 'native'].filter((n) => cpu[n])) {
+    const { stages } = results[ours].find((r) => r.cpu === cpu[ours]);
+    const parts = Object.entries(stages).map(([stage, sec]) => `${stage} ${sec.toFixed(2)}`).join(', ');
+    console.log(`${ours} stages (s): ${parts}; ingest ${(mb / stages.read).toFixed(0)} MB/s`);
   }
   for (const ours of ['wasm', 'native'].filter((n) => cpu[n])) {
     for (const peer of ['duckdb', 'papaparse'].filter((n) => cpu[n]))
