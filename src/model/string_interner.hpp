@@ -96,11 +96,15 @@ class StringInterner {
   uint32_t id_in(const Slot& slot) const {
     return kind_of(slot) == kLong ? id_at(ref_in(slot)) : static_cast<uint32_t>(slot.meta);
   }
-  // Where a slot's search starts: from the key alone (a long key's word is already its hash).
+  // Where a slot's search starts: from the key alone (a long key's word is already its hash). Every
+  // bit of a whole key must reach the low bits that pick the slot: ids such as "SKU-0400" differ in
+  // their last bytes only (MurmurHash3's 64-bit finaliser).
   static uint64_t home_of(uint64_t word, uint64_t kind, uint64_t length) {
     if (kind == kLong) return word;
-    uint64_t h = (word ^ (kind << 8 | length) * 0xFF51AFD7ED558CCDull) * 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 29);
+    uint64_t h = word ^ (kind << 8 | length) * 0x9E3779B97F4A7C15ull;
+    h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
+    h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 33);
   }
 
   // A fast 64-bit multiply-mix hash (ids never depend on it, only speed does).
