@@ -40,6 +40,21 @@ class StringInterner {
 
   std::string_view operator[](uint32_t id) const { return view(strings_[id]); }
   size_t size() const { return strings_.size(); }
+  // The mean number of slots a lookup of a present key reads: near 1.5 for a table at most half full
+  // whose keys are spread well (a check on the slot placement, for tests).
+  double mean_probe_length() const {
+    const size_t mask = slots_.size() - 1;
+    double total = 0;
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      const Slot& slot = slots_[i];
+      if (!slot.meta) continue;
+      const uint64_t kind = kind_of(slot);
+      const size_t home = home_of(slot.word, kind, kind == kLong ? 0 : slot.meta >> 32 & 0x1F) & mask;
+      total += static_cast<double>(((i - home) & mask) + 1);
+    }
+    return strings_.empty() ? 0 : total / static_cast<double>(strings_.size());
+  }
+
   // Frees the lookup table once no string will be looked up or added again: the strings stay, by id.
   void forget_lookups() { slots_ = std::vector<Slot>(); }
 
