@@ -73,6 +73,16 @@ test('an HTTP error names the URL and the status, and the next call loads the wa
   }
 });
 
+test('a server that sends the wasm as application/octet-stream (no streaming compile) still loads it', async () => {
+  const server = await serve([[200, 'application/octet-stream', WASM]]);
+  try {
+    const engine = await createEngine({ wasmUrl: server.url });
+    assert.deepEqual((await engine.analyze(GENERIC)).rfMatrix.customers, GENERIC_RF);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a page instead of the wasm (a wrong URL behind a catch-all route) says so, not "expected magic word"', async () => {
   const server = await serve([[200, 'text/html', '<!doctype html><title>app</title>']]);
   try {
