@@ -83,6 +83,22 @@ test('a server that sends the wasm as application/octet-stream (no streaming com
   }
 });
 
+test('preload resolves once the wasm is loaded; a failed preload rejects with the load error and analyze tries again', async () => {
+  const server = await serve([[503, 'text/plain', 'busy'], [200, 'application/wasm', WASM]]);
+  try {
+    const engine = await createEngine({ wasmUrl: server.url });
+    const error = await rejection(engine.preload());
+    assert.equal(error.code, 'wasm_load_failed');
+    assert.equal(error.message, `could not load the engine's WebAssembly from ${server.url}: HTTP 503 Service Unavailable`);
+    assert.equal(await engine.preload(), undefined);
+    assert.equal(server.requests.length, 2);
+    assert.deepEqual((await engine.analyze(GENERIC)).rfMatrix.customers, GENERIC_RF);
+    assert.equal(server.requests.length, 2, 'analyze runs on the preloaded module');
+  } finally {
+    await server.close();
+  }
+});
+
 test('a page instead of the wasm (a wrong URL behind a catch-all route) says so, not "expected magic word"', async () => {
   const server = await serve([[200, 'text/html', '<!doctype html><title>app</title>']]);
   try {
