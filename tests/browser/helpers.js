@@ -14,11 +14,12 @@ export const RESULTS = repo('test-results');
 export const READY_TIMEOUT = 20_000;
 const CLI = repo('build/native/retention-kit');
 
-// Starts the server and the browser; `requests` and `errors` fill up for the whole run.
-export async function openSession(path) {
+// Starts the server and the browser; `requests` and `errors` fill up for the whole run. `intercept` as
+// startServer's: answers some requests itself.
+export async function openSession(path, { intercept } = {}) {
   assert.ok(existsSync(repo(`dist/demo/${path}index.html`)), `dist/demo/${path}index.html is missing: run bash scripts/build.sh`);
   mkdirSync(RESULTS, { recursive: true });
-  const { server, url } = await startServer(repo('dist/demo'));
+  const { server, url } = await startServer(repo('dist/demo'), { intercept });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

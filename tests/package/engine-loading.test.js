@@ -73,6 +73,32 @@ test('an HTTP error names the URL and the status, and the next call loads the wa
   }
 });
 
+test('a server that sends the wasm as application/octet-stream (no streaming compile) still loads it', async () => {
+  const server = await serve([[200, 'application/octet-stream', WASM]]);
+  try {
+    const engine = await createEngine({ wasmUrl: server.url });
+    assert.deepEqual((await engine.analyze(GENERIC)).rfMatrix.customers, GENERIC_RF);
+  } finally {
+    await server.close();
+  }
+});
+
+test('preload resolves once the wasm is loaded; a failed preload rejects with the load error and analyze tries again', async () => {
+  const server = await serve([[503, 'text/plain', 'busy'], [200, 'application/wasm', WASM]]);
+  try {
+    const engine = await createEngine({ wasmUrl: server.url });
+    const error = await rejection(engine.preload());
+    assert.equal(error.code, 'wasm_load_failed');
+    assert.equal(error.message, `could not load the engine's WebAssembly from ${server.url}: HTTP 503 Service Unavailable`);
+    assert.equal(await engine.preload(), undefined);
+    assert.equal(server.requests.length, 2);
+    assert.deepEqual((await engine.analyze(GENERIC)).rfMatrix.customers, GENERIC_RF);
+    assert.equal(server.requests.length, 2, 'analyze runs on the preloaded module');
+  } finally {
+    await server.close();
+  }
+});
+
 test('a page instead of the wasm (a wrong URL behind a catch-all route) says so, not "expected magic word"', async () => {
   const server = await serve([[200, 'text/html', '<!doctype html><title>app</title>']]);
   try {

@@ -66,6 +66,8 @@ const ENGINE_ATTRIBUTES = { 'wasm-url': 'wasmUrl', 'worker-url': 'workerUrl', wo
 const DRAW_BUDGET_MS = 16;
 // The core computes after the file is read; a computation longer than this is said in the status line.
 const COMPUTING_NOTE_MS = 200;
+// The engine starts at the page's first idle time after the element is connected, or after this long.
+const WARM_UP_WITHIN_MS = 500;
 
 // Runs `callback` in a task after the next frame is painted (in a page not shown: in the next task).
 function afterPaint(callback) {
@@ -77,7 +79,7 @@ export class RetentionDashboard extends ElementBase {
   static observedAttributes = ['src', 'options', 'as-of', 'sample', 'currency', ...Object.keys(ENGINE_ATTRIBUTES)];
 
   #root;
-  #engine; // Promise<Engine>, created on first use
+  #engine; // Promise<Engine>, created when the page is first idle or on first use
   #engineSettings = null; // createEngine's settings from the engine property (null: from the attributes)
   #options = {}; // from the options attribute or property
   #overrides = {}; // from the mapping step and the settings form
@@ -117,6 +119,7 @@ export class RetentionDashboard extends ElementBase {
     if (this.hasAttribute('src')) this.#find('drop-zone').classList.add('compact');
     this.#find('sample-banner').hidden = !this.hasAttribute('sample');
     if (this.hasAttribute('src') && !this.#source && !this.#controller) this.#loadSrc();
+    this.#warmUpWhenIdle();
     window.addEventListener('beforeprint', this.#beforePrint);
   }
 
@@ -241,11 +244,25 @@ export class RetentionDashboard extends ElementBase {
     return settings;
   }
 
-  // The next analysis starts an engine with the new settings; the old one is closed (a run on it ends as cancelled).
+  // An engine with the new settings replaces the old one, which is closed (a run on it ends as cancelled).
   #replaceEngine() {
     const old = this.#engine;
     this.#engine = undefined;
     old?.then((engine) => setTimeout(() => engine.close(), 0)).catch(() => {});
+    if (this.isConnected) this.#warmUpWhenIdle();
+  }
+
+  // Issue 11: the engine's worker starts and the wasm downloads and compiles while the user picks a
+  // file, so that the pick finds them ready. Idle time first: settings given right after the element
+  // is connected are then in place. A failure is not shown here: the analysis loads again and shows it.
+  #warmUpWhenIdle() {
+    const warmUp = () => {
+      if (!this.isConnected) return;
+      this.#engine ??= createEngine(this.engine);
+      this.#engine.then((engine) => engine.preload()).catch(() => {});
+    };
+    if (globalThis.requestIdleCallback) requestIdleCallback(warmUp, { timeout: WARM_UP_WITHIN_MS });
+    else setTimeout(warmUp, 0);
   }
 
   #effectiveOptions() {

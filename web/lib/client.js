@@ -70,6 +70,15 @@ export class WorkerClient {
     });
   }
 
+  // Resolves once the worker has loaded and compiled the wasm module (Engine.preload).
+  load(wasmUrl) {
+    const messageId = this.nextMessageId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(messageId, { resolve, reject });
+      this.worker.postMessage({ messageId, type: Request.LOAD, data: { wasmUrl } });
+    });
+  }
+
   terminate() {
     this.failAll(new DOMException('The engine was closed', 'AbortError'));
     this.worker.terminate();

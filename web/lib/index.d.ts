@@ -492,6 +492,14 @@ export interface Engine {
   /** Node only: an order file's rows as the engine read them, as the CSV table `sql` reads
    * (customer,order,date,amount,status; refunds subtracted, dates YYYY-MM-DD). */
   rows?(input: Input, options?: AnalyzeOptions): Promise<string>;
+  /**
+   * Loads and compiles the wasm now (in the browser, in the engine's worker), so that the first analyze
+   * finds it ready: call it while the user picks a file. Resolves once it is ready; rejects with the
+   * load's RetentionError ('wasm_load_failed', 'worker_failed'), and the next call tries again, so a
+   * caller may ignore the rejection and let analyze report the error. In the browser createEngine
+   * starts the worker but loads the wasm only on the first analyze or preload; in Node it starts at once.
+   */
+  preload(): Promise<void>;
   /** Frees the engine (terminates its worker in the browser). */
   close(): void;
 }
@@ -526,7 +534,10 @@ export interface EngineOptions {
   worker?: boolean;
 }
 
-/** Creates an engine. The wasm loads in the background; a failed load rejects the first analyze() and is tried again on the next. */
+/**
+ * Creates an engine. The wasm loads in the background (in the browser: with the first analyze() or preload()); a
+ * failed load rejects the first analyze() and is tried again on the next.
+ */
 export function createEngine(options?: EngineOptions): Promise<Engine>;
 
 /**

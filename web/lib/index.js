@@ -44,6 +44,9 @@ export async function createEngine({ wasmUrl, workerUrl, worker = true } = {}) {
       });
       return attachCustomers(JSON.parse(report), columns);
     },
+    // Not done by createEngine: a failed load is reported by the first analyze and tried again by
+    // the next, and a load started earlier would make which call sees it a matter of timing.
+    preload: () => live().load(wasm),
     close: () => client.terminate(),
   };
 }

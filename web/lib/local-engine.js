@@ -40,6 +40,9 @@ export function createLocalEngine(load) {
     rows(input, options = {}) {
       return modules.run((Module) => rowsCsv(Module, toChunks(input, options.chunkSize), options));
     },
+    async preload() {
+      await modules.get();
+    },
     close() {},
   };
 }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { RetentionError } from './errors.js';
-import { fetchWasm, instantiate } from './load-wasm.js';
+import { compileBytes, fetchAndCompile, instantiate } from './load-wasm.js';
 
 const WASM_URL = new URL('../../dist/wasm/retention-kit.wasm', import.meta.url);
 
@@ -22,7 +22,7 @@ async function readWasmFile(path) {
 export async function loadModule({ wasmUrl } = {}) {
   const target = wasmUrl ?? WASM_URL;
   const href = String(target);
-  if (/^https?:/.test(href)) return instantiate(await fetchWasm(href), href);
+  if (/^https?:/.test(href)) return instantiate(await fetchAndCompile(href), href);
   const path = href.startsWith('file:') ? fileURLToPath(href) : href;
-  return instantiate(await readWasmFile(path), path);
+  return instantiate(await compileBytes(await readWasmFile(path), path), path);
 }

@@ -3,6 +3,7 @@
 export const Request = Object.freeze({
   ANALYZE: 'analyze', // data: {input: Blob | ReadableStream, options, chunkSize, wasmUrl?}
   CANCEL: 'cancel', // data: {requestId}
+  LOAD: 'load', // data: {wasmUrl?}: load and compile the wasm module now; replies RESULT (no data) or ERROR
 });
 
 export const Response = Object.freeze({

@@ -22,11 +22,16 @@ self.onmessage = async (event) => {
     cancelled.add(data.requestId);
     return;
   }
-  if (type !== Request.ANALYZE) {
+  if (type !== Request.ANALYZE && type !== Request.LOAD) {
     self.postMessage({ requestId: messageId, type: Response.ERROR, data: errorToPlain(new Error(`unknown request ${type}`)) });
     return;
   }
   try {
+    if (type === Request.LOAD) {
+      await modulesFor(data.wasmUrl).get();
+      self.postMessage({ requestId: messageId, type: Response.RESULT });
+      return;
+    }
     const result = await modulesFor(data.wasmUrl).run((Module) =>
       // An array of inputs is several files analysed as one (issue 14).
       runAnalysis(Module, Array.isArray(data.input) ? data.input.map((i) => toChunks(i, data.chunkSize)) : toChunks(data.input, data.chunkSize), {
