@@ -23,9 +23,18 @@ void index_orders(const OrderBook& orders, CustomerTable& out) {
   std::vector<uint32_t> sorted(out.orderStart.back());
   for (size_t o = 0; o < order_customer.size(); ++o)
     if (int32_t row = row_of_order(o); row >= 0) sorted[next[static_cast<size_t>(row)]++] = static_cast<uint32_t>(o);
-  for (size_t row = 0; row < out.size(); ++row)
-    std::stable_sort(sorted.begin() + out.orderStart[row], sorted.begin() + out.orderStart[row + 1],
-                     [&](uint32_t a, uint32_t b) { return order_date[a] < order_date[b]; });
+  auto earlier = [&](uint32_t a, uint32_t b) { return order_date[a] < order_date[b]; };
+  for (size_t row = 0; row < out.size(); ++row) {
+    const auto begin = sorted.begin() + out.orderStart[row], end = sorted.begin() + out.orderStart[row + 1];
+    // Most customers have a few orders: an insertion sort (stable, no buffer) instead of a
+    // stable_sort that allocates its buffer for each of millions of customers.
+    if (end - begin > 32) {
+      std::stable_sort(begin, end, earlier);
+      continue;
+    }
+    for (auto i = begin + (begin != end); i < end; ++i)
+      for (auto j = i; j > begin && earlier(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
+  }
   out.orderDate.resize(sorted.size());
   out.orderNet.resize(sorted.size());
   for (size_t k = 0; k < sorted.size(); ++k) {

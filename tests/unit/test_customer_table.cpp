@@ -51,3 +51,23 @@ TEST_CASE("an unsorted file gives every customer's orders in date order") {
     }
   }
 }
+
+TEST_CASE("orders of one day keep their file order within a customer, however many orders she has") {
+  // 10 and 40 orders: both sides of the short-list insertion sort. Dates repeat; the net amount says
+  // where an order was in the file.
+  Shop s;
+  for (int customers : {10, 40}) {
+    const std::string who = "c" + std::to_string(customers);
+    for (int i = 0; i < customers; ++i)
+      s.orders.push_back({who, day("2024-01-01") + (i * 7) % 5, {{"Mug", cents(100 + i)}}});
+  }
+  OrderBook b = book(s);
+  CustomerTable t = table(b, day("2024-01-31"));
+  REQUIRE(t.size() == 2);
+  for (size_t row = 0; row < 2; ++row) {
+    for (uint32_t k = t.orderStart[row] + 1; k < t.orderStart[row + 1]; ++k) {
+      CHECK(t.orderDate[k - 1] <= t.orderDate[k]);
+      if (t.orderDate[k - 1] == t.orderDate[k]) CHECK(t.orderNet[k - 1] < t.orderNet[k]);
+    }
+  }
+}
