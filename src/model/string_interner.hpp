@@ -84,6 +84,10 @@ class StringInterner {
   static Key key_of(std::string_view s) {
     Key key;
     key.length = s.size();
+    if (s.empty()) {  // its data() may be null, which memchr and memcpy must not see
+      key.kind = kBytes;
+      return key;
+    }
     if (s.size() <= 8 && std::memchr(s.data(), 0, s.size()) == nullptr) {
       std::memcpy(&key.word, s.data(), s.size());
       key.kind = kBytes;
