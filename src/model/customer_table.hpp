@@ -37,4 +37,11 @@ struct CustomerTable {
 // asOf defaults to the date of the latest counted order. Fails when no order counts.
 Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
 
+// build_customer_table in two steps, so that what needs only the figures per customer can run (and
+// free its scratch) before the per-order copies exist, while the order book is still held (issue 11):
+// first every column but the orders' (orderStart, orderDate and orderNet stay empty) ...
+Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
+// ... then each row's orders up to asOf, by date.
+void index_customer_orders(const OrderBook& orders, CustomerTable& out);
+
 }  // namespace retention

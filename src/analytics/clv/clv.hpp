@@ -15,8 +15,8 @@ namespace retention::clv {
 // `columns` gets one value per row of `customers` (see ClvColumns); failures are reported in the
 // returned section, never as NaN.
 // The expected next order is given only while P(alive) >= likelyAliveFrom (the churn light's amber threshold).
-ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
-                                   ClvColumns& columns, double likelyAliveFrom = 0.2);
+ModelReport predict_customer_value(const CustomerTable& customers, const ClvOptions& options, ClvColumns& columns,
+                                   double likelyAliveFrom = 0.2);
 
 // The same from a summary already made (a per-customer summary's totals, issue 14) at `asOf`: no
 // holdout validation, which needs the orders after calibrationEnd.
