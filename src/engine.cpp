@@ -593,11 +593,15 @@ struct Engine::Impl : RecordConsumer {
       StageTimer stage(measuring(), "customers");
       if (!build_customers(customers)) return false;
       segment_customers(customers);
+      // The figures per customer are made again from the copied orders once the order book is freed:
+      // until then the top products' scratch and the copies need the room.
+      customers.free_figures();
       if (mapper->columns().has(Role::product))
         report.topProducts = compute_top_products(orders, customers, per_customer.rfCell, per_customer.segment,
                                                   report.rfm.segments.size());
-      index_customer_orders(orders, customers);  // the largest column of the table, made last
+      index_customer_orders(orders, customers);  // the largest columns of the table, made last
       orders = OrderBook();  // from here on only the customer table is read
+      sum_customer_orders(customers);
     }
     {
       StageTimer stage(measuring(), "value");

@@ -117,6 +117,26 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   }
 }
 
+void sum_customer_orders(CustomerTable& out) {
+  const size_t rows = out.size();
+  out.frequency.assign(rows, 0);
+  out.monetary.assign(rows, 0);
+  out.firstOrder.assign(rows, std::numeric_limits<Date>::max());
+  out.lastOrder.assign(rows, std::numeric_limits<Date>::min());
+  out.recencyDays.resize(rows);
+  for (size_t row = 0; row < rows; ++row) {
+    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k) {
+      out.monetary[row] += out.orderNet[k];
+      if (!CustomerTable::counts(out.orderNet[k])) continue;
+      ++out.frequency[row];
+      out.firstOrder[row] = std::min(out.firstOrder[row], out.orderDate[k]);
+      out.lastOrder[row] = std::max(out.lastOrder[row], out.orderDate[k]);
+    }
+    out.recencyDays[row] = out.asOf - out.lastOrder[row];
+  }
+}
+
+
 Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
   if (Error e = build_customer_rows(orders, asOf, out)) return e;
   index_customer_orders(orders, out);

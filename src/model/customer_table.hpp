@@ -31,6 +31,14 @@ struct CustomerTable {
   int64_t countedOrders = 0;
 
   size_t size() const { return customer.size(); }
+  // Frees the figures per customer until sum_customer_orders() makes them again from the orders.
+  void free_figures() {
+    frequency = std::vector<int32_t>();  // not `= {}`, which keeps the capacity
+    monetary = std::vector<Money>();
+    firstOrder = std::vector<Date>();
+    lastOrder = std::vector<Date>();
+    recencyDays = std::vector<int32_t>();
+  }
   static bool counts(Money net) { return net > 0; }
 };
 
@@ -43,5 +51,9 @@ Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, Cu
 Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
 // ... then each row's orders up to asOf, by date.
 void index_customer_orders(const OrderBook& orders, CustomerTable& out);
+// The figures per customer (frequency, monetary, first and last order, recency) made again from each
+// row's orders, the same values as build_customer_rows() gives: so that a caller may free them
+// (free_figures) rather than hold them beside both the order book and the copied orders.
+void sum_customer_orders(CustomerTable& out);
 
 }  // namespace retention
