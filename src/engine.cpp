@@ -538,16 +538,28 @@ struct Engine::Impl : RecordConsumer {
 
   // Counted orders far above the rest (Tukey's far-out fence, Q3 + 3 x IQR), and the largest few.
   void find_outliers(const CustomerTable& customers) {
-    std::vector<uint32_t> counted;
     const auto& net = orders.order_net();
     const auto& date = orders.order_date();
-    for (uint32_t o = 0; o < net.size(); ++o)
-      if (net[o] > 0 && date[o] <= customers.asOf) counted.push_back(o);
+    auto counted = [&](size_t o) { return net[o] > 0 && date[o] <= customers.asOf; };
+    // The amounts in a column of their exact size, and the largest few kept while scanning: no copy of
+    // the order numbers (issue 11).
+    size_t count = 0;
+    for (size_t o = 0; o < net.size(); ++o) count += counted(o);
     constexpr size_t kMinOrders = 20;
-    if (counted.size() < kMinOrders) return;
+    if (count < kMinOrders) return;
+    constexpr size_t kLargest = 5;
+    std::vector<uint32_t> largest;  // by amount, descending, then by order (the earlier first)
     std::vector<Money> amounts;
-    amounts.reserve(counted.size());
-    for (uint32_t o : counted) amounts.push_back(net[o]);
+    amounts.reserve(count);
+    for (uint32_t o = 0; o < net.size(); ++o) {
+      if (!counted(o)) continue;
+      amounts.push_back(net[o]);
+      if (largest.size() == kLargest && net[o] <= net[largest.back()]) continue;
+      // After every earlier order of the same amount, as o is the latest order so far.
+      auto at = std::find_if(largest.begin(), largest.end(), [&](uint32_t l) { return net[l] < net[o]; });
+      largest.insert(at, o);
+      if (largest.size() > kLargest) largest.pop_back();
+    }
     // The k-th smallest amount by selection (linear on average), not a full sort of the orders.
     auto kth = [&](size_t k) {
       std::nth_element(amounts.begin(), amounts.begin() + static_cast<std::ptrdiff_t>(k), amounts.end());
@@ -567,34 +579,50 @@ struct Engine::Impl : RecordConsumer {
     DataQuality& q = report.dataQuality;
     q.outlierThreshold = threshold;
     q.outlierOrders = std::count_if(amounts.begin(), amounts.end(), [&](Money m) { return m > threshold; });
-    constexpr size_t kLargest = 5;
-    size_t keep = std::min(kLargest, counted.size());
-    std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(keep), counted.end(),
-                      [&](uint32_t a, uint32_t b) { return net[a] != net[b] ? net[a] > net[b] : a < b; });
-    for (size_t i = 0; i < keep; ++i) {
-      uint32_t o = counted[i];
+    for (uint32_t o : largest)
       q.largestOrders.push_back({std::string(orders.customer_id(orders.order_customer()[o])), date[o], net[o]});
-    }
   }
 
   bool analyse() {
     CustomerTable customers;
-    if (!build_customers(customers)) return false;
+    {
+      // Everything that reads the order book runs here, so that it is freed before the value model
+      // and the other analyses add their columns (issue 11): the customer table, the outliers, the
+      // segments that the attribute profiles and top products are grouped by, the customer ids. The
+      // stage "customers" therefore times these analyses too.
+      StageTimer stage(measuring(), "customers");
+      if (!build_customers(customers)) return false;
+      segment_customers(customers);
+      // The figures per customer are made again from the copied orders once the order book is freed:
+      // until then the top products' scratch and the copies need the room.
+      customers.free_figures();
+      if (mapper->columns().has(Role::product))
+        report.topProducts = compute_top_products(orders, customers, per_customer.rfCell, per_customer.segment,
+                                                  report.rfm.segments.size());
+      index_customer_orders(orders, customers);  // the largest columns of the table, made last
+      orders = OrderBook();  // from here on only the customer table is read
+      sum_customer_orders(customers);
+    }
     {
       StageTimer stage(measuring(), "value");
-      report.model = clv::predict_customer_value(orders, customers, options.clv, per_customer.value,
+      report.model = clv::predict_customer_value(customers, options.clv, per_customer.value,
                                                  options.churnRisk.pAliveAmber, measuring());
     }
     StageTimer stage(measuring(), "analyses");
-    run_analytics(customers, mapper->columns().has(Role::product));
+    run_customer_analytics(customers);
+    report.retention = compute_retention(customers);
+    report.cohorts = compute_cohorts(customers);
+    report.migration = compute_migration(customers, options.rf, per_customer.rfCell);
+    report.performance = compute_performance(customers, options.rf, per_customer.rfCell);
     summarise_value_by_group();
-    orders = OrderBook();  // frees the rows: from here on only the report and the per-customer results are asked for
+    keep_customer_columns(customers);
     return true;
   }
 
-  // The orders settled, dated and grouped into customers, with the summary, outliers and RF matrix.
+  // The orders settled, dated and grouped into customers (without each customer's orders yet), with the
+  // summary, outliers and RF matrix.
   bool build_customers(CustomerTable& customers) {
-    StageTimer stage(measuring(), "customers");
+    orders.forget_lookups();  // first: no later step looks up an id, and the ids are most of what reading left
     const bool day_first = mapper->dates().order() == DayMonthOrder::day_first;
     orders.settle_dates(day_first);
     if (options.keepRows) rows_csv = row_log.csv(day_first);
@@ -609,8 +637,7 @@ struct Engine::Impl : RecordConsumer {
       report.dataQuality.firstFarFutureDate = chosen.firstFarFuture;
     }
     if (!apply_date_range(asOf)) return false;
-    orders.forget_lookups();
-    if ((error = build_customer_table(orders, asOf, customers))) return false;
+    if ((error = build_customer_rows(orders, asOf, customers))) return false;
     summarise(customers);
     find_outliers(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
@@ -665,6 +692,8 @@ struct Engine::Impl : RecordConsumer {
     orders = std::move(totals.book());  // the customer ids and attributes, no orders
     summarise(customers);
     report.rfMatrix = compute_rf_matrix(customers, options.rf);
+    segment_customers(customers);
+    orders = OrderBook();
     report.model = clv::predict_customer_value(clv::summarise_totals(customers, extra, options.clv.timeUnit),
                                                customers.asOf, options.clv, per_customer.value,
                                                options.churnRisk.pAliveAmber);
@@ -673,7 +702,7 @@ struct Engine::Impl : RecordConsumer {
     report.migration.from = customers.asOf - 365;
     report.input.unavailableSections = sections_without_order_rows(options, report.churnRisk);
     summarise_value_by_group();
-    orders = OrderBook();
+    keep_customer_columns(customers);
     return true;
   }
 
@@ -733,40 +762,45 @@ struct Engine::Impl : RecordConsumer {
     report.model.bySegment = group(per_customer.segment, report.rfm.segments.size());
   }
 
-  // SPEC 4, each analysis in its own file; later ones use the cells, segments and gaps of earlier ones.
-  void run_analytics(const CustomerTable& table, bool has_products) {
-    CustomerResults& out = per_customer;
-    run_customer_analytics(table);
-    report.retention = compute_retention(table);
-    report.cohorts = compute_cohorts(table);
-    report.migration = compute_migration(table, options.rf, out.rfCell);
-    report.performance = compute_performance(table, options.rf, out.rfCell);
-    if (has_products)
-      report.topProducts = compute_top_products(orders, table, out.rfCell, out.segment, report.rfm.segments.size());
+  // RF cells and RFM segments (SPEC 4), then what the order book adds per customer: the attribute
+  // profiles (by segment) and the ids.
+  void segment_customers(const CustomerTable& table) {
+    per_customer.rfCell = rf_cells(table, options.rf);
+    report.rfm = compute_rfm(table, options.segments, options.rf.activeBelowDays, per_customer);
+    report.attributes = compute_attributes(orders, report.attributeColumns, table, per_customer.segment,
+                                           report.rfm.segments.size());
+    keep_customer_ids(table);
   }
 
-  // What customer totals alone give (issue 14): RF cells, RFM, Pareto, the churn light, attributes,
-  // and the per-customer results.
+  // What customer totals alone give (issue 14) once the value model has run: Pareto and the churn light.
   void run_customer_analytics(const CustomerTable& table) {
-    CustomerResults& out = per_customer;
-    out.rfCell = rf_cells(table, options.rf);
-    report.rfm = compute_rfm(table, options.segments, options.rf.activeBelowDays, out);
     report.pareto = compute_pareto(table);
-    report.churnRisk =
-        compute_churn_risk(table, options.churnRisk, options.rf, out.churnRisk, out.value.pAlive);
-    const size_t segments = report.rfm.segments.size();
-    report.attributes = compute_attributes(orders, report.attributeColumns, table, out.segment, segments);
+    report.churnRisk = compute_churn_risk(table, options.churnRisk, options.rf, per_customer.churnRisk,
+                                          per_customer.value.pAlive);
+  }
 
-    out.firstOrder = table.firstOrder;
-    out.lastOrder = table.lastOrder;
-    out.recencyDays = table.recencyDays;
-    out.frequency = table.frequency;
-    out.monetary = table.monetary;
+  // Each row's customer id, copied out of the order book before it is freed.
+  void keep_customer_ids(const CustomerTable& table) {
+    CustomerResults& out = per_customer;
+    size_t bytes = 0;
+    for (uint32_t customer : table.customer) bytes += orders.customer_id(customer).size();
+    out.idBytes.reserve(bytes);
+    out.idOffsets.reserve(table.size() + 1);
     out.idOffsets.assign(1, 0);
     for (uint32_t customer : table.customer) {
       out.idBytes += orders.customer_id(customer);
       out.idOffsets.push_back(out.idBytes.size());
     }
+  }
+
+  // The table's figures per customer become the per-customer results once no analysis reads them.
+  void keep_customer_columns(CustomerTable& table) {
+    CustomerResults& out = per_customer;
+    out.firstOrder = std::move(table.firstOrder);
+    out.lastOrder = std::move(table.lastOrder);
+    out.recencyDays = std::move(table.recencyDays);
+    out.frequency = std::move(table.frequency);
+    out.monetary = std::move(table.monetary);
   }
 };
 

@@ -16,25 +16,27 @@ struct Candidate {
 
 TopProducts compute_top_products(const OrderBook& orders, const CustomerTable& c, const std::vector<uint8_t>& cells,
                                  const std::vector<uint8_t>& segments, size_t segment_count) {
-  // The lines up to asOf grouped by product with a counting sort (linear: product ids are dense),
-  // each with its customer's row; a line of a customer without counted orders has none (-1).
+  // The lines up to asOf grouped by product with a counting sort (linear: product ids are dense). A
+  // line's customer row is looked up again where needed rather than held per line (issue 11: the
+  // lines are the largest column); a line of a customer without counted orders has none (-1).
   const ChunkedColumn<OrderLine>& lines = orders.lines();
-  std::vector<int32_t> line_row(lines.size());
-  uint32_t products = 0;
+  auto row_of = [&](const OrderLine& line) {
+    return orders.order_date()[line.order] > c.asOf ? -1 : c.rowOf[orders.order_customer()[line.order]];
+  };
+  std::vector<uint32_t> product_start;
   for (size_t i = 0; i < lines.size(); ++i) {
     const OrderLine& line = lines[i];
-    line_row[i] = orders.order_date()[line.order] > c.asOf ? -1 : c.rowOf[orders.order_customer()[line.order]];
-    products = std::max(products, line.product + 1);
+    if (line.product + size_t{2} > product_start.size()) product_start.resize(line.product + size_t{2}, 0);
+    if (row_of(line) >= 0) ++product_start[line.product + 1];
   }
-  std::vector<uint32_t> product_start(size_t{products} + 1, 0);
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (line_row[i] >= 0) ++product_start[lines[i].product + 1];
+  const auto products = static_cast<uint32_t>(product_start.empty() ? 0 : product_start.size() - 1);
+  if (product_start.empty()) product_start.push_back(0);
   for (uint32_t p = 0; p < products; ++p) product_start[p + 1] += product_start[p];
   std::vector<uint32_t> by_product(product_start.back());
   {
     std::vector<uint32_t> next(product_start.begin(), product_start.end() - 1);
     for (size_t i = 0; i < lines.size(); ++i)
-      if (line_row[i] >= 0) by_product[next[lines[i].product]++] = static_cast<uint32_t>(i);
+      if (row_of(lines[i]) >= 0) by_product[next[lines[i].product]++] = static_cast<uint32_t>(i);
   }
 
   // Groups: the RF cells, then the segments. Per product, sums per group; then a bounded top list per group.
@@ -60,10 +62,11 @@ TopProducts compute_top_products(const OrderBook& orders, const CustomerTable& c
   std::vector<bool> row_touched(c.size(), false);
   for (uint32_t product = 0; product < products; ++product) {
     for (uint32_t k = product_start[product]; k < product_start[product + 1]; ++k) {
-      const auto row = static_cast<uint32_t>(line_row[by_product[k]]);
+      const OrderLine& line = lines[by_product[k]];
+      const auto row = static_cast<uint32_t>(row_of(line));
       if (!row_touched[row]) rows_touched.push_back(row);
       row_touched[row] = true;
-      row_net[row] += lines[by_product[k]].amount;
+      row_net[row] += line.amount;
     }
     for (uint32_t row : rows_touched) {
       add(cells[row], row_net[row]);

@@ -103,19 +103,23 @@ bool matches(const SegmentRule& rule, int r, int f, int m, bool active) {
 Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& rules, int32_t activeBelowDays,
                 CustomerResults& out) {
   const size_t n = customers.size();
-  std::vector<int64_t> recency(n), less_recent(n), frequency(n), monetary(n);
-  for (size_t i = 0; i < n; ++i) {
-    recency[i] = customers.recencyDays[i];
-    less_recent[i] = -recency[i];  // SPEC 4: a larger recencyDays is worse
-    frequency[i] = customers.frequency[i];
-    monetary[i] = customers.monetary[i];
-  }
-  out.r = mid_rank_scores(less_recent);
-  out.f = mid_rank_scores(frequency);
-  out.m = mid_rank_scores(monetary);
+  // One scratch column for the three scores in turn (issue 11: not four held at once).
+  std::vector<int64_t> values(n);
+  auto score = [&](std::vector<uint8_t>& scores, auto value_of, auto banded_value_of) {
+    for (size_t i = 0; i < n; ++i) values[i] = value_of(i);
+    scores = mid_rank_scores(values);
+    for (size_t i = 0; i < n; ++i) values[i] = banded_value_of(i);
+    return bands(scores, values);
+  };
+  auto recency = [&](size_t i) -> int64_t { return customers.recencyDays[i]; };
+  auto less_recent = [&](size_t i) { return -recency(i); };  // SPEC 4: a larger recencyDays is worse
+  auto frequency = [&](size_t i) -> int64_t { return customers.frequency[i]; };
+  auto monetary = [&](size_t i) -> int64_t { return customers.monetary[i]; };
 
   Rfm rfm;
-  rfm.scores = {bands(out.r, recency), bands(out.f, frequency), bands(out.m, monetary)};
+  rfm.scores = {score(out.r, less_recent, recency), score(out.f, frequency, frequency),
+                score(out.m, monetary, monetary)};
+  values = std::vector<int64_t>();
   for (const SegmentRule& rule : rules) rfm.segments.push_back({rule.name, rule, 0, 0, 0, 0, 0, 0});
   rfm.segments.push_back({kOtherSegment, std::nullopt, 0, 0, 0, 0, 0, 0});
 
@@ -133,27 +137,22 @@ Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& 
     frequency_sum[s] += customers.frequency[i];
   }
 
-  // Monetary by segment, then ascending: each segment's median sits in its own run.
-  // Sorted by monetary with the segments alongside, then gathered by segment (stable: each run ascends).
-  std::vector<uint64_t> keys(n);
-  std::vector<uint8_t> segment_of(out.segment.begin(), out.segment.end());
-  for (size_t i = 0; i < n; ++i) keys[i] = sort_key(customers.monetary[i]);
-  radix_sort_by_key(keys, &segment_of);
+  // Monetary gathered by segment (a counting sort), then each segment's median by selection.
   std::vector<size_t> run_start(rfm.segments.size() + 1, 0);
-  for (uint8_t s : segment_of) ++run_start[s + 1];
+  for (uint8_t s : out.segment) ++run_start[s + 1];
   for (size_t s = 1; s < run_start.size(); ++s) run_start[s] += run_start[s - 1];
-  std::vector<Money> sorted_monetary(n);
-  for (size_t i = 0; i < n; ++i) sorted_monetary[run_start[segment_of[i]]++] = from_sort_key<Money>(keys[i]);
-  size_t start = 0;
+  std::vector<Money> by_segment(n);
+  {
+    std::vector<size_t> next(run_start.begin(), run_start.end() - 1);
+    for (size_t i = 0; i < n; ++i) by_segment[next[out.segment[i]]++] = customers.monetary[i];
+  }
   for (size_t s = 0; s < rfm.segments.size(); ++s) {
     SegmentStats& stats = rfm.segments[s];
     if (stats.customers == 0) continue;
-    const auto count = static_cast<size_t>(stats.customers);
     stats.averageMonetary = average_money(stats.revenue, stats.customers);
-    stats.medianMonetary = median_money(sorted_monetary.data() + start, sorted_monetary.data() + start + count);
+    stats.medianMonetary = select_median_money(by_segment.data() + run_start[s], by_segment.data() + run_start[s + 1]);
     stats.averageRecencyDays = static_cast<double>(recency_sum[s]) / static_cast<double>(stats.customers);
     stats.averageFrequency = static_cast<double>(frequency_sum[s]) / static_cast<double>(stats.customers);
-    start += count;
   }
   return rfm;
 }

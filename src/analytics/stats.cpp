@@ -1,5 +1,6 @@
 #include "analytics/stats.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace retention {
@@ -28,6 +29,16 @@ Money median_money(const Money* first, const Money* last) {
   if (n == 0) return 0;
   if (n % 2) return first[n / 2];
   return average_money(first[n / 2 - 1] + first[n / 2], 2);
+}
+
+Money select_median_money(Money* first, Money* last) {
+  const auto n = last - first;
+  if (n == 0) return 0;
+  Money* middle = first + n / 2;
+  std::nth_element(first, middle, last);
+  if (n % 2) return *middle;
+  // Everything before the middle is <= it: the lower middle value is the largest of them.
+  return average_money(*std::max_element(first, middle) + *middle, 2);
 }
 
 }  // namespace retention

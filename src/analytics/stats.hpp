@@ -14,5 +14,7 @@ double quantile_sorted(const std::vector<int32_t>& sorted, double q);
 Money average_money(Money sum, int64_t count);
 // The median of sorted values [first, last): the middle one, or the mean of the two middle ones (rounded as above).
 Money median_money(const Money* first, const Money* last);
+// The same median of unsorted values, by selection (linear on average); reorders [first, last).
+Money select_median_money(Money* first, Money* last);
 
 }  // namespace retention

@@ -2,50 +2,22 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace retention {
 
 namespace {
 
-// Groups the orders up to asOf by row (a counting sort, file order kept), then by date within a row.
-void index_orders(const OrderBook& orders, CustomerTable& out) {
-  const auto& order_customer = orders.order_customer();
-  const auto& order_date = orders.order_date();
-  out.rowOf.assign(orders.customer_count(), -1);
-  for (size_t row = 0; row < out.size(); ++row) out.rowOf[out.customer[row]] = static_cast<int32_t>(row);
-
-  auto row_of_order = [&](size_t o) { return order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]]; };
-  out.orderStart.assign(out.size() + 1, 0);
-  for (size_t o = 0; o < order_customer.size(); ++o)
-    if (int32_t row = row_of_order(o); row >= 0) ++out.orderStart[static_cast<size_t>(row) + 1];
-  for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
-  std::vector<uint32_t> next(out.orderStart.begin(), out.orderStart.end() - 1);
-  std::vector<uint32_t> sorted(out.orderStart.back());
-  for (size_t o = 0; o < order_customer.size(); ++o)
-    if (int32_t row = row_of_order(o); row >= 0) sorted[next[static_cast<size_t>(row)]++] = static_cast<uint32_t>(o);
-  auto earlier = [&](uint32_t a, uint32_t b) { return order_date[a] < order_date[b]; };
-  for (size_t row = 0; row < out.size(); ++row) {
-    const auto begin = sorted.begin() + out.orderStart[row], end = sorted.begin() + out.orderStart[row + 1];
-    // Most customers have a few orders: an insertion sort (stable, no buffer) instead of a
-    // stable_sort that allocates its buffer for each of millions of customers.
-    if (end - begin > 32) {
-      std::stable_sort(begin, end, earlier);
-      continue;
-    }
-    for (auto i = begin + (begin != end); i < end; ++i)
-      for (auto j = i; j > begin && earlier(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
-  }
-  out.orderDate.resize(sorted.size());
-  out.orderNet.resize(sorted.size());
-  for (size_t k = 0; k < sorted.size(); ++k) {
-    out.orderDate[k] = order_date[sorted[k]];
-    out.orderNet[k] = orders.order_net()[sorted[k]];
-  }
+// Keeps the values of the customers that are rows, in row order, in place: no second column.
+template <class T>
+void keep_rows(std::vector<T>& column, const std::vector<uint32_t>& customer) {
+  for (size_t row = 0; row < customer.size(); ++row) column[row] = column[customer[row]];
+  column.resize(customer.size());
 }
 
 }  // namespace
 
-Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
+Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
   out = CustomerTable{};
   const auto& order_customer = orders.order_customer();
   const auto& order_date = orders.order_date();
@@ -60,10 +32,13 @@ Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, Cu
   }
   out.asOf = *asOf;
 
+  // The figures per customer of the order book, then narrowed to the rows where they stand (each
+  // column once, at its final size give or take the customers without a counted order).
   const size_t n = orders.customer_count();
-  std::vector<int32_t> frequency(n, 0);
-  std::vector<Money> monetary(n, 0);
-  std::vector<Date> first(n, std::numeric_limits<Date>::max()), last(n, std::numeric_limits<Date>::min());
+  out.frequency.assign(n, 0);
+  out.monetary.assign(n, 0);
+  out.firstOrder.assign(n, std::numeric_limits<Date>::max());
+  out.lastOrder.assign(n, std::numeric_limits<Date>::min());
   std::vector<bool> has_order(n, false);
   for (size_t o = 0; o < order_net.size(); ++o) {
     if (order_date[o] > out.asOf) {  // SPEC 4: orders after asOf are ignored
@@ -72,31 +47,104 @@ Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, Cu
     }
     uint32_t c = order_customer[o];
     has_order[c] = true;
-    monetary[c] += order_net[o];
+    out.monetary[c] += order_net[o];
     if (order_net[o] > 0) {  // SPEC 4: only a positive net amount counts as an order
-      ++frequency[c];
-      first[c] = std::min(first[c], order_date[o]);
-      last[c] = std::max(last[c], order_date[o]);
+      ++out.frequency[c];
+      out.firstOrder[c] = std::min(out.firstOrder[c], order_date[o]);
+      out.lastOrder[c] = std::max(out.lastOrder[c], order_date[o]);
     }
   }
 
+  size_t rows = 0;
+  for (size_t c = 0; c < n; ++c) rows += out.frequency[c] > 0;
+  out.customer.reserve(rows);
+  out.rowOf.assign(n, -1);
   for (size_t c = 0; c < n; ++c) {
-    if (frequency[c] == 0) {
+    if (out.frequency[c] == 0) {
       out.customersWithoutOrders += has_order[c];
       continue;
     }
+    out.rowOf[c] = static_cast<int32_t>(out.customer.size());
     out.customer.push_back(static_cast<uint32_t>(c));
-    out.frequency.push_back(frequency[c]);
-    out.monetary.push_back(monetary[c]);
-    out.firstOrder.push_back(first[c]);
-    out.lastOrder.push_back(last[c]);
-    out.recencyDays.push_back(out.asOf - last[c]);
-    out.countedOrders += frequency[c];
+    out.countedOrders += out.frequency[c];
   }
+  keep_rows(out.frequency, out.customer);
+  keep_rows(out.monetary, out.customer);
+  keep_rows(out.firstOrder, out.customer);
+  keep_rows(out.lastOrder, out.customer);
+  out.recencyDays.resize(rows);
+  for (size_t row = 0; row < rows; ++row) out.recencyDays[row] = out.asOf - out.lastOrder[row];
   if (out.customer.empty())
     return {ErrorCode::no_orders, "no customer has an order with a positive amount on or before " +
                                       format_date(out.asOf), 0};
-  index_orders(orders, out);
+  return {};
+}
+
+// Groups the orders up to asOf by row (a counting sort, file order kept), then by date within a row.
+void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
+  const auto& order_customer = orders.order_customer();
+  const auto& order_date = orders.order_date();
+  const auto& order_net = orders.order_net();
+  auto row_of_order = [&](size_t o) { return order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]]; };
+  out.orderStart.assign(out.size() + 1, 0);
+  for (size_t o = 0; o < order_customer.size(); ++o)
+    if (int32_t row = row_of_order(o); row >= 0) ++out.orderStart[static_cast<size_t>(row) + 1];
+  for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
+  // Placed straight into the columns, without a permutation of all orders in between.
+  out.orderDate.resize(out.orderStart.back());
+  out.orderNet.resize(out.orderStart.back());
+  // orderStart[row] serves as the row's next slot, which leaves it at the next row's start: shifted back after.
+  for (size_t o = 0; o < order_customer.size(); ++o)
+    if (int32_t row = row_of_order(o); row >= 0) {
+      const uint32_t k = out.orderStart[static_cast<size_t>(row)]++;
+      out.orderDate[k] = order_date[o];
+      out.orderNet[k] = order_net[o];
+    }
+  std::copy_backward(out.orderStart.begin(), out.orderStart.end() - 1, out.orderStart.end());
+  out.orderStart[0] = 0;
+  // Within a row by date, ties in file order (a stable sort; most rows come sorted already).
+  std::vector<std::pair<Date, Money>> own;
+  for (size_t row = 0; row < out.size(); ++row) {
+    const auto begin = out.orderDate.begin() + out.orderStart[row], end = out.orderDate.begin() + out.orderStart[row + 1];
+    if (std::is_sorted(begin, end)) continue;
+    own.clear();
+    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k) own.emplace_back(out.orderDate[k], out.orderNet[k]);
+    // Most customers have a few orders: an insertion sort (stable, no buffer) instead of a stable_sort
+    // that allocates its buffer for each of millions of customers.
+    auto earlier = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (own.size() > 32) std::stable_sort(own.begin(), own.end(), earlier);
+    for (size_t i = 1; own.size() <= 32 && i < own.size(); ++i)
+      for (size_t j = i; j > 0 && earlier(own[j], own[j - 1]); --j) std::swap(own[j], own[j - 1]);
+    for (size_t i = 0; i < own.size(); ++i) {
+      out.orderDate[out.orderStart[row] + i] = own[i].first;
+      out.orderNet[out.orderStart[row] + i] = own[i].second;
+    }
+  }
+}
+
+void sum_customer_orders(CustomerTable& out) {
+  const size_t rows = out.size();
+  out.frequency.assign(rows, 0);
+  out.monetary.assign(rows, 0);
+  out.firstOrder.assign(rows, std::numeric_limits<Date>::max());
+  out.lastOrder.assign(rows, std::numeric_limits<Date>::min());
+  out.recencyDays.resize(rows);
+  for (size_t row = 0; row < rows; ++row) {
+    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k) {
+      out.monetary[row] += out.orderNet[k];
+      if (!CustomerTable::counts(out.orderNet[k])) continue;
+      ++out.frequency[row];
+      out.firstOrder[row] = std::min(out.firstOrder[row], out.orderDate[k]);
+      out.lastOrder[row] = std::max(out.lastOrder[row], out.orderDate[k]);
+    }
+    out.recencyDays[row] = out.asOf - out.lastOrder[row];
+  }
+}
+
+
+Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
+  if (Error e = build_customer_rows(orders, asOf, out)) return e;
+  index_customer_orders(orders, out);
   return {};
 }
 

@@ -31,10 +31,29 @@ struct CustomerTable {
   int64_t countedOrders = 0;
 
   size_t size() const { return customer.size(); }
+  // Frees the figures per customer until sum_customer_orders() makes them again from the orders.
+  void free_figures() {
+    frequency = std::vector<int32_t>();  // not `= {}`, which keeps the capacity
+    monetary = std::vector<Money>();
+    firstOrder = std::vector<Date>();
+    lastOrder = std::vector<Date>();
+    recencyDays = std::vector<int32_t>();
+  }
   static bool counts(Money net) { return net > 0; }
 };
 
 // asOf defaults to the date of the latest counted order. Fails when no order counts.
 Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
+
+// build_customer_table in two steps, so that what needs only the figures per customer can run (and
+// free its scratch) before the per-order copies exist, while the order book is still held (issue 11):
+// first every column but the orders' (orderStart, orderDate and orderNet stay empty) ...
+Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
+// ... then each row's orders up to asOf, by date.
+void index_customer_orders(const OrderBook& orders, CustomerTable& out);
+// The figures per customer (frequency, monetary, first and last order, recency) made again from each
+// row's orders, the same values as build_customer_rows() gives: so that a caller may free them
+// (free_figures) rather than hold them beside both the order book and the copied orders.
+void sum_customer_orders(CustomerTable& out);
 
 }  // namespace retention

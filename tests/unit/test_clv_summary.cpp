@@ -75,7 +75,7 @@ TEST_CASE("from the order book only orders with a positive amount count, as SPEC
   // Eight CDNOW customers bought only CDs worth $0.00: no counted order, so not customers here.
   CHECK(customers.size() == 2357 - 8);
   auto ours = retention::clv::summarise_orders(
-      orders, customers, {cdnow::day("1997-09-30"), cdnow::day("1998-06-30"), TimeUnit::weeks});
+      customers, {cdnow::day("1997-09-30"), cdnow::day("1998-06-30"), TimeUnit::weeks});
   CustomerSummary all = cdnow::exact_summary();
   for (size_t row = 0; row < customers.size(); ++row) {
     size_t id = std::stoul(std::string(orders.customer_id(customers.customer[row]))) - 1;

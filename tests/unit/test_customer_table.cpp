@@ -71,3 +71,20 @@ TEST_CASE("orders of one day keep their file order within a customer, however ma
     }
   }
 }
+
+TEST_CASE("the figures per customer made again from each row's orders are the same") {
+  for (uint32_t seed = 1; seed <= 10; ++seed) {
+    Shop s = random_shop(seed);
+    OrderBook b = book(s);
+    const CustomerTable t = table(b, s.asOf);
+    CustomerTable again = t;
+    again.free_figures();
+    CHECK(again.monetary.capacity() == 0);
+    retention::sum_customer_orders(again);
+    CHECK(again.frequency == t.frequency);
+    CHECK(again.monetary == t.monetary);
+    CHECK(again.firstOrder == t.firstOrder);
+    CHECK(again.lastOrder == t.lastOrder);
+    CHECK(again.recencyDays == t.recencyDays);
+  }
+}

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "analytics/stats.hpp"
 
 using retention::average_money;
@@ -33,4 +36,20 @@ TEST_CASE("the median of an even count is the mean of the two middle values") {
   CHECK(retention::median_money(odd.data(), odd.data() + odd.size()) == 5);
   CHECK(retention::median_money(even.data(), even.data() + even.size()) == 6);  // (4 + 7) / 2 = 5.5 -> 6
   CHECK(retention::median_money(halves.data(), halves.data() + 2) == 3);
+}
+
+TEST_CASE("the median by selection is the median of the sorted values") {
+  std::vector<Money> odd{9, 1, 5}, even{100, 7, 1, 4}, ties{3, 3, 1, 3}, none;
+  CHECK(retention::select_median_money(odd.data(), odd.data() + odd.size()) == 5);
+  CHECK(retention::select_median_money(even.data(), even.data() + even.size()) == 6);
+  CHECK(retention::select_median_money(ties.data(), ties.data() + ties.size()) == 3);
+  CHECK(retention::select_median_money(none.data(), none.data()) == 0);
+  for (uint32_t seed = 1; seed <= 50; ++seed) {
+    std::vector<Money> values(seed);
+    for (size_t i = 0; i < values.size(); ++i) values[i] = static_cast<Money>((i * 2654435761u + seed) % 97) - 40;
+    std::vector<Money> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(retention::select_median_money(values.data(), values.data() + values.size()) ==
+          retention::median_money(sorted.data(), sorted.data() + sorted.size()));
+  }
 }

@@ -277,13 +277,13 @@ HoldoutValidation validate(const CustomerSummary& summary, const ClvOptions& opt
   return v;
 }
 
-ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
-                                   ClvColumns& columns, double likelyAliveFrom, Report::Measured* measured) {
+ModelReport predict_customer_value(const CustomerTable& customers, const ClvOptions& options, ClvColumns& columns,
+                                   double likelyAliveFrom, Report::Measured* measured) {
   columns = ClvColumns{};
   if (options.model == ClvModel::none) return not_fitted(options);
   const Date asOf = customers.asOf;
   ModelReport report =
-      predict_from_summary(summarise_orders(orders, customers, {asOf, asOf, options.timeUnit}), options, columns,
+      predict_from_summary(summarise_orders(customers, {asOf, asOf, options.timeUnit}), options, columns,
                            {asOf, likelyAliveFrom, measured});
   if (options.calibrationEnd) {
     const Date end = *options.calibrationEnd;
@@ -291,7 +291,7 @@ ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable&
     if (end >= asOf) {
       v.error = "calibrationEnd " + format_date(end) + " must be before asOf " + format_date(asOf);
     } else {
-      auto summary = summarise_orders(orders, customers, {end, asOf, options.timeUnit});
+      auto summary = summarise_orders(customers, {end, asOf, options.timeUnit});
       v = validate(summary, options, in_unit(asOf - end, options.timeUnit));
     }
     v.calibrationEnd = end;

@@ -16,9 +16,8 @@ namespace retention::clv {
 // returned section, never as NaN.
 // The expected next order is given only while P(alive) >= likelyAliveFrom (the churn light's amber threshold).
 // With `measured` (options.measure), the seconds of the model fits go to its stage "value.fit".
-ModelReport predict_customer_value(const OrderBook& orders, const CustomerTable& customers, const ClvOptions& options,
-                                   ClvColumns& columns, double likelyAliveFrom = 0.2,
-                                   Report::Measured* measured = nullptr);
+ModelReport predict_customer_value(const CustomerTable& customers, const ClvOptions& options, ClvColumns& columns,
+                                   double likelyAliveFrom = 0.2, Report::Measured* measured = nullptr);
 
 // The same from a summary already made (a per-customer summary's totals, issue 14) at `asOf`: no
 // holdout validation, which needs the orders after calibrationEnd.

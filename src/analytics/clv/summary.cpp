@@ -12,9 +12,10 @@ namespace retention::clv {
 
 double in_unit(int32_t days, TimeUnit unit) { return unit == TimeUnit::weeks ? days / 7.0 : days; }
 
-template <class Dates, class Values>
-CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const Dates& date,
-                          const Values& value, const SummaryWindow& window) {
+namespace {
+
+// A summary with every customer left out (x = -1) until summarised.
+CustomerSummary unsummarised(size_t customers) {
   CustomerSummary out;
   out.x.assign(customers, -1);
   out.tx.assign(customers, 0);
@@ -22,6 +23,45 @@ CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer
   out.zbar.assign(customers, 0);
   out.mean.assign(customers, 0);
   out.holdout.assign(customers, 0);
+  return out;
+}
+
+// Customer c's summary from her transactions (date, amount), sorted by date.
+void summarise_customer(const std::vector<std::pair<Date, Money>>& own, const SummaryWindow& window,
+                        CustomerSummary& out, size_t c) {
+  if (own.empty()) return;
+  Date first = own.front().first;
+  if (first > window.calibrationEnd) return;  // a customer of the holdout period only
+  int32_t days = 0, holdout_days = 0;
+  Date last = first;
+  Money repeat_value = 0, all_value = 0;
+  for (size_t k = 0; k < own.size(); ++k) {
+    auto [day, amount] = own[k];
+    bool new_day = k == 0 || day != own[k - 1].first;
+    out.mergedOrders += !new_day;
+    if (day > window.calibrationEnd) {
+      holdout_days += new_day;
+      continue;
+    }
+    days += new_day;
+    last = day;
+    all_value += amount;
+    if (day != first) repeat_value += amount;
+  }
+  out.x[c] = days - 1;
+  out.tx[c] = in_unit(last - first, window.unit);
+  out.T[c] = in_unit(window.calibrationEnd - first, window.unit);
+  out.mean[c] = static_cast<double>(all_value) / kMoneyScale / days;
+  if (days > 1) out.zbar[c] = static_cast<double>(repeat_value) / kMoneyScale / (days - 1);
+  out.holdout[c] = holdout_days;
+}
+
+}  // namespace
+
+template <class Dates, class Values>
+CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const Dates& date,
+                          const Values& value, const SummaryWindow& window) {
+  CustomerSummary out = unsummarised(customers);
 
   // Transactions grouped by customer (a counting sort), then each customer's by date.
   auto used = [&](size_t i) { return customer[i] >= 0 && date[i] <= window.holdoutEnd; };
@@ -40,49 +80,27 @@ CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer
   for (size_t c = 0; c < customers; ++c) {
     own.clear();
     for (uint32_t k = start[c]; k < start[c + 1]; ++k) own.emplace_back(date[order[k]], value[order[k]]);
-    if (own.empty()) continue;
     std::sort(own.begin(), own.end());
-    Date first = own.front().first;
-    if (first > window.calibrationEnd) continue;  // a customer of the holdout period only
-    int32_t days = 0, holdout_days = 0;
-    Date last = first;
-    Money repeat_value = 0, all_value = 0;
-    for (size_t k = 0; k < own.size(); ++k) {
-      auto [day, amount] = own[k];
-      bool new_day = k == 0 || day != own[k - 1].first;
-      out.mergedOrders += !new_day;
-      if (day > window.calibrationEnd) {
-        holdout_days += new_day;
-        continue;
-      }
-      days += new_day;
-      last = day;
-      all_value += amount;
-      if (day != first) repeat_value += amount;
-    }
-    out.x[c] = days - 1;
-    out.tx[c] = in_unit(last - first, window.unit);
-    out.T[c] = in_unit(window.calibrationEnd - first, window.unit);
-    out.mean[c] = static_cast<double>(all_value) / kMoneyScale / days;
-    if (days > 1) out.zbar[c] = static_cast<double>(repeat_value) / kMoneyScale / (days - 1);
-    out.holdout[c] = holdout_days;
+    summarise_customer(own, window, out, c);
   }
   return out;
 }
 
 template CustomerSummary summarise(size_t, const std::vector<int32_t>&, const std::vector<Date>&,
                                    const std::vector<Money>&, const SummaryWindow&);
-template CustomerSummary summarise(size_t, const std::vector<int32_t>&, const ChunkedColumn<Date>&,
-                                   const ChunkedColumn<Money>&, const SummaryWindow&);
 
-CustomerSummary summarise_orders(const OrderBook& orders, const CustomerTable& customers, const SummaryWindow& window) {
-  std::vector<int32_t> row_of(orders.customer_count(), -1);
-  for (size_t i = 0; i < customers.size(); ++i) row_of[customers.customer[i]] = static_cast<int32_t>(i);
-  const auto& net = orders.order_net();
-  const auto& order_customer = orders.order_customer();
-  std::vector<int32_t> row(net.size());
-  for (size_t o = 0; o < net.size(); ++o) row[o] = net[o] > 0 ? row_of[order_customer[o]] : -1;  // SPEC 4
-  return summarise(customers.size(), row, orders.order_date(), net, window);
+CustomerSummary summarise_orders(const CustomerTable& customers, const SummaryWindow& window) {
+  CustomerSummary out = unsummarised(customers.size());
+  // Each row's orders are by date already; within a day their order changes no sum.
+  std::vector<std::pair<Date, Money>> own;
+  for (size_t row = 0; row < customers.size(); ++row) {
+    own.clear();
+    for (uint32_t k = customers.orderStart[row]; k < customers.orderStart[row + 1]; ++k)
+      if (CustomerTable::counts(customers.orderNet[k]) && customers.orderDate[k] <= window.holdoutEnd)  // SPEC 4
+        own.emplace_back(customers.orderDate[k], customers.orderNet[k]);
+    summarise_customer(own, window, out, row);
+  }
+  return out;
 }
 
 CustomerSummary summarise_totals(const CustomerTable& customers, const CustomerTotalsColumns& totals, TimeUnit unit) {

@@ -39,13 +39,13 @@ struct CustomerSummary {
 };
 
 // `customer[i]` is the row of transaction i (negative: not a transaction), `value[i]` its amount.
-// (Defined for std::vector and ChunkedColumn columns.)
 template <class Dates, class Values>
 CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const Dates& date,
                           const Values& value, const SummaryWindow& window);
 
-// The rows of the customer table, from their counted orders (net > 0, SPEC 4).
-CustomerSummary summarise_orders(const OrderBook& orders, const CustomerTable& customers, const SummaryWindow& window);
+// The rows of the customer table, from their counted orders (net > 0, SPEC 4) as the table lists
+// them: the order book is not needed (it may be freed by then, issue 11).
+CustomerSummary summarise_orders(const CustomerTable& customers, const SummaryWindow& window);
 
 // The same summary from a per-customer summary's totals (issue 14), for the window ending at the
 // table's asOf: x = order days - 1, t_x = last - first, T = asOf - first; the repeat transactions'
