@@ -48,9 +48,7 @@ class StringInterner {
     for (size_t i = 0; i < slots_.size(); ++i) {
       const Slot& slot = slots_[i];
       if (!slot.meta) continue;
-      const uint64_t kind = kind_of(slot);
-      const size_t home = home_of(slot.word, kind, kind == kLong ? 0 : slot.meta >> 32 & 0x1F) & mask;
-      total += static_cast<double>(((i - home) & mask) + 1);
+      total += static_cast<double>(((i - (home_in(slot) & mask)) & mask) + 1);
     }
     return strings_.empty() ? 0 : total / static_cast<double>(strings_.size());
   }
@@ -126,6 +124,11 @@ class StringInterner {
     return h ^ (h >> 33);
   }
 
+  static uint64_t home_in(const Slot& slot) {
+    const uint64_t kind = kind_of(slot);
+    return home_of(slot.word, kind, kind == kLong ? 0 : slot.meta >> 32 & 0x1F);
+  }
+
   // A fast 64-bit multiply-mix hash (ids never depend on it, only speed does).
   static uint64_t hash(std::string_view s) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xFF51AFD7ED558CCDull);
@@ -162,8 +165,7 @@ class StringInterner {
     const size_t mask = bigger.size() - 1;
     for (const Slot& slot : slots_) {
       if (!slot.meta) continue;
-      const uint64_t kind = kind_of(slot);
-      size_t i = home_of(slot.word, kind, kind == kLong ? 0 : slot.meta >> 32 & 0x1F) & mask;
+      size_t i = home_in(slot) & mask;
       while (bigger[i].meta) i = (i + 1) & mask;
       bigger[i] = slot;
     }
