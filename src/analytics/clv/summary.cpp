@@ -58,9 +58,8 @@ void summarise_customer(const std::vector<std::pair<Date, Money>>& own, const Su
 
 }  // namespace
 
-template <class Dates, class Values>
-CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const Dates& date,
-                          const Values& value, const SummaryWindow& window) {
+CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const std::vector<Date>& date,
+                          const std::vector<Money>& value, const SummaryWindow& window) {
   CustomerSummary out = unsummarised(customers);
 
   // Transactions grouped by customer (a counting sort), then each customer's by date.
@@ -85,9 +84,6 @@ CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer
   }
   return out;
 }
-
-template CustomerSummary summarise(size_t, const std::vector<int32_t>&, const std::vector<Date>&,
-                                   const std::vector<Money>&, const SummaryWindow&);
 
 CustomerSummary summarise_orders(const CustomerTable& customers, const SummaryWindow& window) {
   CustomerSummary out = unsummarised(customers.size());

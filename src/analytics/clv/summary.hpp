@@ -10,7 +10,6 @@
 
 #include "model/customer_table.hpp"
 #include "model/customer_totals.hpp"
-#include "model/order_book.hpp"
 #include "retention/report.hpp"
 
 namespace retention::clv {
@@ -39,9 +38,8 @@ struct CustomerSummary {
 };
 
 // `customer[i]` is the row of transaction i (negative: not a transaction), `value[i]` its amount.
-template <class Dates, class Values>
-CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const Dates& date,
-                          const Values& value, const SummaryWindow& window);
+CustomerSummary summarise(size_t customers, const std::vector<int32_t>& customer, const std::vector<Date>& date,
+                          const std::vector<Money>& value, const SummaryWindow& window);
 
 // The rows of the customer table, from their counted orders (net > 0, SPEC 4) as the table lists
 // them: the order book is not needed (it may be freed by then, issue 11).
