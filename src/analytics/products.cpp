@@ -14,29 +14,39 @@ struct Candidate {
 
 }  // namespace
 
-TopProducts compute_top_products(const OrderBook& orders, const CustomerTable& c, const std::vector<uint8_t>& cells,
+TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, const std::vector<uint8_t>& cells,
                                  const std::vector<uint8_t>& segments, size_t segment_count) {
-  // The lines up to asOf grouped by product with a counting sort (linear: product ids are dense). A
-  // line's customer row is looked up again where needed rather than held per line (issue 11: the
-  // lines are the largest column); a line of a customer without counted orders has none (-1).
-  const ChunkedColumn<OrderLine>& lines = orders.lines();
-  auto row_of = [&](const OrderLine& line) {
-    return orders.order_date()[line.order] > c.asOf ? -1 : c.rowOf[orders.order_customer()[line.order]];
-  };
-  std::vector<uint32_t> product_start;
+  // The lines are the largest column (issue 11): they are taken from the book and regrouped in place.
+  // One pass puts each line's customer row where its order was (kNoRow: not counted, a customer
+  // without counted orders or an order after asOf); an in-place counting sort then groups them by
+  // product, the uncounted lines last. Every later read is sequential but for the per-row scratch.
+  ChunkedColumn<OrderLine> lines = orders.take_lines();
+  constexpr uint32_t kNoRow = UINT32_MAX;
+  uint32_t products = 0;
+  for (size_t i = 0; i < lines.size(); ++i) products = std::max(products, lines[i].product + 1);
+  const uint32_t uncounted = products;  // the bucket of the lines left out
+  std::vector<size_t> count(size_t{products} + 1, 0);
   for (size_t i = 0; i < lines.size(); ++i) {
-    const OrderLine& line = lines[i];
-    if (line.product + size_t{2} > product_start.size()) product_start.resize(line.product + size_t{2}, 0);
-    if (row_of(line) >= 0) ++product_start[line.product + 1];
+    OrderLine& line = lines[i];
+    const int64_t row = orders.order_date()[line.order] > c.asOf ? -1 : c.rowOf[orders.order_customer()[line.order]];
+    line.order = row < 0 ? kNoRow : static_cast<uint32_t>(row);
+    ++count[row < 0 ? uncounted : line.product];
   }
-  const auto products = static_cast<uint32_t>(product_start.empty() ? 0 : product_start.size() - 1);
-  if (product_start.empty()) product_start.push_back(0);
-  for (uint32_t p = 0; p < products; ++p) product_start[p + 1] += product_start[p];
-  std::vector<uint32_t> by_product(product_start.back());
-  {
-    std::vector<uint32_t> next(product_start.begin(), product_start.end() - 1);
-    for (size_t i = 0; i < lines.size(); ++i)
-      if (row_of(lines[i]) >= 0) by_product[next[lines[i].product]++] = static_cast<uint32_t>(i);
+  std::vector<size_t> next(count.size()), bucket_end(count.size());
+  for (size_t b = 0, sum = 0; b < count.size(); ++b) {
+    next[b] = sum;
+    bucket_end[b] = sum += count[b];
+  }
+  auto bucket_of = [&](const OrderLine& line) { return line.order == kNoRow ? uncounted : line.product; };
+  for (size_t b = 0; b < bucket_end.size(); ++b) {
+    while (next[b] < bucket_end[b]) {
+      const size_t to = bucket_of(lines[next[b]]);
+      if (to == b) {
+        ++next[b];
+      } else {
+        std::swap(lines[next[b]], lines[next[to]++]);
+      }
+    }
   }
 
   // Groups: the RF cells, then the segments. Per product, sums per group; then a bounded top list per group.
@@ -61,9 +71,9 @@ TopProducts compute_top_products(const OrderBook& orders, const CustomerTable& c
   std::vector<uint32_t> rows_touched;
   std::vector<bool> row_touched(c.size(), false);
   for (uint32_t product = 0; product < products; ++product) {
-    for (uint32_t k = product_start[product]; k < product_start[product + 1]; ++k) {
-      const OrderLine& line = lines[by_product[k]];
-      const auto row = static_cast<uint32_t>(row_of(line));
+    for (size_t k = product == 0 ? 0 : bucket_end[product - 1]; k < bucket_end[product]; ++k) {
+      const OrderLine& line = lines[k];
+      const uint32_t row = line.order;
       if (!row_touched[row]) rows_touched.push_back(row);
       row_touched[row] = true;
       row_net[row] += line.amount;

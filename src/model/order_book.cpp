@@ -37,6 +37,9 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
   // Line items of one order come one after another: the previous row's id needs no lookup.
   uint32_t order = order_id == last_order_id_ ? last_order_ : order_ids_.find(order_id);
   last_order_id_.assign(order_id.data(), order_id.size());
+  // The previous row of this order with this customer was checked already: skip its random reads.
+  const bool checked_before = order == last_order_ && customer == last_customer_;
+  last_customer_.assign(customer.data(), customer.size());
   if (order == OrderIdIndex::kNone) {
     order = new_order(customer_index(customer), month_first, day_first, amount);
     order_ids_.add(order_id, order);
@@ -55,7 +58,7 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
     order_flags_[order] |= kMerged;
     ++orders_merged_;
   }
-  if (!(order_flags_[order] & kSharedCustomer) && customers_[order_customer_[order]] != customer) {
+  if (!checked_before && !(order_flags_[order] & kSharedCustomer) && customers_[order_customer_[order]] != customer) {
     order_flags_[order] |= kSharedCustomer;
     ++orders_with_several_customers_;
     if (shared_order_examples_.size() < kMaxExamples) shared_order_examples_.emplace_back(order_id);
@@ -117,6 +120,10 @@ void OrderBook::add_line(uint32_t order, std::string_view product, Money amount)
 
 void OrderBook::set_attribute(uint32_t customer, size_t a, std::string_view value) {
   Attribute& attribute = attributes_[a];
+  // The previous call's customer has its value (a customer's rows often follow one another), and a
+  // value once set stays: no random read of of_customer.
+  if (customer == attribute.last_customer) return;
+  attribute.last_customer = customer;
   if (attribute.of_customer.size() <= customer) attribute.of_customer.resize(customers_.size(), -1);
   if (attribute.of_customer[customer] >= 0) return;
   bool added = false;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/chunked_column.hpp"
@@ -61,6 +62,7 @@ class OrderBook {
   void forget_lookups() {
     order_ids_ = OrderIdIndex();
     last_order_id_ = std::string();
+    last_customer_ = std::string();
     customers_.forget_lookups();
   }
 
@@ -76,6 +78,8 @@ class OrderBook {
   const ChunkedColumn<Money>& order_net() const { return order_net_; }
 
   const ChunkedColumn<OrderLine>& lines() const { return lines_; }
+  // Hands the lines over to their last reader (top products), which regroups them in place.
+  ChunkedColumn<OrderLine> take_lines() { return std::exchange(lines_, ChunkedColumn<OrderLine>()); }
   std::string_view product_name(uint32_t product) const { return products_[product]; }
 
   size_t attribute_count() const { return attributes_.size(); }
@@ -88,6 +92,7 @@ class OrderBook {
   struct Attribute {
     StringInterner values;
     std::vector<int32_t> of_customer;
+    uint32_t last_customer = UINT32_MAX;  // the customer of the previous call, whose value is set
   };
 
   uint32_t customer_index(std::string_view customer);
@@ -95,8 +100,9 @@ class OrderBook {
 
   StringInterner customers_;
   OrderIdIndex order_ids_;
-  std::string last_order_id_;  // the previous row's order id and its order
-  uint32_t last_order_ = 0;
+  std::string last_order_id_;  // the previous row's order id, its order and its customer
+  uint32_t last_order_ = OrderIdIndex::kNone;
+  std::string last_customer_;
   ChunkedColumn<uint32_t> order_customer_;
   ChunkedColumn<Date> order_date_;
   ChunkedColumn<Date> order_date_day_first_;  // empty while equal to order_date_; dropped by settle_dates()
