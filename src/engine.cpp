@@ -596,11 +596,13 @@ struct Engine::Impl : RecordConsumer {
       // The figures per customer are made again from the copied orders once the order book is freed:
       // until then the top products' scratch and the copies need the room.
       customers.free_figures();
+      find_order_rows(orders, orders.take_order_customers(), customers);
       if (mapper->columns().has(Role::product))
         report.topProducts = compute_top_products(orders, customers, per_customer.rfCell, per_customer.segment,
                                                   report.rfm.segments.size());
       index_customer_orders(orders, customers);  // the largest columns of the table, made last
       orders = OrderBook();  // from here on only the customer table is read
+      customers.orderRow = ChunkedColumn<uint32_t>();
       sum_customer_orders(customers);
     }
     {

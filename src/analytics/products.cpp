@@ -21,16 +21,15 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
   // without counted orders or an order after asOf); an in-place counting sort then groups them by
   // product, the uncounted lines last. Every later read is sequential but for the per-row scratch.
   ChunkedColumn<OrderLine> lines = orders.take_lines();
-  constexpr uint32_t kNoRow = UINT32_MAX;
+  constexpr uint32_t kNoRow = CustomerTable::kNoRow;
   uint32_t products = 0;
   for (size_t i = 0; i < lines.size(); ++i) products = std::max(products, lines[i].product + 1);
   const uint32_t uncounted = products;  // the bucket of the lines left out
   std::vector<size_t> count(size_t{products} + 1, 0);
   for (size_t i = 0; i < lines.size(); ++i) {
     OrderLine& line = lines[i];
-    const int64_t row = orders.order_date()[line.order] > c.asOf ? -1 : c.rowOf[orders.order_customer()[line.order]];
-    line.order = row < 0 ? kNoRow : static_cast<uint32_t>(row);
-    ++count[row < 0 ? uncounted : line.product];
+    line.order = c.orderRow[line.order];
+    ++count[line.order == kNoRow ? uncounted : line.product];
   }
   std::vector<size_t> next(count.size()), bucket_end(count.size());
   for (size_t b = 0, sum = 0; b < count.size(); ++b) {

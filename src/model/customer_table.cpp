@@ -80,23 +80,31 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   return {};
 }
 
+void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out) {
+  const auto& order_date = orders.order_date();
+  for (size_t o = 0; o < order_customer.size(); ++o) {
+    const int32_t row = order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]];
+    order_customer[o] = row < 0 ? CustomerTable::kNoRow : static_cast<uint32_t>(row);
+  }
+  out.orderRow = std::move(order_customer);
+}
+
 // Groups the orders up to asOf by row (a counting sort, file order kept), then by date within a row.
 void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
-  const auto& order_customer = orders.order_customer();
   const auto& order_date = orders.order_date();
   const auto& order_net = orders.order_net();
-  auto row_of_order = [&](size_t o) { return order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]]; };
+  const ChunkedColumn<uint32_t>& row_of_order = out.orderRow;
   out.orderStart.assign(out.size() + 1, 0);
-  for (size_t o = 0; o < order_customer.size(); ++o)
-    if (int32_t row = row_of_order(o); row >= 0) ++out.orderStart[static_cast<size_t>(row) + 1];
+  for (size_t o = 0; o < row_of_order.size(); ++o)
+    if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) ++out.orderStart[size_t{row} + 1];
   for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
   // Placed straight into the columns, without a permutation of all orders in between.
   out.orderDate.resize(out.orderStart.back());
   out.orderNet.resize(out.orderStart.back());
   // orderStart[row] serves as the row's next slot, which leaves it at the next row's start: shifted back after.
-  for (size_t o = 0; o < order_customer.size(); ++o)
-    if (int32_t row = row_of_order(o); row >= 0) {
-      const uint32_t k = out.orderStart[static_cast<size_t>(row)]++;
+  for (size_t o = 0; o < row_of_order.size(); ++o)
+    if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) {
+      const uint32_t k = out.orderStart[row]++;
       out.orderDate[k] = order_date[o];
       out.orderNet[k] = order_net[o];
     }
@@ -144,6 +152,7 @@ void sum_customer_orders(CustomerTable& out) {
 
 Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
   if (Error e = build_customer_rows(orders, asOf, out)) return e;
+  find_order_rows(orders, orders.order_customer(), out);
   index_customer_orders(orders, out);
   return {};
 }

@@ -25,6 +25,10 @@ struct CustomerTable {
   std::vector<Money> orderNet;
   // OrderBook customer -> row, -1 for customers left out (no counted order).
   std::vector<int32_t> rowOf;
+  // OrderBook order -> its customer's row, kNoRow for an order after asOf or of a customer left out
+  // (find_order_rows): looked up once, so that grouping orders and lines by row reads it in order.
+  static constexpr uint32_t kNoRow = UINT32_MAX;
+  ChunkedColumn<uint32_t> orderRow;
 
   int64_t customersWithoutOrders = 0;  // had orders up to asOf, none of them counted
   int64_t ordersAfterAsOf = 0;
@@ -49,6 +53,9 @@ Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, Cu
 // free its scratch) before the per-order copies exist, while the order book is still held (issue 11):
 // first every column but the orders' (orderStart, orderDate and orderNet stay empty) ...
 Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
+// ... then each order's row (orderRow), made in place from `order_customer`: the book's column,
+// copied, or taken from it by its last reader (OrderBook::take_order_customers) ...
+void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out);
 // ... then each row's orders up to asOf, by date.
 void index_customer_orders(const OrderBook& orders, CustomerTable& out);
 // The figures per customer (frequency, monetary, first and last order, recency) made again from each

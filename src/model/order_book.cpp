@@ -124,10 +124,19 @@ void OrderBook::set_attribute(uint32_t customer, size_t a, std::string_view valu
   // value once set stays: no random read of of_customer.
   if (customer == attribute.last_customer) return;
   attribute.last_customer = customer;
+  // One bit a customer (a few hundred kB, held in cache where each attribute's column is not) says
+  // that every attribute has its value.
+  if (customer < attributes_known_.size() && attributes_known_[customer]) return;
   if (attribute.of_customer.size() <= customer) attribute.of_customer.resize(customers_.size(), -1);
   if (attribute.of_customer[customer] >= 0) return;
   bool added = false;
   attribute.of_customer[customer] = static_cast<int32_t>(attribute.values.intern(value, added));
+  const bool all_known = std::all_of(attributes_.begin(), attributes_.end(), [&](const Attribute& other) {
+    return customer < other.of_customer.size() && other.of_customer[customer] >= 0;
+  });
+  if (!all_known) return;
+  if (attributes_known_.size() <= customer) attributes_known_.resize(customers_.size(), false);
+  attributes_known_[customer] = true;
 }
 
 }  // namespace retention

@@ -50,7 +50,7 @@ class OrderBook {
   // At the end of one of several files: the dates of its orders (from `first_order` on) as that
   // file's day/month order reads them; the next file decides its own.
   void settle_file_dates(size_t first_order, bool day_first);
-  size_t order_count() const { return order_customer_.size(); }
+  size_t order_count() const { return order_net_.size(); }
   // Issue 10, the date range: once the dates are settled, keeps only the orders dated from `from` to
   // `to` (inclusive) with their product lines. Counts the orders left out before and after the range.
   struct Outside {
@@ -74,6 +74,9 @@ class OrderBook {
 
   // Per order: the customer of its first row, the earliest row date, the net amount.
   const ChunkedColumn<uint32_t>& order_customer() const { return order_customer_; }
+  // Hands the orders' customers over to their last reader (find_order_rows), which turns them into
+  // customer rows in place.
+  ChunkedColumn<uint32_t> take_order_customers() { return std::exchange(order_customer_, ChunkedColumn<uint32_t>()); }
   const ChunkedColumn<Date>& order_date() const { return order_date_; }
   const ChunkedColumn<Money>& order_net() const { return order_net_; }
 
@@ -115,6 +118,7 @@ class OrderBook {
   StringInterner products_;
   ChunkedColumn<OrderLine> lines_;
   std::vector<Attribute> attributes_;
+  std::vector<bool> attributes_known_;  // per customer: every attribute has its value
 };
 
 }  // namespace retention
