@@ -14,7 +14,8 @@ constexpr size_t kTopProducts = 5;
 
 // Revenue = net of the product's lines in orders up to asOf; customers = those whose net on it is > 0.
 // Products with no positive revenue in a group are not listed; ties go to the product name, ascending.
-// Takes the book's product lines (regrouped in place, issue 11): the last step to read them.
+// Takes the book's product lines (regrouped in place, issue 11): the last step to read them. Reads
+// each line's row from the table's orderRow (find_order_rows).
 TopProducts compute_top_products(OrderBook& orders, const CustomerTable& customers,
                                  const std::vector<uint8_t>& cells, const std::vector<uint8_t>& segments,
                                  size_t segment_count);

@@ -181,7 +181,7 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
     if (!money(Role::refund, "refund", refund)) return RowOutcome::rejected;
     row.amount -= refund;  // SPEC 3: a refund is subtracted from the row's amount
     row.has_amount = true;
-  } else if (!columns_.has(Role::refund) && normalize_name(row.status) == "refunded") {
+  } else if (!columns_.has(Role::refund) && !row.status.empty() && normalize_name(row.status) == "refunded") {
     row.amount = 0;  // refunded in full, and the file has no refund column to say how much
   }
   return RowOutcome::ok;

@@ -35,11 +35,12 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
                             Money amount) {
   if (order_id.empty()) return new_order(customer_index(customer), month_first, day_first, amount);
   // Line items of one order come one after another: the previous row's id needs no lookup.
-  uint32_t order = order_id == last_order_id_ ? last_order_ : order_ids_.find(order_id);
-  last_order_id_.assign(order_id.data(), order_id.size());
+  const bool same_id = order_id == last_order_id_, same_customer = customer == last_customer_;
+  uint32_t order = same_id ? last_order_ : order_ids_.find(order_id);
+  if (!same_id) last_order_id_.assign(order_id.data(), order_id.size());
   // The previous row of this order with this customer was checked already: skip its random reads.
-  const bool checked_before = order == last_order_ && customer == last_customer_;
-  last_customer_.assign(customer.data(), customer.size());
+  const bool checked_before = order == last_order_ && same_customer;
+  if (!same_customer) last_customer_.assign(customer.data(), customer.size());
   if (order == OrderIdIndex::kNone) {
     order = new_order(customer_index(customer), month_first, day_first, amount);
     order_ids_.add(order_id, order);
