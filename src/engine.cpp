@@ -172,6 +172,7 @@ struct Engine::Impl : RecordConsumer {
     switch (summary_mapper->map(record, row, reason, role)) {
       case SummaryOutcome::no_customer: ++report.summary.rowsWithoutCustomer; return true;
       case SummaryOutcome::rejected: return reject(record.line, columns.header[static_cast<size_t>(role)], std::move(reason));
+      case SummaryOutcome::misaligned: return reject(record.line, std::string(), std::move(reason));
       case SummaryOutcome::ok: break;
     }
     if (!money_budget.take(row.revenue, row.counted_revenue.value_or(0))) {

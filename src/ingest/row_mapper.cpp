@@ -4,6 +4,7 @@
 #include <array>
 
 #include "ingest/fast_values.hpp"
+#include "ingest/header_fields.hpp"
 #include "ingest/money.hpp"
 #include "ingest/text.hpp"
 
@@ -67,15 +68,7 @@ bool RowMapper::settle_decimal(const CsvRecord& record) {
 
 RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason, Role& role) {
   row = Row{};
-  // An unquoted "$1,200.50" splits one value over two fields and shifts the rest: reading the row from its
-  // first fields would take a wrong amount. Trailing empty fields (a comma at the end of every line) are harmless.
-  size_t used_fields = record.fields.size();
-  while (used_fields > columns_.header_fields && trim(record.fields[used_fields - 1]).empty()) --used_fields;
-  if (used_fields > columns_.header_fields) {
-    reason = std::to_string(used_fields) + " fields where the header has " + std::to_string(columns_.header_fields) +
-             " (a value with an unquoted delimiter, such as 1,200.50 in a comma-separated file?)";
-    return RowOutcome::misaligned;
-  }
+  if (beyond_header(record, columns_.header_fields, reason)) return RowOutcome::misaligned;
   row.customer = field(record, Role::customer);
   if (is_missing(row.customer) ||
       std::find(columns_.no_customer.begin(), columns_.no_customer.end(), row.customer) != columns_.no_customer.end())

@@ -112,6 +112,7 @@ bool is_summary_header(const std::vector<std::string_view>& header, const Column
 Error resolve_summary_columns(const std::vector<std::string_view>& header, const ColumnMapping& given,
                               int64_t header_line, SummaryColumns& out) {
   out = SummaryColumns{};
+  out.header_fields = header.size();
   HeaderIndex index(header);
   if (Error e = map_roles(header, given, header_line, index, out)) return e;
   for (SummaryRole role : kRequired) {

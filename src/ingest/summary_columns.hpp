@@ -23,6 +23,7 @@ struct SummaryColumns {
   std::array<std::string, kSummaryRoleCount> header;
   std::vector<int> attributes;
   std::vector<std::string> attribute_headers;
+  size_t header_fields = 0;  // fields in the header: a row with more non-empty ones is misread
 
   SummaryColumns() { index.fill(-1); }
   int operator[](SummaryRole role) const { return index[static_cast<size_t>(role)]; }

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "ingest/fast_values.hpp"
+#include "ingest/header_fields.hpp"
 #include "ingest/money.hpp"
 #include "ingest/text.hpp"
 
@@ -37,6 +38,7 @@ char SummaryMapper::decimal_for(const CsvRecord& record) {
 
 SummaryOutcome SummaryMapper::map(const CsvRecord& record, SummaryRow& row, std::string& reason, SummaryRole& role) {
   row = SummaryRow{};
+  if (beyond_header(record, columns_.header_fields, reason)) return SummaryOutcome::misaligned;
   row.customer = field(record, SummaryRole::customer);
   if (is_missing(row.customer)) return SummaryOutcome::no_customer;
   auto fail = [&](SummaryRole r, std::string message) {

@@ -27,7 +27,7 @@ struct SummaryRow {
   std::optional<Money> counted_revenue, repeat_revenue;
 };
 
-enum class SummaryOutcome { ok, no_customer, rejected };
+enum class SummaryOutcome { ok, no_customer, rejected, misaligned /* more fields than the header: the whole line */ };
 
 class SummaryMapper {
  public:

@@ -202,6 +202,16 @@ TEST_CASE("bad summary rows are rejected, counted and listed with their line; no
     REQUIRE(net.report.warnings.size() == 1);
     CHECK(net.report.warnings[0].line == 3);
   }
+  SUBCASE("a row longer than the header (an unquoted 1,200.50) is rejected whole, not read shifted") {
+    auto shifted = test::analyse("customer,first_order,last_order,orders,revenue\n"
+                                 "a,2024-01-01,2024-03-01,2,1,200.50\nb,2024-01-01,2024-02-01,2,5,\n");
+    REQUIRE(shifted.ok);
+    CHECK(shifted.report.summary.customers == 1);  // b: a trailing empty field is harmless
+    CHECK(shifted.report.summary.revenue == 5 * retention::kMoneyScale);
+    REQUIRE(shifted.report.warnings.size() == 1);
+    CHECK(shifted.report.warnings[0].line == 2);
+    CHECK(shifted.report.warnings[0].message.find("6 fields where the header has 5") != std::string::npos);
+  }
   SUBCASE("no usable row is an error, not a crash") {
     auto none = test::analyse("customer,first_order,last_order,orders,revenue\na,2024-03-01,2024-01-01,2,5\n");
     CHECK(none.error.code == ErrorCode::no_orders);
