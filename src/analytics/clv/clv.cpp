@@ -221,8 +221,7 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
   if (!all_finite(columns.pAlive) || !all_finite(columns.expectedPurchases) ||
       !all_finite(columns.expectedOrderValue) || !all_finite(columns.clv) || !next_ok) {
     columns = ClvColumns{};
-    report = ModelReport{};
-    report.options = options;
+    report = not_fitted(options);
     report.error = "the predictions overflowed at the fitted parameters";
     report.message = plain_reason(h, false);
     return report;
