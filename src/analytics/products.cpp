@@ -1,10 +1,17 @@
 #include "analytics/products.hpp"
 
 #include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "model/radix_sort.hpp"
 
 namespace retention {
 
 namespace {
+
+// Products with at least this many lines are sorted by row with a radix sort.
+constexpr size_t kRadixFrom = 1024;
 
 struct Candidate {
   uint32_t product;
@@ -19,7 +26,7 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
   // The lines are the largest column (issue 11): they are taken from the book and regrouped in place.
   // One pass puts each line's customer row where its order was (kNoRow: not counted, a customer
   // without counted orders or an order after asOf); an in-place counting sort then groups them by
-  // product, the uncounted lines last. Every later read is sequential but for the per-row scratch.
+  // product, the uncounted lines last.
   ChunkedColumn<OrderLine> lines = orders.take_lines();
   constexpr uint32_t kNoRow = CustomerTable::kNoRow;
   uint32_t products = 0;
@@ -65,25 +72,34 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
     revenue[g] += amount;
     buyers[g] += amount > 0;
   };
-  // Per product, the net per customer row (summed in a scratch column), then per group.
-  std::vector<Money> row_net(c.size(), 0);
-  std::vector<uint32_t> rows_touched;
-  std::vector<bool> row_touched(c.size(), false);
+  // Per product, its lines' rows and amounts sorted by row, so that a customer's net on the product is
+  // one run: no scratch column per row read at random (issue 11). The nets are sums of integers, so
+  // the order of a row's lines does not matter.
+  std::vector<uint32_t> rows;
+  std::vector<Money> amounts;
+  std::vector<std::pair<uint32_t, Money>> few;
   for (uint32_t product = 0; product < products; ++product) {
+    rows.clear();
+    amounts.clear();
     for (size_t k = product == 0 ? 0 : bucket_end[product - 1]; k < bucket_end[product]; ++k) {
-      const OrderLine& line = lines[k];
-      const uint32_t row = line.order;
-      if (!row_touched[row]) rows_touched.push_back(row);
-      row_touched[row] = true;
-      row_net[row] += line.amount;
+      rows.push_back(lines[k].order);
+      amounts.push_back(lines[k].amount);
     }
-    for (uint32_t row : rows_touched) {
-      add(cells[row], row_net[row]);
-      add(kRfCells + segments[row], row_net[row]);
-      row_net[row] = 0;
-      row_touched[row] = false;
+    if (rows.size() >= kRadixFrom) {
+      radix_sort_by_key(rows, &amounts);
+    } else {  // a radix sort's counts cost more than a few lines (catalogues of many rarely sold products)
+      few.clear();
+      for (size_t i = 0; i < rows.size(); ++i) few.emplace_back(rows[i], amounts[i]);
+      std::sort(few.begin(), few.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (size_t i = 0; i < few.size(); ++i) std::tie(rows[i], amounts[i]) = few[i];
     }
-    rows_touched.clear();
+    for (size_t i = 0; i < rows.size();) {
+      const uint32_t row = rows[i];
+      Money net = 0;
+      for (; i < rows.size() && rows[i] == row; ++i) net += amounts[i];
+      add(cells[row], net);
+      add(kRfCells + segments[row], net);
+    }
     for (size_t g : touched) {
       Candidate candidate{product, revenue[g], buyers[g]};
       revenue[g] = 0;
