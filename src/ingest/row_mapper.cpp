@@ -37,8 +37,7 @@ bool is_cancellation_time(std::string_view value) {
 RowMapper::RowMapper(ResolvedColumns columns, DayMonthOrder date_order, char decimal_separator)
     : columns_(std::move(columns)),
       dates_(date_order),
-      decimal_(decimal_separator),
-      decimal_forced_(decimal_separator != 0) {}
+      decimal_(decimal_separator) {}
 
 std::string_view RowMapper::field(const CsvRecord& record, Role role) const {
   int i = columns_[role];

@@ -55,7 +55,6 @@ class RowMapper {
   ResolvedColumns columns_;
   DateColumn dates_;
   char decimal_;
-  bool decimal_forced_;
   bool decimal_assumed_ = false;
   int64_t decimal_line_ = 0;
   int64_t implausible_amounts_ = 0;
