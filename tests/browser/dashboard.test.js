@@ -144,6 +144,16 @@ test('currency from the sign written with the amounts: a one-currency sign as it
   assert.match(revenue, /1.?246.50/);
   assert.doesNotMatch(revenue, /USD|US\$/, 'no currency is assumed for "$"');
   assert.match(await dash('[data-testid="data-quality"]').textContent(), /“\$” as written with the amounts \(several currencies use this sign/);
+  // The page's own currency says which dollar; it never overrides a code the file made sure of.
+  await page.evaluate(() => document.querySelector('retention-dashboard').setAttribute('currency', 'CAD'));
+  await pick('canadian-dollars.csv', 'customer,date,amount\nc1,2024-01-02,$12.00\nc2,2024-01-03,"$1,234.50"\n');
+  await waitReady(page, 'canadian-dollars.csv');
+  const canadian = await page.evaluate(() => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'CAD' }).format(1246.5));
+  assert.equal(await dash('[data-field="revenue"]').textContent(), canadian);
+  await pick('euros-on-a-cad-page.csv', 'customer;date;amount\nc1;2024-01-02;12,00 €\nc2;2024-01-03;1.234,50 €\nc1;2024-02-01;5,00 €\n');
+  await waitReady(page, 'euros-on-a-cad-page.csv');
+  assert.equal(await dash('[data-field="revenue"]').textContent(), euros);
+  await page.evaluate(() => document.querySelector('retention-dashboard').removeAttribute('currency'));
   await pick('pounds-and-euros.csv', 'customer,date,amount\nc1,2024-01-02,£12.00\nc2,2024-01-03,€3.00\n');
   await waitReady(page, 'pounds-and-euros.csv');
   assert.match(await dash('[data-testid="data-quality"]').textContent(), /Mixed currencies.*GBP \(1 row\), EUR \(1 row\)/);
