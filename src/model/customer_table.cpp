@@ -15,6 +15,29 @@ void keep_rows(std::vector<T>& column, const std::vector<uint32_t>& customer) {
   column.resize(customer.size());
 }
 
+// The figures per customer (frequency, monetary, first and last order) of `n` customers without orders.
+void clear_figures(CustomerTable& t, size_t n) {
+  t.frequency.assign(n, 0);
+  t.monetary.assign(n, 0);
+  t.firstOrder.assign(n, std::numeric_limits<Date>::max());
+  t.lastOrder.assign(n, std::numeric_limits<Date>::min());
+}
+
+// Adds an order up to asOf to the figures of customer (or row) `c`: its net counts in monetary
+// whatever its sign, the order itself only when the net is positive (SPEC 4).
+void add_order(CustomerTable& t, size_t c, Date date, Money net) {
+  t.monetary[c] += net;
+  if (!CustomerTable::counts(net)) return;
+  ++t.frequency[c];
+  t.firstOrder[c] = std::min(t.firstOrder[c], date);
+  t.lastOrder[c] = std::max(t.lastOrder[c], date);
+}
+
+void set_recency(CustomerTable& t) {
+  t.recencyDays.resize(t.size());
+  for (size_t row = 0; row < t.size(); ++row) t.recencyDays[row] = t.asOf - t.lastOrder[row];
+}
+
 }  // namespace
 
 Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
@@ -26,7 +49,7 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   if (!asOf) {
     std::optional<Date> latest;
     for (size_t o = 0; o < order_net.size(); ++o)
-      if (order_net[o] > 0 && (!latest || order_date[o] > *latest)) latest = order_date[o];
+      if (CustomerTable::counts(order_net[o]) && (!latest || order_date[o] > *latest)) latest = order_date[o];
     if (!latest) return {ErrorCode::no_orders, "no order has a positive amount, so there is nothing to analyse", 0};
     asOf = latest;
   }
@@ -35,24 +58,15 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   // The figures per customer of the order book, then narrowed to the rows where they stand (each
   // column once, at its final size give or take the customers without a counted order).
   const size_t n = orders.customer_count();
-  out.frequency.assign(n, 0);
-  out.monetary.assign(n, 0);
-  out.firstOrder.assign(n, std::numeric_limits<Date>::max());
-  out.lastOrder.assign(n, std::numeric_limits<Date>::min());
+  clear_figures(out, n);
   std::vector<bool> has_order(n, false);
   for (size_t o = 0; o < order_net.size(); ++o) {
     if (order_date[o] > out.asOf) {  // SPEC 4: orders after asOf are ignored
       ++out.ordersAfterAsOf;
       continue;
     }
-    uint32_t c = order_customer[o];
-    has_order[c] = true;
-    out.monetary[c] += order_net[o];
-    if (order_net[o] > 0) {  // SPEC 4: only a positive net amount counts as an order
-      ++out.frequency[c];
-      out.firstOrder[c] = std::min(out.firstOrder[c], order_date[o]);
-      out.lastOrder[c] = std::max(out.lastOrder[c], order_date[o]);
-    }
+    has_order[order_customer[o]] = true;
+    add_order(out, order_customer[o], order_date[o], order_net[o]);
   }
 
   size_t rows = 0;
@@ -72,8 +86,7 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   keep_rows(out.monetary, out.customer);
   keep_rows(out.firstOrder, out.customer);
   keep_rows(out.lastOrder, out.customer);
-  out.recencyDays.resize(rows);
-  for (size_t row = 0; row < rows; ++row) out.recencyDays[row] = out.asOf - out.lastOrder[row];
+  set_recency(out);
   if (out.customer.empty())
     return {ErrorCode::no_orders, "no customer has an order with a positive amount on or before " +
                                       format_date(out.asOf), 0};
@@ -131,24 +144,12 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
 }
 
 void sum_customer_orders(CustomerTable& out) {
-  const size_t rows = out.size();
-  out.frequency.assign(rows, 0);
-  out.monetary.assign(rows, 0);
-  out.firstOrder.assign(rows, std::numeric_limits<Date>::max());
-  out.lastOrder.assign(rows, std::numeric_limits<Date>::min());
-  out.recencyDays.resize(rows);
-  for (size_t row = 0; row < rows; ++row) {
-    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k) {
-      out.monetary[row] += out.orderNet[k];
-      if (!CustomerTable::counts(out.orderNet[k])) continue;
-      ++out.frequency[row];
-      out.firstOrder[row] = std::min(out.firstOrder[row], out.orderDate[k]);
-      out.lastOrder[row] = std::max(out.lastOrder[row], out.orderDate[k]);
-    }
-    out.recencyDays[row] = out.asOf - out.lastOrder[row];
-  }
+  clear_figures(out, out.size());
+  for (size_t row = 0; row < out.size(); ++row)
+    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k)
+      add_order(out, row, out.orderDate[k], out.orderNet[k]);
+  set_recency(out);
 }
-
 
 Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
   if (Error e = build_customer_rows(orders, asOf, out)) return e;

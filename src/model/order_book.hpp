@@ -80,8 +80,7 @@ class OrderBook {
   const ChunkedColumn<Date>& order_date() const { return order_date_; }
   const ChunkedColumn<Money>& order_net() const { return order_net_; }
 
-  const ChunkedColumn<OrderLine>& lines() const { return lines_; }
-  // Hands the lines over to their last reader (top products), which regroups them in place.
+  // Hands the product lines over to their reader (top products), which regroups them in place.
   ChunkedColumn<OrderLine> take_lines() { return std::exchange(lines_, ChunkedColumn<OrderLine>()); }
   std::string_view product_name(uint32_t product) const { return products_[product]; }
 

@@ -61,10 +61,11 @@ class StringInterner {
   static constexpr size_t kBlock = size_t{1} << kOffsetBits;
 
   // A key that fits in 64 bits is kept whole in its slot, so finding it reads the slot alone: one
-  // cache miss, the cost of a lookup among millions of customers (issue 11). Up to 8 bytes without a
-  // NUL are their bytes; 9 to 19 digits ("6029384756123", a Shopify customer id) their value, with the
-  // digit count beside it so that leading zeros count. Every other key is its 64-bit hash, checked
-  // against its bytes in the arena: two misses. A key has one kind only, so kinds never meet.
+  // cache miss, the cost of a lookup among millions of customers (issue 11). Up to 8 bytes are their
+  // bytes, with the length beside them; 9 to 19 digits ("6029384756123", a Shopify customer id) their
+  // value, with the digit count beside it so that leading zeros count. Every other key is its 64-bit
+  // hash, checked against its bytes in the arena: two misses. A key has one kind only, so kinds never
+  // meet.
   static constexpr uint64_t kBytes = 1, kDigits = 2, kLong = 3;
   static constexpr int kKindShift = 62;
   struct Key {
@@ -82,22 +83,11 @@ class StringInterner {
   static Key key_of(std::string_view s) {
     Key key;
     key.length = s.size();
-    if (s.empty()) {  // its data() may be null, which memchr and memcpy must not see
+    if (s.size() <= 8) {
+      // The length stays beside the bytes, so "a" and "a\0" (or any key with NULs) stay apart.
+      if (!s.empty()) std::memcpy(&key.word, s.data(), s.size());  // an empty view's data() may be null
       key.kind = kBytes;
       return key;
-    }
-    if (s.size() <= 8) {
-      uint64_t word = 0;
-      std::memcpy(&word, s.data(), s.size());
-      // A NUL among the bytes (the bytes past the key, high on a little-endian target, are set so that
-      // they never count): a zero-byte test on the word rather than a memchr call per key.
-      static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the key's bytes fill the word's low bytes");
-      const uint64_t v = s.size() == 8 ? word : word | ~uint64_t{0} << (8 * s.size());
-      if (((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) == 0) {
-        key.word = word;
-        key.kind = kBytes;
-        return key;
-      }
     }
     if (s.size() <= 19) {
       uint64_t value = 0;
