@@ -35,6 +35,7 @@
 #include "model/customer_totals.hpp"
 #include "model/order_book.hpp"
 #include "model/plausibility.hpp"
+#include "model/select.hpp"
 #include "measure.hpp"
 #include "report/row_log.hpp"
 #include "report/unavailable_sections.hpp"
@@ -314,13 +315,10 @@ struct Engine::Impl : RecordConsumer {
     if (options.keepRows) log(row);
     if (!row.product.empty()) orders.add_line(order, row.product, row.line_amount);
     if (!row.currency.empty()) currencies.add(row.currency);
-    if (!columns.attributes.empty()) {
-      uint32_t customer = orders.order_customer()[order];
-      for (size_t a = 0; a < columns.attributes.size(); ++a) {
-        auto i = static_cast<size_t>(columns.attributes[a]);
-        std::string_view value = i < record.fields.size() ? trim(record.fields[i]) : std::string_view{};
-        if (!is_missing(value)) orders.set_attribute(customer, a, value);
-      }
+    for (size_t a = 0; a < columns.attributes.size(); ++a) {
+      auto i = static_cast<size_t>(columns.attributes[a]);
+      std::string_view value = i < record.fields.size() ? trim(record.fields[i]) : std::string_view{};
+      if (!is_missing(value)) orders.set_order_attribute(order, a, value);
     }
     return true;
   }
@@ -493,6 +491,7 @@ struct Engine::Impl : RecordConsumer {
     {
       StageTimer stage(measuring(), "read");
       if (!end_file()) return false;
+      if (!summary_mapper) orders.finish_reading();
     }
     if (report.summary.rowsRead == 0) {
       error = {ErrorCode::no_data_rows, "the file has a header but no data rows", 0};
@@ -542,46 +541,40 @@ struct Engine::Impl : RecordConsumer {
     const auto& net = orders.order_net();
     const auto& date = orders.order_date();
     auto counted = [&](size_t o) { return net[o] > 0 && date[o] <= customers.asOf; };
-    // The amounts in a column of their exact size, and the largest few kept while scanning: no copy of
-    // the order numbers (issue 11).
-    size_t count = 0;
-    for (size_t o = 0; o < net.size(); ++o) count += counted(o);
-    constexpr size_t kMinOrders = 20;
-    if (count < kMinOrders) return;
+    // The largest few kept while scanning, the quartiles selected: no copy of the amounts (issue 11).
     constexpr size_t kLargest = 5;
     std::vector<uint32_t> largest;  // by amount, descending, then by order (the earlier first)
-    std::vector<Money> amounts;
-    amounts.reserve(count);
+    size_t count = 0;
     for (uint32_t o = 0; o < net.size(); ++o) {
       if (!counted(o)) continue;
-      amounts.push_back(net[o]);
+      ++count;
       if (largest.size() == kLargest && net[o] <= net[largest.back()]) continue;
       // After every earlier order of the same amount, as o is the latest order so far.
       auto at = std::find_if(largest.begin(), largest.end(), [&](uint32_t l) { return net[l] < net[o]; });
       largest.insert(at, o);
       if (largest.size() > kLargest) largest.pop_back();
     }
-    // The k-th smallest amount by selection (linear on average), not a full sort of the orders.
-    auto kth = [&](size_t k) {
-      std::nth_element(amounts.begin(), amounts.begin() + static_cast<std::ptrdiff_t>(k), amounts.end());
-      return amounts[k];
+    constexpr size_t kMinOrders = 20;
+    if (count < kMinOrders) return;
+    auto each_amount = [&](auto f) {
+      for (size_t o = 0; o < net.size(); ++o)
+        if (counted(o)) f(net[o]);
     };
-    auto quantile = [&](double q) {  // linear interpolation between closest ranks
-      double pos = q * static_cast<double>(amounts.size() - 1);
-      auto lo = static_cast<size_t>(pos);
-      size_t hi = std::min(lo + 1, amounts.size() - 1);
-      Money a = kth(lo);
-      // After the selection everything past lo is >= a: the next rank is the least of them.
-      Money b = hi == lo ? a : *std::min_element(amounts.begin() + static_cast<std::ptrdiff_t>(hi), amounts.end());
+    // Linear interpolation between the closest ranks, for the first and third quartile.
+    const double pos1 = 0.25 * static_cast<double>(count - 1), pos3 = 0.75 * static_cast<double>(count - 1);
+    const auto lo1 = static_cast<size_t>(pos1), lo3 = static_cast<size_t>(pos3);
+    const std::vector<Money> at = smallest_at_ranks<Money>(
+        each_amount, {lo1, std::min(lo1 + 1, count - 1), lo3, std::min(lo3 + 1, count - 1)});
+    auto between = [](double pos, size_t lo, Money a, Money b) {
       return static_cast<double>(a) + (pos - static_cast<double>(lo)) * static_cast<double>(b - a);
     };
-    double q1 = quantile(0.25), q3 = quantile(0.75);
+    const double q1 = between(pos1, lo1, at[0], at[1]), q3 = between(pos3, lo3, at[2], at[3]);
     auto threshold = static_cast<Money>(std::llround(q3 + 3 * (q3 - q1)));
     DataQuality& q = report.dataQuality;
     q.outlierThreshold = threshold;
-    q.outlierOrders = std::count_if(amounts.begin(), amounts.end(), [&](Money m) { return m > threshold; });
+    each_amount([&](Money m) { q.outlierOrders += m > threshold; });
     for (uint32_t o : largest)
-      q.largestOrders.push_back({std::string(orders.customer_id(orders.order_customer()[o])), date[o], net[o]});
+      q.largestOrders.push_back({orders.customer_id(orders.order_customer()[o]), date[o], net[o]});
   }
 
   bool analyse() {
@@ -625,7 +618,6 @@ struct Engine::Impl : RecordConsumer {
   // The orders settled, dated and grouped into customers (without each customer's orders yet), with the
   // summary, outliers and RF matrix.
   bool build_customers(CustomerTable& customers) {
-    orders.forget_lookups();  // first: no later step looks up an id, and the ids are most of what reading left
     const bool day_first = mapper->dates().order() == DayMonthOrder::day_first;
     orders.settle_dates(day_first);
     if (options.keepRows) rows_csv = row_log.csv(day_first);
@@ -786,7 +778,7 @@ struct Engine::Impl : RecordConsumer {
   void keep_customer_ids(const CustomerTable& table) {
     CustomerResults& out = per_customer;
     size_t bytes = 0;
-    for (uint32_t customer : table.customer) bytes += orders.customer_id(customer).size();
+    for (uint32_t customer : table.customer) bytes += orders.customer_id_length(customer);
     out.idBytes.reserve(bytes);
     out.idOffsets.reserve(table.size() + 1);
     out.idOffsets.assign(1, 0);

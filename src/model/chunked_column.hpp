@@ -44,6 +44,11 @@ class ChunkedColumn {
     blocks_.resize((n + kMask) >> kShift);
   }
   void clear() { truncate(0); }
+  // For a reader that consumes the column front to back: frees the blocks wholly before `n`, whose
+  // values must not be read again.
+  void free_before(size_t n) {
+    for (size_t b = 0; b < (n >> kShift) && b < blocks_.size(); ++b) blocks_[b].reset();
+  }
 
  private:
   static constexpr size_t kShift = 16;  // 65,536 values a block

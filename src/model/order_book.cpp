@@ -4,20 +4,17 @@
 
 namespace retention {
 
-uint32_t OrderBook::customer_index(std::string_view customer) {
-  bool added = false;
-  return customers_.intern(customer, added);
-}
-
 namespace {
 constexpr uint8_t kMerged = 1;
 constexpr uint8_t kSharedCustomer = 2;
 constexpr size_t kMaxExamples = 5;
 }  // namespace
 
-uint32_t OrderBook::new_order(uint32_t customer, Date month_first, Date day_first, Money amount) {
-  auto index = static_cast<uint32_t>(order_customer_.size());
-  order_customer_.push_back(customer);
+uint32_t OrderBook::new_order(std::string_view customer, Date month_first, Date day_first, Money amount) {
+  auto index = static_cast<uint32_t>(order_net_.size());
+  order_customer_keys_.add(customer);
+  for (Attribute& attribute : attributes_) attribute.of_order.push_back(0);
+  new_order_ = index;
   order_date_.push_back(month_first);
   // The day-first column exists only once some date reads differently that way (03/04/2024).
   if (!order_date_day_first_.empty()) {
@@ -33,7 +30,8 @@ uint32_t OrderBook::new_order(uint32_t customer, Date month_first, Date day_firs
 
 uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id, Date month_first, Date day_first,
                             Money amount) {
-  if (order_id.empty()) return new_order(customer_index(customer), month_first, day_first, amount);
+  new_order_ = OrderIdIndex::kNone;
+  if (order_id.empty()) return new_order(customer, month_first, day_first, amount);
   // Line items of one order come one after another: the previous row's id needs no lookup.
   const bool same_id = order_id == last_order_id_, same_customer = customer == last_customer_;
   uint32_t order = same_id ? last_order_ : order_ids_.find(order_id);
@@ -42,7 +40,7 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
   const bool checked_before = order == last_order_ && same_customer;
   if (!same_customer) last_customer_.assign(customer.data(), customer.size());
   if (order == OrderIdIndex::kNone) {
-    order = new_order(customer_index(customer), month_first, day_first, amount);
+    order = new_order(customer, month_first, day_first, amount);
     order_ids_.add(order_id, order);
     last_order_ = order;
     return order;
@@ -59,7 +57,7 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
     order_flags_[order] |= kMerged;
     ++orders_merged_;
   }
-  if (!checked_before && !(order_flags_[order] & kSharedCustomer) && customers_[order_customer_[order]] != customer) {
+  if (!checked_before && !(order_flags_[order] & kSharedCustomer) && !order_customer_keys_.is(order, customer)) {
     order_flags_[order] |= kSharedCustomer;
     ++orders_with_several_customers_;
     if (shared_order_examples_.size() < kMaxExamples) shared_order_examples_.emplace_back(order_id);
@@ -112,7 +110,10 @@ OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
   return outside;
 }
 
-void OrderBook::add_to_order(uint32_t order, Money amount) { order_net_[order] += amount; }
+void OrderBook::add_to_order(uint32_t order, Money amount) {
+  new_order_ = OrderIdIndex::kNone;
+  order_net_[order] += amount;
+}
 
 void OrderBook::add_line(uint32_t order, std::string_view product, Money amount) {
   bool added = false;
@@ -121,23 +122,52 @@ void OrderBook::add_line(uint32_t order, std::string_view product, Money amount)
 
 void OrderBook::set_attribute(uint32_t customer, size_t a, std::string_view value) {
   Attribute& attribute = attributes_[a];
-  // The previous call's customer has its value (a customer's rows often follow one another), and a
-  // value once set stays: no random read of of_customer.
-  if (customer == attribute.last_customer) return;
-  attribute.last_customer = customer;
-  // One bit a customer (a few hundred kB, held in cache where each attribute's column is not) says
-  // that every attribute has its value.
-  if (customer < attributes_known_.size() && attributes_known_[customer]) return;
   if (attribute.of_customer.size() <= customer) attribute.of_customer.resize(customers_.size(), -1);
   if (attribute.of_customer[customer] >= 0) return;
   bool added = false;
   attribute.of_customer[customer] = static_cast<int32_t>(attribute.values.intern(value, added));
-  const bool all_known = std::all_of(attributes_.begin(), attributes_.end(), [&](const Attribute& other) {
-    return customer < other.of_customer.size() && other.of_customer[customer] >= 0;
-  });
-  if (!all_known) return;
-  if (attributes_known_.size() <= customer) attributes_known_.resize(customers_.size(), false);
-  attributes_known_[customer] = true;
+}
+
+void OrderBook::set_order_attribute(uint32_t order, size_t a, std::string_view value) {
+  Attribute& attribute = attributes_[a];
+  uint8_t& of_order = attribute.of_order[order];
+  if (of_order) return;  // this order's customer had a value by then
+  bool added = false;
+  const uint32_t id = attribute.values.intern(value, added);
+  if (order == new_order_ && id + 1 < Attribute::kListed) {
+    of_order = static_cast<uint8_t>(id + 1);
+  } else {
+    of_order = Attribute::kListed;
+    attribute.listed.push_back({order, id, static_cast<uint32_t>(order_net_.size())});
+  }
+}
+
+void OrderBook::finish_reading() {
+  order_ids_ = OrderIdIndex();
+  last_order_id_ = std::string();
+  last_customer_ = std::string();
+  if (order_customer_keys_.size()) order_customer_ = order_customer_keys_.resolve(order_customers_);
+  for (Attribute& attribute : attributes_) settle_attributes(attribute);
+}
+
+// Replays the orders' first values in row order: a value set on an order's first row came right as
+// the order was added, before any value listed while it was the latest order.
+void OrderBook::settle_attributes(Attribute& attribute) {
+  if (attribute.of_order.empty()) return;
+  attribute.of_customer.assign(order_customers_.size(), -1);
+  auto set = [&](uint32_t order, uint32_t value) {
+    int32_t& of_customer = attribute.of_customer[order_customer_[order]];
+    if (of_customer < 0) of_customer = static_cast<int32_t>(value);
+  };
+  size_t next = 0;
+  for (uint32_t order = 0; order < attribute.of_order.size(); ++order) {
+    const uint8_t of_order = attribute.of_order[order];
+    if (of_order && of_order != Attribute::kListed) set(order, of_order - 1u);
+    for (; next < attribute.listed.size() && attribute.listed[next].orders_added == order + 1; ++next)
+      set(attribute.listed[next].order, attribute.listed[next].value);
+  }
+  attribute.of_order = ChunkedColumn<uint8_t>();
+  attribute.listed = std::vector<Attribute::Listed>();
 }
 
 }  // namespace retention

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/chunked_column.hpp"
+#include "model/customer_keys.hpp"
 #include "model/order_id_index.hpp"
 #include "model/string_interner.hpp"
 #include "retention/report.hpp"
@@ -36,14 +37,29 @@ class OrderBook {
   void add_to_order(uint32_t order, Money amount);
 
   // A customer without orders (a per-customer summary's row, issue 14); `added` false when listed before.
+  // A book's customers come either from add_customer() or from orders, never from both.
   uint32_t add_customer(std::string_view customer, bool& added) { return customers_.intern(customer, added); }
-
-  void add_line(uint32_t order, std::string_view product, Money amount);
-  // Records a customer's value of attribute `a`; the first non-missing value wins.
+  // Records a customer's value of attribute `a` (a summary's row); the first non-missing value wins.
   void set_attribute(uint32_t customer, size_t a, std::string_view value);
 
-  size_t customer_count() const { return customers_.size(); }
-  std::string_view customer_id(uint32_t customer) const { return customers_[customer]; }
+  void add_line(uint32_t order, std::string_view product, Money amount);
+  // A row's value of attribute `a`, for the customer of `order` (the order the row was added to): a
+  // customer's value is the first non-missing one in row order. Resolved by finish_reading().
+  void set_order_attribute(uint32_t order, size_t a, std::string_view value);
+
+  // Once every row is read: numbers the orders' customers (by first sight) and settles their
+  // attributes; then no order id or customer id is looked up again (a tenth of the memory at 10M rows)
+  // and the customers stay readable by number. Until then customer_count() and order_customer() are
+  // not known.
+  void finish_reading();
+
+  size_t customer_count() const { return customers_.size() + order_customers_.size(); }
+  std::string customer_id(uint32_t customer) const {
+    return order_customers_.size() ? order_customers_[customer] : std::string(customers_[customer]);
+  }
+  size_t customer_id_length(uint32_t customer) const {
+    return order_customers_.size() ? order_customers_.length(customer) : customers_[customer].size();
+  }
 
   // Once the day/month order is known: keeps the order dates read that way.
   void settle_dates(bool day_first);
@@ -57,15 +73,6 @@ class OrderBook {
     int64_t before = 0, after = 0;
   };
   Outside keep_dated_between(Date from, Date to);
-  // Once every row is read: no order id or customer id is looked up again (a tenth of the memory at
-  // 10M rows); the customers stay readable by number.
-  void forget_lookups() {
-    order_ids_ = OrderIdIndex();
-    last_order_id_ = std::string();
-    last_customer_ = std::string();
-    customers_.forget_lookups();
-  }
-
   // Data quality: order ids shared by rows of different customers, rows merged into an order.
   int64_t orders_with_several_customers() const { return orders_with_several_customers_; }
   const std::vector<std::string>& shared_order_examples() const { return shared_order_examples_; }
@@ -94,13 +101,25 @@ class OrderBook {
   struct Attribute {
     StringInterner values;
     std::vector<int32_t> of_customer;
-    uint32_t last_customer = UINT32_MAX;  // the customer of the previous call, whose value is set
+    // While reading: per order, its value + 1 when set on the order's first row, kListed when set on a
+    // later row or beyond the first 254 values (kept in `listed`), 0 while none. Only the first value
+    // of an order can be its customer's.
+    static constexpr uint8_t kListed = UINT8_MAX;
+    ChunkedColumn<uint8_t> of_order;
+    struct Listed {
+      uint32_t order, value;
+      uint32_t orders_added;  // orders added when the row was read: it came after that many first rows
+    };
+    std::vector<Listed> listed;  // in row order
   };
 
-  uint32_t customer_index(std::string_view customer);
-  uint32_t new_order(uint32_t customer, Date month_first, Date day_first, Money amount);
+  uint32_t new_order(std::string_view customer, Date month_first, Date day_first, Money amount);
+  void settle_attributes(Attribute& attribute);
 
-  StringInterner customers_;
+  StringInterner customers_;         // added by add_customer()
+  CustomerKeys order_customer_keys_;  // the orders' customers while reading ...
+  CustomerNames order_customers_;     // ... and by number once finish_reading() numbered them
+  uint32_t new_order_ = OrderIdIndex::kNone;  // the order the current row started, if any
   OrderIdIndex order_ids_;
   std::string last_order_id_;  // the previous row's order id, its order and its customer
   uint32_t last_order_ = OrderIdIndex::kNone;
@@ -117,7 +136,6 @@ class OrderBook {
   StringInterner products_;
   ChunkedColumn<OrderLine> lines_;
   std::vector<Attribute> attributes_;
-  std::vector<bool> attributes_known_;  // per customer: every attribute has its value
 };
 
 }  // namespace retention

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/radix_sort.hpp"
+#include "model/select.hpp"
 
 namespace retention {
 
@@ -21,22 +22,32 @@ bool MoneyBudget::take(Money amount, Money line_amount) {
 DefaultAsOf default_as_of(const OrderBook& orders) {
   const auto& net = orders.order_net();
   const auto& date = orders.order_date();
-  std::vector<Date> counted;
-  for (size_t o = 0; o < net.size(); ++o)
-    if (net[o] > 0) counted.push_back(date[o]);
+  auto each_counted = [&](auto f) {
+    for (size_t o = 0; o < net.size(); ++o)
+      if (net[o] > 0) f(date[o]);
+  };
+  size_t n = 0;
+  Date latest = 0;
+  each_counted([&](Date d) { latest = n++ ? std::max(latest, d) : d; });
   DefaultAsOf out;
-  if (counted.empty()) return out;
-  radix_sort(counted);
-  out.asOf = counted.back();
-  const size_t n = counted.size();
+  if (n == 0) return out;
+  out.asOf = latest;
   if (n < kMinOrdersForFarFuture) return out;
-  constexpr Date kYear = 365;
+  // The latest `most` counted dates and the one before them, in order: selected, not a sort of all.
   const size_t most = std::max<size_t>(1, n / 100);
-  for (size_t k = n - most; k < n; ++k) {  // the earliest such gap sets the most aside
-    if (counted[k] - counted[k - 1] > kYear) {
-      out.asOf = counted[k - 1];
-      out.farFutureOrders = static_cast<int64_t>(n - k);
-      out.firstFarFuture = counted[k];
+  const Date start = kth_smallest<Date>(each_counted, n - most - 1);
+  std::vector<Date> latest_dates;
+  each_counted([&](Date d) {
+    if (d > start) latest_dates.push_back(d);
+  });
+  radix_sort(latest_dates);
+  latest_dates.insert(latest_dates.begin(), most + 1 - latest_dates.size(), start);
+  constexpr Date kYear = 365;
+  for (size_t k = 1; k <= most; ++k) {  // the earliest such gap sets the most aside
+    if (latest_dates[k] - latest_dates[k - 1] > kYear) {
+      out.asOf = latest_dates[k - 1];
+      out.farFutureOrders = static_cast<int64_t>(most + 1 - k);
+      out.firstFarFuture = latest_dates[k];
       break;
     }
   }

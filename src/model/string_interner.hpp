@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/whole_key.hpp"
+
 namespace retention {
 
 class StringInterner {
@@ -60,19 +62,12 @@ class StringInterner {
   static constexpr int kOffsetBits = 20;
   static constexpr size_t kBlock = size_t{1} << kOffsetBits;
 
-  // A key that fits in 64 bits is kept whole in its slot, so finding it reads the slot alone: one
-  // cache miss, the cost of a lookup among millions of customers (issue 11). Up to 8 bytes are their
-  // bytes, with the length beside them; 9 to 19 digits ("6029384756123", a Shopify customer id) their
-  // value, with the digit count beside it so that leading zeros count. Every other key is its 64-bit
-  // hash, checked against its bytes in the arena: two misses. A key has one kind only, so kinds never
-  // meet.
-  static constexpr uint64_t kBytes = 1, kDigits = 2, kLong = 3;
+  // A key kept whole (model/whole_key.hpp) is found by reading its slot alone: one cache miss, the
+  // cost of a lookup among millions of customers (issue 11). A long key's slot holds its hash, checked
+  // against its bytes in the arena: two misses.
+  static constexpr uint64_t kLong = WholeKey::kLong;
   static constexpr int kKindShift = 62;
-  struct Key {
-    uint64_t word = 0;  // the bytes, the value, or the hash
-    uint64_t kind = kLong;
-    uint64_t length = 0;  // of a key kept whole
-  };
+  using Key = WholeKey;
   // meta: the kind (top 2 bits, 0 = empty), then for a whole key its length (bits 32..36) and id, for
   // a long key where its record is in the arena (which starts with the id).
   struct Slot {
@@ -80,68 +75,16 @@ class StringInterner {
     uint64_t meta = 0;
   };
 
-  static Key key_of(std::string_view s) {
-    Key key;
-    key.length = s.size();
-    if (s.size() <= 8) {
-      // The length stays beside the bytes, so "a" and "a\0" (or any key with NULs) stay apart.
-      if (!s.empty()) std::memcpy(&key.word, s.data(), s.size());  // an empty view's data() may be null
-      key.kind = kBytes;
-      return key;
-    }
-    if (s.size() <= 19) {
-      uint64_t value = 0;
-      bool digits = true;
-      for (char c : s) {
-        digits = digits && c >= '0' && c <= '9';
-        value = value * 10 + static_cast<uint64_t>(c - '0');
-      }
-      if (digits) {
-        key.word = value;
-        key.kind = kDigits;
-        return key;
-      }
-    }
-    key.word = hash(s);
-    return key;
-  }
-
+  static Key key_of(std::string_view s) { return whole_key(s); }
   static uint64_t kind_of(const Slot& slot) { return slot.meta >> kKindShift; }
   static uint64_t ref_in(const Slot& slot) { return slot.meta & ((uint64_t{1} << 40) - 1); }
   uint32_t id_in(const Slot& slot) const {
     return kind_of(slot) == kLong ? id_at(ref_in(slot)) : static_cast<uint32_t>(slot.meta);
   }
-  // Where a slot's search starts: from the key alone (a long key's word is already its hash). Every
-  // bit of a whole key must reach the low bits that pick the slot: ids such as "SKU-0400" differ in
-  // their last bytes only (MurmurHash3's 64-bit finaliser).
-  static uint64_t home_of(uint64_t word, uint64_t kind, uint64_t length) {
-    if (kind == kLong) return word;
-    uint64_t h = word ^ (kind << 8 | length) * 0x9E3779B97F4A7C15ull;
-    h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
-    h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 33);
-  }
-
+  static uint64_t home_of(uint64_t word, uint64_t kind, uint64_t length) { return key_home(word, kind, length); }
   static uint64_t home_in(const Slot& slot) {
     const uint64_t kind = kind_of(slot);
     return home_of(slot.word, kind, kind == kLong ? 0 : slot.meta >> 32 & 0x1F);
-  }
-
-  // A fast 64-bit multiply-mix hash (ids never depend on it, only speed does).
-  static uint64_t hash(std::string_view s) {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xFF51AFD7ED558CCDull);
-    const char* p = s.data();
-    size_t n = s.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      uint64_t k;
-      std::memcpy(&k, p, 8);
-      h = (h ^ (k * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
-      h ^= h >> 29;
-    }
-    uint64_t tail = 0;
-    std::memcpy(&tail, p, n);
-    h = (h ^ (tail * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 32);
   }
 
   // The slot holding `s`, or the empty slot where it would go.

@@ -65,8 +65,9 @@ inline OrderBook book(const Shop& s) {
     if (s.products)
       for (const Line& l : o.lines) b.add_line(order, l.product, l.amount);
     auto it = s.country.find(o.customer);
-    if (it != s.country.end()) b.set_attribute(b.order_customer()[order], 0, it->second);
+    if (it != s.country.end()) b.set_order_attribute(order, 0, it->second);
   }
+  b.finish_reading();
   return b;
 }
 
@@ -78,7 +79,7 @@ inline CustomerTable table(const OrderBook& b, std::optional<Date> asOf) {
 }
 
 inline std::string id_of(const OrderBook& b, const CustomerTable& t, size_t row) {
-  return std::string(b.customer_id(t.customer[row]));
+  return b.customer_id(t.customer[row]);
 }
 
 // An analysis that needs only the customer table, run on a shop.

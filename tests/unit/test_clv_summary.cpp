@@ -70,6 +70,7 @@ TEST_CASE("from the order book only orders with a positive amount count, as SPEC
   retention::OrderBook orders;
   for (size_t i = 0; i < log.customer.size(); ++i)
     orders.add_row(std::to_string(log.customer[i] + 1), "", log.date[i], log.date[i], log.value[i]);
+  orders.finish_reading();
   retention::CustomerTable customers;
   REQUIRE_FALSE(retention::build_customer_table(orders, cdnow::day("1998-06-30"), customers));
   // Eight CDNOW customers bought only CDs worth $0.00: no counted order, so not customers here.
@@ -78,7 +79,7 @@ TEST_CASE("from the order book only orders with a positive amount count, as SPEC
       customers, {cdnow::day("1997-09-30"), cdnow::day("1998-06-30"), TimeUnit::weeks});
   CustomerSummary all = cdnow::exact_summary();
   for (size_t row = 0; row < customers.size(); ++row) {
-    size_t id = std::stoul(std::string(orders.customer_id(customers.customer[row]))) - 1;
+    size_t id = std::stoul(orders.customer_id(customers.customer[row])) - 1;
     CAPTURE(id + 1);
     CHECK(ours.x[row] == all.x[id]);
     CHECK(ours.tx[row] == all.tx[id]);

@@ -1,0 +1,264 @@
+#include "model/customer_keys.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "model/whole_key.hpp"
+
+namespace retention {
+
+namespace {
+
+constexpr int kKindShift = 5;
+constexpr uint32_t kLengthMask = (1u << kKindShift) - 1;
+
+// Every bit of the key reaches every bit of the hash: the top bits pick the partition, the low bits
+// the slot (a long key's word is a dense number, not a hash).
+uint64_t spread(uint64_t word, uint32_t kind) {
+  uint64_t h = word ^ (kind + 1) * 0x9E3779B97F4A7C15ull;
+  h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
+  h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
+}
+
+// The number of distinct keys, within a few percent (HyperLogLog, 4,096 registers: a standard error
+// of 1.6%), so that the customers' tables are sized once, in one piece.
+double estimate_distinct(const ChunkedColumn<uint64_t>& words, const ChunkedColumn<uint8_t>& kinds) {
+  constexpr int kIndexBits = 12;
+  constexpr size_t kRegisters = size_t{1} << kIndexBits;
+  std::vector<uint8_t> rank(kRegisters, 0);
+  for (size_t o = 0; o < words.size(); ++o) {
+    const uint64_t h = spread(words[o], kinds[o]);
+    const uint64_t rest = h << kIndexBits | uint64_t{1} << (kIndexBits - 1);  // never 0
+    auto r = static_cast<uint8_t>(__builtin_clzll(rest) + 1);
+    uint8_t& reg = rank[h >> (64 - kIndexBits)];
+    if (r > reg) reg = r;
+  }
+  double sum = 0;
+  size_t zeros = 0;
+  for (uint8_t r : rank) {
+    sum += std::ldexp(1.0, -r);
+    zeros += r == 0;
+  }
+  const double m = kRegisters, estimate = 0.7213 / (1 + 1.079 / m) * m * m / sum;
+  // Few keys: linear counting over the registers is the better estimate.
+  if (estimate <= 2.5 * m && zeros) return m * std::log(m / static_cast<double>(zeros));
+  return estimate;
+}
+
+// The customers, in one table per partition of the hash's top bits, all partitions in one block of
+// memory (freed as one piece, for the large columns that follow). Open addressing; a partition that
+// fills beyond 7/8 doubles every partition.
+class CustomerTables {
+ public:
+  struct Slot {
+    uint64_t word = 0;
+    uint32_t first = 0;  // the customer's first order
+    uint32_t kind = 0;   // kind byte + 1; 0 = empty
+  };
+
+  CustomerTables(int bits, double customers) : bits_(bits), used_(size_t{1} << bits) {
+    // About 70% full when the estimate holds.
+    const double per_partition = customers / static_cast<double>(used_.size());
+    capacity_ = std::max<size_t>(16, static_cast<size_t>(per_partition / 0.7) + 1);
+    slots_.resize(capacity_ * used_.size());
+  }
+
+  size_t partition(uint64_t hash) const { return bits_ ? hash >> (64 - bits_) : 0; }
+
+  // The first order of the customer keyed (word, kind), `order` when the customer is new.
+  uint32_t first_order(uint64_t word, uint32_t kind, uint64_t hash, uint32_t order) {
+    const size_t p = partition(hash);
+    Slot* table = &slots_[p * capacity_];
+    const uint32_t tag = kind + 1;
+    for (size_t i = home(hash);; i = i + 1 == capacity_ ? 0 : i + 1) {
+      Slot& slot = table[i];
+      if (slot.kind == 0) {
+        slot = {word, order, tag};
+        if (++used_[p] * 8 > capacity_ * 7) grow();
+        return order;
+      }
+      if (slot.word == word && slot.kind == tag) return slot.first;
+    }
+  }
+
+  const std::vector<Slot>& slots() const { return slots_; }
+
+ private:
+  // The slot a search starts from: the hash's low 32 bits scaled to the capacity.
+  size_t home(uint64_t hash) const { return static_cast<size_t>((hash & 0xFFFFFFFFu) * capacity_ >> 32); }
+
+  void grow() {
+    const std::vector<Slot> old = std::move(slots_);
+    capacity_ *= 2;
+    slots_ = std::vector<Slot>(capacity_ * used_.size());
+    for (const Slot& slot : old) {
+      if (!slot.kind) continue;
+      const uint64_t hash = spread(slot.word, slot.kind - 1);
+      Slot* table = &slots_[partition(hash) * capacity_];
+      size_t i = home(hash);
+      while (table[i].kind) i = i + 1 == capacity_ ? 0 : i + 1;
+      table[i] = slot;
+    }
+  }
+
+  int bits_;
+  std::vector<uint32_t> used_;
+  size_t capacity_ = 0;
+  std::vector<Slot> slots_;
+};
+
+// The rank of a set bit among the set bits: a customer's id is the rank of its first order.
+class FirstOrders {
+ public:
+  explicit FirstOrders(size_t orders) : bits_((orders + 63) / 64), before_(bits_.size()) {}
+  void set(uint32_t order) { bits_[order >> 6] |= uint64_t{1} << (order & 63); }
+  void count() {
+    uint32_t total = 0;
+    for (size_t w = 0; w < bits_.size(); ++w) {
+      before_[w] = total;
+      total += static_cast<uint32_t>(__builtin_popcountll(bits_[w]));
+    }
+  }
+  uint32_t rank(uint32_t order) const {
+    const uint64_t below = bits_[order >> 6] & ((uint64_t{1} << (order & 63)) - 1);
+    return before_[order >> 6] + static_cast<uint32_t>(__builtin_popcountll(below));
+  }
+
+ private:
+  std::vector<uint64_t> bits_;
+  std::vector<uint32_t> before_;
+};
+
+}  // namespace
+
+std::string CustomerNames::operator[](uint32_t id) const {
+  const uint32_t kind = kinds_[id], length = kind & kLengthMask;
+  uint64_t word = words_[id];
+  switch (kind >> kKindShift) {
+    case WholeKey::kBytes: {
+      std::string name(length, '\0');
+      if (length) std::memcpy(&name[0], &word, length);
+      return name;
+    }
+    case WholeKey::kDigits: {
+      std::string name(length, '0');
+      for (uint32_t d = length; d-- > 0; word /= 10) name[d] = static_cast<char>('0' + word % 10);
+      return name;
+    }
+    default:
+      return std::string(long_keys_[static_cast<uint32_t>(word)]);
+  }
+}
+
+size_t CustomerNames::length(uint32_t id) const {
+  const uint32_t kind = kinds_[id];
+  if (kind >> kKindShift == WholeKey::kLong) return long_keys_[static_cast<uint32_t>(words_[id])].size();
+  return kind & kLengthMask;
+}
+
+void CustomerKeys::add(std::string_view customer) {
+  WholeKey key = whole_key(customer);
+  if (key.whole()) {
+    ++whole_keys_;
+  } else {
+    bool added = false;
+    key.word = long_keys_.intern(customer, added);
+    key.length = 0;
+  }
+  words_.push_back(key.word);
+  kinds_.push_back(static_cast<uint8_t>(key.kind << kKindShift | key.length));
+}
+
+bool CustomerKeys::is(size_t order, std::string_view customer) const {
+  const uint32_t kind = kinds_[order];
+  if (kind >> kKindShift == WholeKey::kLong) return long_keys_[static_cast<uint32_t>(words_[order])] == customer;
+  const WholeKey key = whole_key(customer);
+  return key.whole() && key.word == words_[order] && (key.kind << kKindShift | key.length) == kind;
+}
+
+ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expected_customers) {
+  // Blocks of 2^18 orders (a 4 MB scratch); partitions of about 16,384 orders in all, so that a
+  // partition's table holds at most that many customers and a block's lookups in it stay within a few
+  // pages (on this machine a lookup in one table of millions cost a TLB miss and a cache miss).
+  constexpr size_t kBlock = size_t{1} << 18;
+  constexpr int kMaxPartitionBits = 10;
+  const size_t n = words_.size();
+  if (whole_keys_ == 0) {  // only long keys: numbered by first sight as they were read
+    ChunkedColumn<uint32_t> out;
+    for (size_t o = 0; o < n; ++o) out.push_back(static_cast<uint32_t>(words_[o]));
+    names.words_.resize(long_keys_.size());
+    for (uint32_t id = 0; id < long_keys_.size(); ++id) names.words_[id] = id;
+    names.kinds_.assign(long_keys_.size(), static_cast<uint8_t>(WholeKey::kLong << kKindShift));
+    names.long_keys_ = std::move(long_keys_);
+    names.long_keys_.forget_lookups();
+    *this = CustomerKeys();
+    return out;
+  }
+  const double expected = expected_customers >= 0 ? expected_customers : estimate_distinct(words_, kinds_);
+  // Reserved before the tables, which are then freed as one piece beside the other freed scratch.
+  names.words_.reserve(static_cast<size_t>(expected * 1.05));
+  names.kinds_.reserve(names.words_.capacity());
+  int bits = 0;
+  while (bits < kMaxPartitionBits && (n >> bits) > 16384) ++bits;
+  const size_t partitions = size_t{1} << bits;
+  CustomerTables tables(bits, expected);
+  struct Entry {
+    uint64_t word;
+    uint32_t at;  // index in the block << 8 | kind
+  };
+  std::vector<Entry> scratch(std::min(n, kBlock));
+  std::vector<uint16_t> partition_of(scratch.size());
+  std::vector<uint32_t> first(scratch.size());
+  std::vector<size_t> start(partitions + 1);
+  ChunkedColumn<uint32_t> out;
+  for (size_t begin = 0; begin < n; begin += kBlock) {
+    const size_t count = std::min(n - begin, kBlock);
+    std::fill(start.begin(), start.end(), 0);
+    for (size_t i = 0; i < count; ++i) {
+      partition_of[i] = static_cast<uint16_t>(tables.partition(spread(words_[begin + i], kinds_[begin + i])));
+      ++start[partition_of[i] + 1];
+    }
+    for (size_t p = 0; p < partitions; ++p) start[p + 1] += start[p];
+    std::vector<size_t> cursor(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < count; ++i)
+      scratch[cursor[partition_of[i]]++] = {words_[begin + i], static_cast<uint32_t>(i << 8 | kinds_[begin + i])};
+    for (size_t e = 0; e < count; ++e) {
+      const uint32_t kind = scratch[e].at & 0xFF, i = scratch[e].at >> 8;
+      first[i] = tables.first_order(scratch[e].word, kind, spread(scratch[e].word, kind), static_cast<uint32_t>(begin + i));
+    }
+    for (size_t i = 0; i < count; ++i) out.push_back(first[i]);
+    words_.free_before(begin + count);
+    kinds_.free_before(begin + count);
+  }
+  scratch = std::vector<Entry>();
+
+  // A customer's id is the rank of its first order among all first orders.
+  FirstOrders firsts(n);
+  size_t customers = 0;
+  for (const auto& slot : tables.slots()) {
+    if (!slot.kind) continue;
+    firsts.set(slot.first);
+    ++customers;
+  }
+  firsts.count();
+  names.words_.resize(customers);
+  names.kinds_.resize(customers);
+  for (const auto& slot : tables.slots()) {
+    if (!slot.kind) continue;
+    const uint32_t id = firsts.rank(slot.first);
+    names.words_[id] = slot.word;
+    names.kinds_[id] = static_cast<uint8_t>(slot.kind - 1);
+  }
+  tables = CustomerTables(0, 0);
+  names.long_keys_ = std::move(long_keys_);
+  names.long_keys_.forget_lookups();
+  for (size_t o = 0; o < n; ++o) out[o] = firsts.rank(out[o]);
+  *this = CustomerKeys();
+  return out;
+}
+
+}  // namespace retention
