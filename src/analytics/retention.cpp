@@ -8,6 +8,7 @@
 
 #include "analytics/calendar.hpp"
 #include "analytics/stats.hpp"
+#include "model/blocks.hpp"
 #include "model/radix_sort.hpp"
 
 namespace retention {
@@ -27,18 +28,20 @@ std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<in
   const int32_t first = period_of(capped ? last_month - kMaxCohortMonths + 1 : first_month) - (capped ? 1 : 0);
   const auto count = static_cast<size_t>(period_of(last_month) - first + 1);
   std::vector<PeriodRetention> out(count);
-  for (size_t row = 0; row < c.size(); ++row) {
-    if (int64_t p = period_of(month_index(c.firstOrder[row])) - first; p >= 0) ++out[static_cast<size_t>(p)].newCustomers;
-    int64_t previous = std::numeric_limits<int64_t>::min();
-    for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
-      if (!CustomerTable::counts(c.orderNet[k])) continue;
-      int64_t p = period_of(month[k]) - first;
-      if (p == previous || p < 0) continue;  // orders are by date: one count per customer and period
-      ++out[static_cast<size_t>(p)].active;
-      if (p == previous + 1) ++out[static_cast<size_t>(p)].retained;
-      previous = p;
+  for_each_block(c.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t row = begin; row < end; ++row) {
+      if (int64_t p = period_of(month_index(c.firstOrder[row])) - first; p >= 0) ++out[static_cast<size_t>(p)].newCustomers;
+      int64_t previous = std::numeric_limits<int64_t>::min();
+      for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
+        if (!CustomerTable::counts(c.orderNet[k])) continue;
+        int64_t p = period_of(month[k]) - first;
+        if (p == previous || p < 0) continue;  // orders are by date: one count per customer and period
+        ++out[static_cast<size_t>(p)].active;
+        if (p == previous + 1) ++out[static_cast<size_t>(p)].retained;
+        previous = p;
+      }
     }
-  }
+  });
   for (size_t p = 0; p < count; ++p) {
     out[p].period = label(first + static_cast<int32_t>(p));
     out[p].start = p ? out[p - 1].active : 0;
@@ -50,19 +53,21 @@ std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<in
 GapStats gap_stats(const CustomerTable& c) {
   std::vector<int32_t> gaps;
   int64_t sum = 0;
-  for (size_t row = 0; row < c.size(); ++row) {
-    bool seen = false;
-    Date last = 0;
-    for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
-      if (!CustomerTable::counts(c.orderNet[k])) continue;
-      if (seen) {
-        gaps.push_back(c.orderDate[k] - last);
-        sum += gaps.back();
+  for_each_block(c.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t row = begin; row < end; ++row) {
+      bool seen = false;
+      Date last = 0;
+      for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
+        if (!CustomerTable::counts(c.orderNet[k])) continue;
+        if (seen) {
+          gaps.push_back(c.orderDate[k] - last);
+          sum += gaps.back();
+        }
+        seen = true;
+        last = c.orderDate[k];
       }
-      seen = true;
-      last = c.orderDate[k];
     }
-  }
+  });
   GapStats g;
   g.count = static_cast<int64_t>(gaps.size());
   if (gaps.empty()) return g;
@@ -99,7 +104,9 @@ Retention compute_retention(const CustomerTable& c) {
   r.withAtLeast = customers_with_at_least(c);
   r.gaps = gap_stats(c);
   std::vector<int32_t> month(c.orderDate.size());
-  for (size_t k = 0; k < month.size(); ++k) month[k] = month_index(c.orderDate[k]);
+  for_each_block(month.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t k = begin; k < end; ++k) month[k] = month_index(c.orderDate[k]);
+  });
   r.monthly = series(c, month, [](int32_t m) { return m; }, month_label);
   r.quarterly = series(c, month, quarter_of_month, quarter_label);
   r.yearly = series(c, month, year_of_month, year_label);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/whole_key.hpp"
 
 namespace retention {
@@ -30,13 +31,15 @@ double estimate_distinct(const ChunkedColumn<uint64_t>& words, const ChunkedColu
   constexpr int kIndexBits = 12;
   constexpr size_t kRegisters = size_t{1} << kIndexBits;
   std::vector<uint8_t> rank(kRegisters, 0);
-  for (size_t o = 0; o < words.size(); ++o) {
-    const uint64_t h = spread(words[o], kinds[o]);
-    const uint64_t rest = h << kIndexBits | uint64_t{1} << (kIndexBits - 1);  // never 0
-    auto r = static_cast<uint8_t>(__builtin_clzll(rest) + 1);
-    uint8_t& reg = rank[h >> (64 - kIndexBits)];
-    if (r > reg) reg = r;
-  }
+  for_each_block(words.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t o = begin; o < end; ++o) {
+      const uint64_t h = spread(words[o], kinds[o]);
+      const uint64_t rest = h << kIndexBits | uint64_t{1} << (kIndexBits - 1);  // never 0
+      auto r = static_cast<uint8_t>(__builtin_clzll(rest) + 1);
+      uint8_t& reg = rank[h >> (64 - kIndexBits)];
+      if (r > reg) reg = r;
+    }
+  });
   double sum = 0;
   size_t zeros = 0;
   for (uint8_t r : rank) {
@@ -215,8 +218,8 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
   std::vector<uint32_t> first(scratch.size());
   std::vector<size_t> start(partitions + 1);
   ChunkedColumn<uint32_t> out;
-  for (size_t begin = 0; begin < n; begin += kBlock) {
-    const size_t count = std::min(n - begin, kBlock);
+  for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    const size_t count = end - begin;
     std::fill(start.begin(), start.end(), 0);
     for (size_t i = 0; i < count; ++i) {
       partition_of[i] = static_cast<uint16_t>(tables.partition(spread(words_[begin + i], kinds_[begin + i])));
@@ -233,30 +236,37 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
     for (size_t i = 0; i < count; ++i) out.push_back(first[i]);
     words_.free_before(begin + count);
     kinds_.free_before(begin + count);
-  }
+  }, kBlock);
   scratch = std::vector<Entry>();
 
   // A customer's id is the rank of its first order among all first orders.
   FirstOrders firsts(n);
   size_t customers = 0;
-  for (const auto& slot : tables.slots()) {
-    if (!slot.kind) continue;
-    firsts.set(slot.first);
-    ++customers;
-  }
+  const auto& slots = tables.slots();
+  for_each_block(slots.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t s = begin; s < end; ++s) {
+      if (!slots[s].kind) continue;
+      firsts.set(slots[s].first);
+      ++customers;
+    }
+  });
   firsts.count();
   names.words_.resize(customers);
   names.kinds_.resize(customers);
-  for (const auto& slot : tables.slots()) {
-    if (!slot.kind) continue;
-    const uint32_t id = firsts.rank(slot.first);
-    names.words_[id] = slot.word;
-    names.kinds_[id] = static_cast<uint8_t>(slot.kind - 1);
-  }
+  for_each_block(slots.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t s = begin; s < end; ++s) {
+      if (!slots[s].kind) continue;
+      const uint32_t id = firsts.rank(slots[s].first);
+      names.words_[id] = slots[s].word;
+      names.kinds_[id] = static_cast<uint8_t>(slots[s].kind - 1);
+    }
+  });
   tables = CustomerTables(0, 0);
   names.long_keys_ = std::move(long_keys_);
   names.long_keys_.forget_lookups();
-  for (size_t o = 0; o < n; ++o) out[o] = firsts.rank(out[o]);
+  for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t o = begin; o < end; ++o) out[o] = firsts.rank(out[o]);
+  });
   *this = CustomerKeys();
   return out;
 }

@@ -4,6 +4,8 @@
 #include <limits>
 #include <utility>
 
+#include "model/blocks.hpp"
+
 namespace retention {
 
 namespace {
@@ -60,14 +62,16 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   const size_t n = orders.customer_count();
   clear_figures(out, n);
   std::vector<bool> has_order(n, false);
-  for (size_t o = 0; o < order_net.size(); ++o) {
-    if (order_date[o] > out.asOf) {  // SPEC 4: orders after asOf are ignored
-      ++out.ordersAfterAsOf;
-      continue;
+  for_each_block(order_net.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t o = begin; o < end; ++o) {
+      if (order_date[o] > out.asOf) {  // SPEC 4: orders after asOf are ignored
+        ++out.ordersAfterAsOf;
+        continue;
+      }
+      has_order[order_customer[o]] = true;
+      add_order(out, order_customer[o], order_date[o], order_net[o]);
     }
-    has_order[order_customer[o]] = true;
-    add_order(out, order_customer[o], order_date[o], order_net[o]);
-  }
+  });
 
   size_t rows = 0;
   for (size_t c = 0; c < n; ++c) rows += out.frequency[c] > 0;
@@ -108,39 +112,45 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   const auto& order_net = orders.order_net();
   const ChunkedColumn<uint32_t>& row_of_order = out.orderRow;
   out.orderStart.assign(out.size() + 1, 0);
-  for (size_t o = 0; o < row_of_order.size(); ++o)
-    if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) ++out.orderStart[size_t{row} + 1];
+  for_each_block(row_of_order.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t o = begin; o < end; ++o)
+      if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) ++out.orderStart[size_t{row} + 1];
+  });
   for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
   // Placed straight into the columns, without a permutation of all orders in between.
   out.orderDate.resize(out.orderStart.back());
   out.orderNet.resize(out.orderStart.back());
   // orderStart[row] serves as the row's next slot, which leaves it at the next row's start: shifted back after.
-  for (size_t o = 0; o < row_of_order.size(); ++o)
-    if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) {
-      const uint32_t k = out.orderStart[row]++;
-      out.orderDate[k] = order_date[o];
-      out.orderNet[k] = order_net[o];
-    }
+  for_each_block(row_of_order.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t o = begin; o < end; ++o)
+      if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) {
+        const uint32_t k = out.orderStart[row]++;
+        out.orderDate[k] = order_date[o];
+        out.orderNet[k] = order_net[o];
+      }
+  });
   std::copy_backward(out.orderStart.begin(), out.orderStart.end() - 1, out.orderStart.end());
   out.orderStart[0] = 0;
   // Within a row by date, ties in file order (a stable sort; most rows come sorted already).
-  std::vector<std::pair<Date, Money>> own;
-  for (size_t row = 0; row < out.size(); ++row) {
-    const auto begin = out.orderDate.begin() + out.orderStart[row], end = out.orderDate.begin() + out.orderStart[row + 1];
-    if (std::is_sorted(begin, end)) continue;
-    own.clear();
-    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k) own.emplace_back(out.orderDate[k], out.orderNet[k]);
-    // Most customers have a few orders: an insertion sort (stable, no buffer) instead of a stable_sort
-    // that allocates its buffer for each of millions of customers.
-    auto earlier = [](const auto& a, const auto& b) { return a.first < b.first; };
-    if (own.size() > 32) std::stable_sort(own.begin(), own.end(), earlier);
-    for (size_t i = 1; own.size() <= 32 && i < own.size(); ++i)
-      for (size_t j = i; j > 0 && earlier(own[j], own[j - 1]); --j) std::swap(own[j], own[j - 1]);
-    for (size_t i = 0; i < own.size(); ++i) {
-      out.orderDate[out.orderStart[row] + i] = own[i].first;
-      out.orderNet[out.orderStart[row] + i] = own[i].second;
+  for_each_block(out.size(), [&](size_t first_row, size_t end_row) RETENTION_BLOCK_BODY {
+    std::vector<std::pair<Date, Money>> own;
+    for (size_t row = first_row; row < end_row; ++row) {
+      const auto begin = out.orderDate.begin() + out.orderStart[row], end = out.orderDate.begin() + out.orderStart[row + 1];
+      if (std::is_sorted(begin, end)) continue;
+      own.clear();
+      for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k) own.emplace_back(out.orderDate[k], out.orderNet[k]);
+      // Most customers have a few orders: an insertion sort (stable, no buffer) instead of a stable_sort
+      // that allocates its buffer for each of millions of customers.
+      auto earlier = [](const auto& a, const auto& b) { return a.first < b.first; };
+      if (own.size() > 32) std::stable_sort(own.begin(), own.end(), earlier);
+      for (size_t i = 1; own.size() <= 32 && i < own.size(); ++i)
+        for (size_t j = i; j > 0 && earlier(own[j], own[j - 1]); --j) std::swap(own[j], own[j - 1]);
+      for (size_t i = 0; i < own.size(); ++i) {
+        out.orderDate[out.orderStart[row] + i] = own[i].first;
+        out.orderNet[out.orderStart[row] + i] = own[i].second;
+      }
     }
-  }
+  });
 }
 
 void sum_customer_orders(CustomerTable& out) {
