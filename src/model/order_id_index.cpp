@@ -46,11 +46,30 @@ size_t OrderIdIndex::add_prefix(std::string_view prefix) {
 }
 
 uint32_t OrderIdIndex::find_in_run(const Run& run, uint64_t key) const {
-  if (run.keys.empty()) return kNone;
-  const uint64_t stored = in_run_order(run, key);
-  if (stored < run.keys.front() || stored > run.keys.back()) return kNone;
-  auto at = std::lower_bound(run.keys.begin(), run.keys.end(), stored);
-  return *at == stored ? run.orders[static_cast<size_t>(at - run.keys.begin())] : kNone;
+  if (run.stretch_keys.empty()) return kNone;
+  const uint64_t stored = in_run_order(run, key) & kKeyMask;
+  // The last stretch starting at or before `stored`.
+  auto after = std::upper_bound(run.stretch_keys.begin(), run.stretch_keys.end(), stored,
+                                [](uint64_t k, uint64_t stretch) { return k < first_key(stretch); });
+  if (after == run.stretch_keys.begin()) return kNone;
+  const uint64_t stretch = *(after - 1);
+  if (stored - first_key(stretch) >= length(stretch)) return kNone;
+  return run.stretch_orders[static_cast<size_t>(after - 1 - run.stretch_keys.begin())] +
+         static_cast<uint32_t>(stored - first_key(stretch));
+}
+
+void OrderIdIndex::append(Run& run, uint64_t stored, uint32_t order) {
+  stored &= kKeyMask;
+  if (!run.stretch_keys.empty()) {
+    uint64_t& last = run.stretch_keys.back();
+    const uint64_t n = length(last);
+    if (n < (uint64_t{1} << kCountBits) && stored == first_key(last) + n && order == run.stretch_orders.back() + n) {
+      ++last;
+      return;
+    }
+  }
+  run.stretch_keys.push_back(stored << kCountBits);
+  run.stretch_orders.push_back(order);
 }
 
 uint32_t OrderIdIndex::find(std::string_view id) const {
@@ -79,14 +98,14 @@ void OrderIdIndex::add(std::string_view id, uint32_t order) {
     encode(id, key, r);
   }
   Run& run = runs_[r];
-  if (run.direction == 0 && !run.keys.empty()) {
-    run.direction = key > run.keys[0] ? 1 : -1;
-    if (run.direction < 0) run.keys[0] = ~run.keys[0];
+  if (run.direction == 0 && !run.stretch_keys.empty()) {  // the second id: one stretch of one id so far
+    const uint64_t first = first_key(run.stretch_keys[0]);
+    run.direction = (key & kKeyMask) > first ? 1 : -1;
+    if (run.direction < 0) run.stretch_keys[0] = (~first & kKeyMask) << kCountBits;
   }
-  const uint64_t stored = in_run_order(run, key);
-  if (run.keys.empty() || stored > run.keys.back()) {
-    run.keys.push_back(stored);
-    run.orders.push_back(order);
+  const uint64_t stored = in_run_order(run, key) & kKeyMask;
+  if (run.stretch_keys.empty() || stored > first_key(run.stretch_keys.back()) + length(run.stretch_keys.back()) - 1) {
+    append(run, stored, order);
   } else {
     insert_key(key, order);
   }
@@ -128,8 +147,17 @@ void OrderIdIndex::renumber(const std::vector<uint32_t>& moved_to) {
   auto move = [&](uint32_t& order) {
     if (order != kNone) order = moved_to[order];
   };
-  for (Run& run : runs_)
-    for (uint32_t& order : run.orders) move(order);
+  for (Run& run : runs_) {  // the stretches again from the orders kept
+    Run kept;
+    for (size_t i = 0; i < run.stretch_keys.size(); ++i)
+      for (uint64_t k = 0; k < length(run.stretch_keys[i]); ++k) {
+        uint32_t order = run.stretch_orders[i] + static_cast<uint32_t>(k);
+        move(order);
+        if (order != kNone) append(kept, first_key(run.stretch_keys[i]) + k, order);
+      }
+    run.stretch_keys.swap(kept.stretch_keys);
+    run.stretch_orders.swap(kept.stretch_orders);
+  }
   for (uint32_t& order : order_of_other_) move(order);
   rehash(slot_keys_.size(), &moved_to);  // without the dropped orders: emptying a slot would cut a probe chain
 }

@@ -111,3 +111,29 @@ TEST_CASE("renumbering after a date range keeps the orders kept and forgets the 
   index.renumber(moved_to);
   for (uint32_t o = 0; o < ids.size(); ++o) CHECK_MESSAGE(index.find(ids[o]) == moved_to[o], "id " << ids[o]);
 }
+
+TEST_CASE("consecutive ids are kept as stretches and found exactly, across gaps, digit counts and directions") {
+  std::mt19937_64 random(13);
+  std::vector<std::string> ascending, descending, interleaved, misses;
+  uint64_t n = 1;
+  for (int i = 0; i < 5000; ++i, ++n) {
+    if (random() % 300 == 0) {  // a gap, as a deleted or test order leaves
+      misses.push_back(numbered("#", n));
+      ++n;
+    }
+    ascending.push_back(numbered("#", n));
+    if (i % 4 == 0) ascending.push_back(numbered("#", n));  // a line item of the same order
+  }
+  misses.push_back(numbered("#", 0));
+  misses.push_back(numbered("#", n));
+  misses.push_back(numbered("#", n + 1));
+  misses.push_back("#01");  // leading zero: another id
+  for (uint64_t k = 0; k < 3000; ++k) descending.push_back(numbered("R", 90000 - k));
+  misses.push_back(numbered("R", 90001));
+  misses.push_back(numbered("R", 87000));
+  // Two shops' numbering in one file: each prefix's ids are consecutive, their orders are not.
+  for (uint64_t k = 0; k < 2000; ++k) interleaved.push_back(numbered(k % 2 ? "A-" : "B-", 100 + k / 2));
+  check_against_map(ascending, misses);
+  check_against_map(descending, misses);
+  check_against_map(interleaved, {"A-99", "B-1100", "A-1100"});
+}
