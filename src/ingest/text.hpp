@@ -16,6 +16,8 @@ inline std::string_view trim(std::string_view s) {
 
 // SPEC 3: an empty field and the usual spreadsheet/statistics markers count as missing.
 inline bool is_missing(std::string_view s) {
+  // Most fields (ids, dates, amounts) are longer than any marker and need no trimming to tell.
+  if (s.size() > 4 && !is_space(s.front()) && !is_space(s.back())) return false;
   s = trim(s);
   switch (s.size()) {  // by length first: called for most fields of every row
     case 0: return true;

@@ -1,0 +1,20 @@
+// SPEC 3's missing values: an empty field or a spreadsheet/statistics marker, after trimming spaces.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ingest/text.hpp"
+
+using retention::is_missing;
+
+TEST_CASE("missing values are the empty field and the markers, however they are padded") {
+  for (const std::string marker : {"", "-", "NA", "N/A", "NaN", "null", "NULL", "None"})
+    for (const std::string pad : {"", " ", "\t", "  ", " \r\n"}) {
+      CHECK_MESSAGE(is_missing(pad + marker + pad), "'" << pad + marker + pad << "'");
+      CHECK_MESSAGE(is_missing(marker + pad), "'" << marker + pad << "'");
+      CHECK_MESSAGE(is_missing(pad + marker), "'" << pad + marker << "'");
+    }
+  for (const std::string value : {"0", "--", "na", "n/a", "nan", "Null", "none", "NONE", "nil", "N/A.", "-1",
+                                  "12.50", "2024-01-01", "C1469767", " 12.50 ", "\tjane@example.com ", "null null"})
+    CHECK_MESSAGE(!is_missing(value), "'" << value << "'");
+}
