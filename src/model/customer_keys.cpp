@@ -18,12 +18,7 @@ constexpr uint32_t kLengthMask = (1u << kKindShift) - 1;
 
 // Every bit of the key reaches every bit of the hash: the top bits pick the partition, the low bits
 // the slot (a long key's word is a dense number, not a hash).
-uint64_t spread(uint64_t word, uint32_t kind) {
-  uint64_t h = word ^ (kind + 1) * 0x9E3779B97F4A7C15ull;
-  h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
-  h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
-  return h ^ (h >> 33);
-}
+uint64_t spread(uint64_t word, uint32_t kind) { return mix64(word ^ (kind + 1) * 0x9E3779B97F4A7C15ull); }
 
 // The number of distinct keys, within a few percent (HyperLogLog, 4,096 registers: a standard error
 // of 1.6%), so that the customers' tables are sized once, in one piece.

@@ -1,8 +1,8 @@
 // Each order's customer, named while reading and numbered after it (issue 11).
 //
 // Looking each order's customer up in one table of millions as the rows arrive costs a random memory
-// access per order, and a TLB miss with it: the largest single cost of reading (1.9 of 12 CPU seconds
-// in wasm at 10M rows). Reading therefore only appends each order's customer key; once every row is
+// access per order, and a TLB miss with it: the largest single cost of reading (1.9 s of a 12 s
+// profile in wasm at 10M rows). Reading therefore only appends each order's customer key; once every row is
 // read the keys are resolved in blocks, each block's keys grouped by the top bits of their hash into
 // partitions whose tables are small, and the customers are numbered by their first order: the same
 // first-sight numbering as interning while reading. Keys are compared whole (model/whole_key.hpp),

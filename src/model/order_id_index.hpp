@@ -4,7 +4,8 @@
 // is a short prefix and up to 15 trailing digits, and encodes exactly into 64 bits (prefix number,
 // digit count, value: "007" and "7" differ). Exports also list their orders in id order, ascending or
 // descending, so each prefix keeps a sorted run: a new id beyond the run's end is new without a
-// lookup and is appended (12 bytes an order, no hashing, no random access). An id that falls inside
+// lookup and is appended (at most 12 bytes an order, no hashing, no random access; next to nothing
+// for consecutive ids of consecutive orders, kept as stretches). An id that falls inside
 // the run goes to a hash table of encoded keys; an id that does not encode (UUIDs, Stripe's random
 // ids, long prefixes) to a string interner. Every path compares whole keys, so no two ids ever merge
 // by accident.

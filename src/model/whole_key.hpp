@@ -63,15 +63,18 @@ inline WholeKey whole_key(std::string_view s) {
   return key;
 }
 
-// A key's hash: every bit of a whole key must reach the low bits that pick a slot, since ids such as
-// "SKU-0400" differ in their last bytes only (MurmurHash3's 64-bit finaliser). A long key's word is
-// its hash already.
-inline uint64_t key_home(uint64_t word, uint64_t kind, uint64_t length) {
-  if (kind == WholeKey::kLong) return word;
-  uint64_t h = word ^ (kind << 8 | length) * 0x9E3779B97F4A7C15ull;
+// MurmurHash3's 64-bit finaliser: every bit of `h` reaches every bit of the result.
+inline uint64_t mix64(uint64_t h) {
   h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
   h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
   return h ^ (h >> 33);
+}
+
+// A key's hash: every bit of a whole key must reach the low bits that pick a slot, since ids such as
+// "SKU-0400" differ in their last bytes only. A long key's word is its hash already.
+inline uint64_t key_home(uint64_t word, uint64_t kind, uint64_t length) {
+  if (kind == WholeKey::kLong) return word;
+  return mix64(word ^ (kind << 8 | length) * 0x9E3779B97F4A7C15ull);
 }
 
 }  // namespace retention
