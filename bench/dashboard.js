@@ -58,6 +58,8 @@ try {
   });
   const started = await page.evaluate(() => performance.now());
   await page.locator('[data-testid="file-input"]').setInputFiles(file);
+  // The last panel drawn, then the status: a file named like the warm page's sample reads as ready already.
+  await page.waitForFunction(() => window.drawnAt !== undefined, null, { timeout: 1_200_000, polling: 250 });
   await ready(basename(file));
   // The long tasks are reported with a delay: wait for the last one to arrive.
   await page.waitForTimeout(100);

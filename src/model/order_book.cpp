@@ -100,7 +100,6 @@ OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
   order_customer_.truncate(kept);
   order_date_.truncate(kept);
   order_net_.truncate(kept);
-  order_ids_.renumber(moved_to);
   size_t line_count = 0;
   for (size_t i = 0; i < lines_.size(); ++i) {
     const OrderLine line = lines_[i];

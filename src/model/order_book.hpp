@@ -67,8 +67,8 @@ class OrderBook {
   // file's day/month order reads them; the next file decides its own.
   void settle_file_dates(size_t first_order, bool day_first);
   size_t order_count() const { return order_net_.size(); }
-  // Issue 10, the date range: once the dates are settled, keeps only the orders dated from `from` to
-  // `to` (inclusive) with their product lines. Counts the orders left out before and after the range.
+  // Issue 10, the date range: once read (finish_reading) and the dates settled, keeps only the orders
+  // dated from `from` to `to` (inclusive) with their product lines. Counts the orders left out before and after the range.
   struct Outside {
     int64_t before = 0, after = 0;
   };

@@ -120,7 +120,7 @@ uint32_t OrderIdIndex::find_key(uint64_t key) const {
 }
 
 void OrderIdIndex::insert_key(uint64_t key, uint32_t order) {
-  if ((keys_used_ + 1) * 2 > slot_keys_.size()) rehash(std::max<size_t>(16, slot_keys_.size() * 2), nullptr);
+  if ((keys_used_ + 1) * 2 > slot_keys_.size()) rehash(std::max<size_t>(16, slot_keys_.size() * 2));
   const size_t mask = slot_keys_.size() - 1;
   size_t i = slot_hash(key) & mask;
   while (slot_orders_[i] != kNone) i = (i + 1) & mask;
@@ -129,7 +129,7 @@ void OrderIdIndex::insert_key(uint64_t key, uint32_t order) {
   ++keys_used_;
 }
 
-void OrderIdIndex::rehash(size_t slots, const std::vector<uint32_t>* moved_to) {
+void OrderIdIndex::rehash(size_t slots) {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> orders;
   keys.swap(slot_keys_);
@@ -137,29 +137,8 @@ void OrderIdIndex::rehash(size_t slots, const std::vector<uint32_t>* moved_to) {
   slot_keys_.assign(slots, 0);
   slot_orders_.assign(slots, kNone);
   keys_used_ = 0;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    const uint32_t order = orders[i] == kNone || !moved_to ? orders[i] : (*moved_to)[orders[i]];
-    if (order != kNone) insert_key(keys[i], order);
-  }
-}
-
-void OrderIdIndex::renumber(const std::vector<uint32_t>& moved_to) {
-  auto move = [&](uint32_t& order) {
-    if (order != kNone) order = moved_to[order];
-  };
-  for (Run& run : runs_) {  // the stretches again from the orders kept
-    Run kept;
-    for (size_t i = 0; i < run.stretch_keys.size(); ++i)
-      for (uint64_t k = 0; k < length(run.stretch_keys[i]); ++k) {
-        uint32_t order = run.stretch_orders[i] + static_cast<uint32_t>(k);
-        move(order);
-        if (order != kNone) append(kept, first_key(run.stretch_keys[i]) + k, order);
-      }
-    run.stretch_keys.swap(kept.stretch_keys);
-    run.stretch_orders.swap(kept.stretch_orders);
-  }
-  for (uint32_t& order : order_of_other_) move(order);
-  rehash(slot_keys_.size(), &moved_to);  // without the dropped orders: emptying a slot would cut a probe chain
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (orders[i] != kNone) insert_key(keys[i], orders[i]);
 }
 
 }  // namespace retention

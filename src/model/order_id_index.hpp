@@ -29,8 +29,6 @@ class OrderIdIndex {
   uint32_t find(std::string_view id) const;
   // Records that `id`, not found before, names `order`.
   void add(std::string_view id, uint32_t order);
-  // After orders are dropped or renumbered: order o becomes moved_to[o] (kNone: dropped).
-  void renumber(const std::vector<uint32_t>& moved_to);
 
  private:
   static constexpr size_t kMaxPrefixes = 255;
@@ -61,8 +59,8 @@ class OrderIdIndex {
   // Open addressing over encoded keys that fell inside a run; at most half full.
   uint32_t find_key(uint64_t key) const;
   void insert_key(uint64_t key, uint32_t order);
-  // The table at `slots` slots, each order renumbered by `moved_to` when given (kNone: dropped).
-  void rehash(size_t slots, const std::vector<uint32_t>* moved_to);
+  // The table at `slots` slots.
+  void rehash(size_t slots);
 
   std::vector<Run> runs_;
   mutable size_t last_run_ = 0;  // the prefix of the previous id: usually the next one's too

@@ -97,21 +97,6 @@ TEST_CASE("more prefixes than the index numbers: the rest are kept as strings, s
   check_against_map(ids, misses);
 }
 
-TEST_CASE("renumbering after a date range keeps the orders kept and forgets the dropped ones") {
-  OrderIdIndex index;
-  std::vector<std::string> ids;
-  for (uint32_t n = 0; n < 200; ++n) ids.push_back(numbered("#", (n * 7919) % 1000));  // out of order: table
-  for (uint32_t n = 0; n < 200; ++n) ids.push_back(numbered("S", 5000 + n));             // one ascending run
-  for (uint32_t n = 0; n < 50; ++n) ids.push_back("uuid-" + std::to_string(n) + "-x");   // no trailing digits
-  for (uint32_t o = 0; o < ids.size(); ++o) index.add(ids[o], o);
-  std::vector<uint32_t> moved_to(ids.size(), OrderIdIndex::kNone);
-  uint32_t kept = 0;
-  for (uint32_t o = 0; o < ids.size(); ++o)
-    if (o % 3 != 1) moved_to[o] = kept++;
-  index.renumber(moved_to);
-  for (uint32_t o = 0; o < ids.size(); ++o) CHECK_MESSAGE(index.find(ids[o]) == moved_to[o], "id " << ids[o]);
-}
-
 TEST_CASE("consecutive ids are kept as stretches and found exactly, across gaps, digit counts and directions") {
   std::mt19937_64 random(13);
   std::vector<std::string> ascending, descending, interleaved, misses;
