@@ -545,9 +545,10 @@ struct Engine::Impl : RecordConsumer {
     constexpr size_t kLargest = 5;
     std::vector<uint32_t> largest;  // by amount, descending, then by order (the earlier first)
     size_t count = 0;
+    Money least = 0;
     for (uint32_t o = 0; o < net.size(); ++o) {
       if (!counted(o)) continue;
-      ++count;
+      least = count++ ? std::min(least, net[o]) : net[o];
       if (largest.size() == kLargest && net[o] <= net[largest.back()]) continue;
       // After every earlier order of the same amount, as o is the latest order so far.
       auto at = std::find_if(largest.begin(), largest.end(), [&](uint32_t l) { return net[l] < net[o]; });
@@ -563,8 +564,9 @@ struct Engine::Impl : RecordConsumer {
     // Linear interpolation between the closest ranks, for the first and third quartile.
     const double pos1 = 0.25 * static_cast<double>(count - 1), pos3 = 0.75 * static_cast<double>(count - 1);
     const auto lo1 = static_cast<size_t>(pos1), lo3 = static_cast<size_t>(pos3);
+    const Money most = net[largest.front()];
     const std::vector<Money> at = smallest_at_ranks<Money>(
-        each_amount, {lo1, std::min(lo1 + 1, count - 1), lo3, std::min(lo3 + 1, count - 1)});
+        each_amount, least, most, {lo1, std::min(lo1 + 1, count - 1), lo3, std::min(lo3 + 1, count - 1)});
     auto between = [](double pos, size_t lo, Money a, Money b) {
       return static_cast<double>(a) + (pos - static_cast<double>(lo)) * static_cast<double>(b - a);
     };

@@ -164,7 +164,7 @@ void CustomerKeys::add(std::string_view customer) {
     ++whole_keys_;
   } else {
     bool added = false;
-    key.word = long_keys_.intern(customer, added);
+    key.word = long_keys_.intern(customer, key, added);
     key.length = 0;
   }
   words_.push_back(key.word);

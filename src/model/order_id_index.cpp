@@ -53,7 +53,7 @@ uint32_t OrderIdIndex::find_in_run(const Run& run, uint64_t key) const {
                                 [](uint64_t k, uint64_t stretch) { return k < first_key(stretch); });
   if (after == run.stretch_keys.begin()) return kNone;
   const uint64_t stretch = *(after - 1);
-  if (stored - first_key(stretch) >= length(stretch)) return kNone;
+  if (stored >= end_key(stretch)) return kNone;
   return run.stretch_orders[static_cast<size_t>(after - 1 - run.stretch_keys.begin())] +
          static_cast<uint32_t>(stored - first_key(stretch));
 }
@@ -63,7 +63,7 @@ void OrderIdIndex::append(Run& run, uint64_t stored, uint32_t order) {
   if (!run.stretch_keys.empty()) {
     uint64_t& last = run.stretch_keys.back();
     const uint64_t n = length(last);
-    if (n < (uint64_t{1} << kCountBits) && stored == first_key(last) + n && order == run.stretch_orders.back() + n) {
+    if (n < (uint64_t{1} << kCountBits) && stored == end_key(last) && order == run.stretch_orders.back() + n) {
       ++last;
       return;
     }
@@ -104,7 +104,7 @@ void OrderIdIndex::add(std::string_view id, uint32_t order) {
     if (run.direction < 0) run.stretch_keys[0] = (~first & kKeyMask) << kCountBits;
   }
   const uint64_t stored = in_run_order(run, key) & kKeyMask;
-  if (run.stretch_keys.empty() || stored > first_key(run.stretch_keys.back()) + length(run.stretch_keys.back()) - 1) {
+  if (run.stretch_keys.empty() || stored >= end_key(run.stretch_keys.back())) {
     append(run, stored, order);
   } else {
     insert_key(key, order);

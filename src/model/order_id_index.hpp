@@ -47,6 +47,7 @@ class OrderIdIndex {
   static constexpr uint64_t kKeyMask = (uint64_t{1} << kKeyBits) - 1;
   static uint64_t first_key(uint64_t stretch) { return stretch >> kCountBits; }
   static uint64_t length(uint64_t stretch) { return (stretch & ((uint64_t{1} << kCountBits) - 1)) + 1; }
+  static uint64_t end_key(uint64_t stretch) { return first_key(stretch) + length(stretch); }  // one past
   // Appends `stored` (already in run order, ascending past the run's last) and its order.
   static void append(Run& run, uint64_t stored, uint32_t order);
 

@@ -27,15 +27,18 @@ DefaultAsOf default_as_of(const OrderBook& orders) {
       if (net[o] > 0) f(date[o]);
   };
   size_t n = 0;
-  Date latest = 0;
-  each_counted([&](Date d) { latest = n++ ? std::max(latest, d) : d; });
+  Date earliest = 0, latest = 0;
+  each_counted([&](Date d) {
+    earliest = n ? std::min(earliest, d) : d;
+    latest = n++ ? std::max(latest, d) : d;
+  });
   DefaultAsOf out;
   if (n == 0) return out;
   out.asOf = latest;
   if (n < kMinOrdersForFarFuture) return out;
   // The latest `most` counted dates and the one before them, in order: selected, not a sort of all.
   const size_t most = std::max<size_t>(1, n / 100);
-  const Date start = kth_smallest<Date>(each_counted, n - most - 1);
+  const Date start = smallest_at_ranks<Date>(each_counted, earliest, latest, {n - most - 1})[0];
   std::vector<Date> latest_dates;
   each_counted([&](Date d) {
     if (d > start) latest_dates.push_back(d);

@@ -18,8 +18,9 @@ namespace retention {
 class StringInterner {
  public:
   // The id of `s`, adding it when new; `added` tells which.
-  uint32_t intern(std::string_view s, bool& added) {
-    const Key key = key_of(s);
+  uint32_t intern(std::string_view s, bool& added) { return intern(s, whole_key(s), added); }
+  // The same for a caller that has encoded `s` already (key = whole_key(s)).
+  uint32_t intern(std::string_view s, const WholeKey& key, bool& added) {
     const size_t at = probe(s, key);
     if (slots_[at].meta) {
       added = false;
@@ -36,7 +37,7 @@ class StringInterner {
 
   // The id of `s` if it was interned, else -1.
   int64_t find(std::string_view s) const {
-    const Slot& slot = slots_[probe(s, key_of(s))];
+    const Slot& slot = slots_[probe(s, whole_key(s))];
     return slot.meta ? static_cast<int64_t>(id_in(slot)) : -1;
   }
 
@@ -67,7 +68,6 @@ class StringInterner {
   // against its bytes in the arena: two misses.
   static constexpr uint64_t kLong = WholeKey::kLong;
   static constexpr int kKindShift = 62;
-  using Key = WholeKey;
   // meta: the kind (top 2 bits, 0 = empty), then for a whole key its length (bits 32..36) and id, for
   // a long key where its record is in the arena (which starts with the id).
   struct Slot {
@@ -75,24 +75,22 @@ class StringInterner {
     uint64_t meta = 0;
   };
 
-  static Key key_of(std::string_view s) { return whole_key(s); }
   static uint64_t kind_of(const Slot& slot) { return slot.meta >> kKindShift; }
   static uint64_t ref_in(const Slot& slot) { return slot.meta & ((uint64_t{1} << 40) - 1); }
   uint32_t id_in(const Slot& slot) const {
     return kind_of(slot) == kLong ? id_at(ref_in(slot)) : static_cast<uint32_t>(slot.meta);
   }
-  static uint64_t home_of(uint64_t word, uint64_t kind, uint64_t length) { return key_home(word, kind, length); }
   static uint64_t home_in(const Slot& slot) {
     const uint64_t kind = kind_of(slot);
-    return home_of(slot.word, kind, kind == kLong ? 0 : slot.meta >> 32 & 0x1F);
+    return key_home(slot.word, kind, kind == kLong ? 0 : slot.meta >> 32 & 0x1F);
   }
 
   // The slot holding `s`, or the empty slot where it would go.
-  size_t probe(std::string_view s, const Key& key) const {
+  size_t probe(std::string_view s, const WholeKey& key) const {
     const size_t mask = slots_.size() - 1;
     const uint64_t whole = key.kind << kKindShift | key.length << 32;
     constexpr uint64_t kWholeMask = uint64_t{3} << kKindShift | uint64_t{0x1F} << 32;
-    for (size_t i = home_of(key.word, key.kind, key.length) & mask;; i = (i + 1) & mask) {
+    for (size_t i = key_home(key.word, key.kind, key.length) & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (!slot.meta) return i;
       if (slot.word != key.word) continue;
