@@ -77,6 +77,39 @@ bool CsvReader::end_record() {
   return keep_going;
 }
 
+const char* CsvReader::read_plain_records(const char* p, const char* end) {
+  constexpr ptrdiff_t kWindow = 64;
+  for (;;) {
+    const char* record = p;
+    const char* field = p;
+    record_.fields.clear();
+    for (const char* window = p;; window += kWindow) {
+      if (end - window < kWindow) return record;
+      uint64_t bits = match_mask64(window, delimiter_, '"', '\n', '\r');
+      for (; bits; bits &= bits - 1) {
+        const char* at = window + __builtin_ctzll(bits);
+        if (*at == delimiter_) {
+          record_.fields.emplace_back(field, static_cast<size_t>(at - field));
+          field = at + 1;
+          continue;
+        }
+        if (*at == '"') return record;  // quoted fields: the state machine reads this record
+        record_.fields.emplace_back(field, static_cast<size_t>(at - field));
+        p = at + 1;
+        if (*at == '\r') {  // a CR ends the line; an LF right after it belongs to it
+          if (p == end) after_cr_ = true;
+          else if (*p == '\n') ++p;
+        }
+        const bool blank_line = record_.fields.size() == 1 && record_.fields[0].empty();
+        record_.line = line_++;
+        if (!blank_line && !consumer_->on_record(record_)) return nullptr;
+        break;
+      }
+      if (p != record) break;  // the record ended in this window
+    }
+  }
+}
+
 bool CsvReader::feed(std::string_view chunk) {
   const char* p = chunk.data();
   const char* end = p + chunk.size();
@@ -84,6 +117,11 @@ bool CsvReader::feed(std::string_view chunk) {
   const char d1 = whitespace_ ? ' ' : delimiter_;
   const char d2 = whitespace_ ? '\t' : delimiter_;
   while (p < end) {
+    if (!record_started_ && !after_cr_ && !whitespace_) {
+      p = read_plain_records(p, end);
+      if (!p) return false;
+      if (p == end) break;
+    }
     char c = *p;
     if (after_cr_) {
       after_cr_ = false;

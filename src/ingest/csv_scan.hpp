@@ -39,6 +39,36 @@ inline const char* find_first_of4(const char* p, const char* end, char a, char b
   return end;
 }
 
+// Bit i set when p[i] is one of a, b, c, d, for the 64 bytes from p (all readable).
+inline uint64_t match_mask64(const char* p, char a, char b, char c, char d) {
+#if defined(__wasm_simd128__)
+  const v128_t va = wasm_i8x16_splat(a), vb = wasm_i8x16_splat(b), vc = wasm_i8x16_splat(c), vd = wasm_i8x16_splat(d);
+  uint64_t mask = 0;
+  for (int i = 0; i < 4; ++i) {
+    v128_t x = wasm_v128_load(p + 16 * i);
+    v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(x, va), wasm_i8x16_eq(x, vb)),
+                              wasm_v128_or(wasm_i8x16_eq(x, vc), wasm_i8x16_eq(x, vd)));
+    mask |= uint64_t{wasm_i8x16_bitmask(hit)} << (16 * i);
+  }
+  return mask;
+#elif defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
+  uint64_t mask = 0;
+  for (int i = 0; i < 4; ++i) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
+    mask |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(hit))} << (16 * i);
+  }
+  return mask;
+#else
+  uint64_t mask = 0;
+  for (int i = 0; i < 64; ++i)
+    if (p[i] == a || p[i] == b || p[i] == c || p[i] == d) mask |= uint64_t{1} << i;
+  return mask;
+#endif
+}
+
 // The first byte in [p, end) at or above 0x80 (not ASCII), or end: an ASCII file is checked 16
 // bytes at a time before its encoding is known.
 inline const char* find_non_ascii(const char* p, const char* end) {

@@ -39,12 +39,6 @@ RowMapper::RowMapper(ResolvedColumns columns, DayMonthOrder date_order, char dec
       dates_(date_order),
       decimal_(decimal_separator) {}
 
-std::string_view RowMapper::field(const CsvRecord& record, Role role) const {
-  int i = columns_[role];
-  return i >= 0 && static_cast<size_t>(i) < record.fields.size() ? trim(record.fields[static_cast<size_t>(i)])
-                                                                   : std::string_view{};
-}
-
 void RowMapper::assume_decimal_separator() {
   if (decimal_) return;
   decimal_ = '.';

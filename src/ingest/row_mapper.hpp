@@ -8,6 +8,7 @@
 #include "ingest/columns.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/dates.hpp"
+#include "ingest/text.hpp"
 
 namespace retention {
 
@@ -49,7 +50,11 @@ class RowMapper {
   int64_t dates_before_1970() const { return dates_before_1970_; }
 
  private:
-  std::string_view field(const CsvRecord& record, Role role) const;
+  std::string_view field(const CsvRecord& record, Role role) const {
+    const int i = columns_[role];
+    return i >= 0 && static_cast<size_t>(i) < record.fields.size() ? trim(record.fields[static_cast<size_t>(i)])
+                                                                     : std::string_view{};
+  }
   bool settle_decimal(const CsvRecord& record);
 
   ResolvedColumns columns_;

@@ -6,7 +6,8 @@
 
 namespace retention {
 
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+// ' ' and \t \n \v \f \r (9 to 13).
+inline bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);

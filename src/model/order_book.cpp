@@ -34,14 +34,15 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
   if (order_id.empty()) return new_order(customer, month_first, day_first, amount);
   // Line items of one order come one after another: the previous row's id needs no lookup.
   const bool same_id = order_id == last_order_id_, same_customer = customer == last_customer_;
-  uint32_t order = same_id ? last_order_ : order_ids_.find(order_id);
+  OrderIdIndex::Lookup lookup;
+  uint32_t order = same_id ? last_order_ : order_ids_.find(order_id, lookup);
   if (!same_id) last_order_id_.assign(order_id.data(), order_id.size());
   // The previous row of this order with this customer was checked already: skip its random reads.
   const bool checked_before = order == last_order_ && same_customer;
   if (!same_customer) last_customer_.assign(customer.data(), customer.size());
   if (order == OrderIdIndex::kNone) {
     order = new_order(customer, month_first, day_first, amount);
-    order_ids_.add(order_id, order);
+    order_ids_.add(order_id, lookup, order);
     last_order_ = order;
     return order;
   }

@@ -48,6 +48,8 @@ size_t OrderIdIndex::add_prefix(std::string_view prefix) {
 uint32_t OrderIdIndex::find_in_run(const Run& run, uint64_t key) const {
   if (run.stretch_keys.empty()) return kNone;
   const uint64_t stored = in_run_order(run, key) & kKeyMask;
+  // Beyond the run's end: a new id in a numbered export, found new without a search.
+  if (stored >= end_key(run.stretch_keys.back())) return kNone;
   // The last stretch starting at or before `stored`.
   auto after = std::upper_bound(run.stretch_keys.begin(), run.stretch_keys.end(), stored,
                                 [](uint64_t k, uint64_t stretch) { return k < first_key(stretch); });
@@ -72,21 +74,20 @@ void OrderIdIndex::append(Run& run, uint64_t stored, uint32_t order) {
   run.stretch_orders.push_back(order);
 }
 
-uint32_t OrderIdIndex::find(std::string_view id) const {
-  uint64_t key = 0;
-  size_t run = 0;
-  if (!encode(id, key, run)) {
+uint32_t OrderIdIndex::find(std::string_view id, Lookup& lookup) const {
+  lookup.encoded = encode(id, lookup.key, lookup.run);
+  if (!lookup.encoded) {
     int64_t other = other_ids_.find(id);
     return other < 0 ? kNone : order_of_other_[static_cast<size_t>(other)];
   }
-  uint32_t order = find_in_run(runs_[run], key);
-  return order != kNone || keys_used_ == 0 ? order : find_key(key);
+  uint32_t order = find_in_run(runs_[lookup.run], lookup.key);
+  return order != kNone || keys_used_ == 0 ? order : find_key(lookup.key);
 }
 
-void OrderIdIndex::add(std::string_view id, uint32_t order) {
-  uint64_t key = 0;
-  size_t r = 0;
-  if (!encode(id, key, r)) {
+void OrderIdIndex::add(std::string_view id, const Lookup& lookup, uint32_t order) {
+  uint64_t key = lookup.key;
+  size_t r = lookup.run;
+  if (!lookup.encoded) {
     size_t start = 0;
     if (!split_digits(id, start) || runs_.size() >= kMaxPrefixes) {
       bool added = false;

@@ -25,10 +25,27 @@ class OrderIdIndex {
   static constexpr uint32_t kNone = UINT32_MAX;
   static constexpr size_t kMaxPrefixBytes = 15;
 
+  // What find() learnt about an id, so that add() right after it does not encode it again.
+  struct Lookup {
+    bool encoded = false;
+    uint64_t key = 0;
+    size_t run = 0;
+  };
+
   // The order named `id`, or kNone. `id` is not empty.
-  uint32_t find(std::string_view id) const;
+  uint32_t find(std::string_view id) const {
+    Lookup lookup;
+    return find(id, lookup);
+  }
+  uint32_t find(std::string_view id, Lookup& lookup) const;
   // Records that `id`, not found before, names `order`.
-  void add(std::string_view id, uint32_t order);
+  void add(std::string_view id, uint32_t order) {
+    Lookup lookup;
+    find(id, lookup);
+    add(id, lookup, order);
+  }
+  // The same with the lookup of find(id), nothing added in between.
+  void add(std::string_view id, const Lookup& lookup, uint32_t order);
 
  private:
   static constexpr size_t kMaxPrefixes = 255;
