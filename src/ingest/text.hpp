@@ -15,19 +15,15 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 
+// SPEC 3: an empty field or one of the usual spreadsheet/statistics markers, spaces around it allowed.
+bool is_missing_marker(std::string_view s);
+
 // SPEC 3: an empty field and the usual spreadsheet/statistics markers count as missing.
 inline bool is_missing(std::string_view s) {
-  // Most fields (ids, dates, amounts) are longer than any marker and need no trimming to tell.
+  // Most fields (ids, dates, amounts) are longer than any marker and need no trimming to tell: this
+  // test stays inline, called for most fields of every row.
   if (s.size() > 4 && !is_space(s.front()) && !is_space(s.back())) return false;
-  s = trim(s);
-  switch (s.size()) {  // by length first: called for most fields of every row
-    case 0: return true;
-    case 1: return s[0] == '-';
-    case 2: return s == "NA";
-    case 3: return s == "N/A" || s == "NaN";
-    case 4: return s == "null" || s == "NULL" || s == "None";
-    default: return false;
-  }
+  return is_missing_marker(s);
 }
 
 // A value quoted in a message: at most 40 bytes, so one bad row cannot flood the report.

@@ -27,3 +27,16 @@ TEST_CASE("a year earlier is the same day and month, 29 February falling back to
   CHECK(one_year_earlier(day("2024-02-29")) == day("2023-02-28"));
   CHECK(one_year_earlier(day("2025-03-01")) == day("2024-03-01"));
 }
+
+TEST_CASE("every day's month is the calendar's, through the lookup table's range and past both ends") {
+  for (retention::Date d = -1000; d < (1 << 16) + 1000; ++d) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    retention::civil_from_days(d, year, month, day);
+    const int32_t expected = year * 12 + static_cast<int32_t>(month) - 1;
+    if (retention::month_index(d) != expected) {
+      REQUIRE_MESSAGE(retention::month_index(d) == expected, "day " << d);
+    }
+  }
+  CHECK(retention::month_index(retention::days_from_civil(2149, 6, 5)) == 2149 * 12 + 5);
+}
