@@ -8,6 +8,7 @@
 
 #include "model/blocks.hpp"
 #include "model/radix_sort.hpp"
+#include "model/whole_key.hpp"
 
 namespace retention::clv {
 
@@ -148,7 +149,9 @@ Histories search_sample(const Histories& h) {
 namespace {
 
 // The distinct values of `values` ascending, and each value's index among them: linear in the values
-// (a hash of first sight) plus a sort of the distinct ones, which are few (days, repeat counts).
+// (a hash of first sight) plus a sort of the distinct ones, which are few (days, repeat counts). The
+// hash mixes every bit into the slot: a whole number of days as a double has its low 40 bits zero, and
+// a multiplicative hash's middle bits then put every value in one slot.
 template <class T, class Bits>
 std::vector<uint32_t> rank_values(const std::vector<T>& values, std::vector<T>& distinct, Bits bits_of) {
   std::vector<uint32_t> seen_as(values.size());
@@ -159,13 +162,13 @@ std::vector<uint32_t> rank_values(const std::vector<T>& values, std::vector<T>& 
       if (distinct.size() * 2 >= slots.size()) {
         std::vector<uint32_t> bigger(slots.size() * 2, UINT32_MAX);
         for (uint32_t id = 0; id < distinct.size(); ++id) {
-          size_t k = (bits_of(distinct[id]) * 0x9E3779B97F4A7C15ull >> 20) & (bigger.size() - 1);
+          size_t k = mix64(bits_of(distinct[id])) & (bigger.size() - 1);
           while (bigger[k] != UINT32_MAX) k = (k + 1) & (bigger.size() - 1);
           bigger[k] = id;
         }
         slots.swap(bigger);
       }
-      size_t k = (bits_of(values[i]) * 0x9E3779B97F4A7C15ull >> 20) & (slots.size() - 1);
+      size_t k = mix64(bits_of(values[i])) & (slots.size() - 1);
       while (slots[k] != UINT32_MAX && bits_of(distinct[slots[k]]) != bits_of(values[i])) k = (k + 1) & (slots.size() - 1);
       if (slots[k] == UINT32_MAX) {
         slots[k] = static_cast<uint32_t>(distinct.size());
