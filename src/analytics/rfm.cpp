@@ -1,10 +1,11 @@
 #include "analytics/rfm.hpp"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "analytics/stats.hpp"
-#include "model/radix_sort.hpp"
+#include "model/select.hpp"
 
 namespace retention {
 
@@ -60,20 +61,40 @@ std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
     }
     return scores;
   }
-  // Wide ranges (money): sorted with their customers, then each run of ties scored at once.
-  std::vector<uint64_t> keys(values.size());
-  std::vector<uint32_t> customer(values.size());
-  for (size_t i = 0; i < values.size(); ++i) {
-    keys[i] = sort_key(values[i]);
-    customer[i] = static_cast<uint32_t>(i);
+  // Wide ranges (money): the values where the score steps up, found by selection without a sorted
+  // copy (issue 11). g(v) = 2w + t grows with v, so score k + 1 starts at the smallest value with
+  // 5 g(v) >= 2 n k. That is the value c at rank floor(n k / 5) when c qualifies: every smaller value
+  // has w + t <= w(c) <= n k / 5, so g < 2 n k / 5. Otherwise it is the next larger value, whose
+  // w = w(c) + t(c) exceeds n k / 5.
+  std::vector<size_t> ranks;
+  for (int64_t k = 1; k < 5; ++k) ranks.push_back(static_cast<size_t>(n * k / 5));
+  const std::vector<int64_t> at = smallest_at_ranks<int64_t>(
+      [&](auto f) {
+        for (int64_t v : values) f(v);
+      },
+      min, *hi, ranks);
+  std::array<int64_t, 4> below{}, tied{}, next{};
+  std::array<bool, 4> has_next{};
+  for (int64_t v : values)
+    for (size_t k = 0; k < 4; ++k) {
+      below[k] += v < at[k];
+      tied[k] += v == at[k];
+      if (v > at[k] && (!has_next[k] || v < next[k])) {
+        next[k] = v;
+        has_next[k] = true;
+      }
+    }
+  std::array<int64_t, 4> start{};  // score k + 2 from start[k] on, where steps[k]
+  std::array<bool, 4> steps{};
+  for (size_t k = 0; k < 4; ++k) {
+    const bool qualifies = 5 * (2 * below[k] + tied[k]) >= 2 * n * static_cast<int64_t>(k + 1);
+    start[k] = qualifies ? at[k] : next[k];
+    steps[k] = qualifies || has_next[k];
   }
-  radix_sort_by_key(keys, &customer);
-  for (size_t first = 0; first < keys.size();) {
-    size_t last = first;
-    while (last < keys.size() && keys[last] == keys[first]) ++last;
-    const uint8_t score = mid_rank_score(static_cast<int64_t>(first), static_cast<int64_t>(last - first), n);
-    for (size_t k = first; k < last; ++k) scores[customer[k]] = score;
-    first = last;
+  for (size_t i = 0; i < values.size(); ++i) {
+    uint8_t score = 1;
+    for (size_t k = 0; k < 4; ++k) score += steps[k] && values[i] >= start[k];
+    scores[i] = score;
   }
   return scores;
 }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <random>
 
@@ -121,16 +122,23 @@ TEST_CASE("scores are mid-rank quintiles: 1 + floor(5 (w + t/2) / n); equal valu
   }
 }
 
-TEST_CASE("scores by counting (few distinct values) equal scores by sorting (values spread wide)") {
+TEST_CASE("scores by counting (few distinct values) equal scores by selection (values spread wide)") {
   std::mt19937 rng(5);
-  for (int round = 0; round < 50; ++round) {
-    std::vector<int64_t> narrow(std::uniform_int_distribution<size_t>(1, 300)(rng));
-    for (int64_t& v : narrow) v = std::uniform_int_distribution<int64_t>(-20, 40)(rng);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<int64_t> narrow(std::uniform_int_distribution<size_t>(1, round < 150 ? 12 : 300)(rng));
+    const int64_t spread = std::uniform_int_distribution<int64_t>(0, 40)(rng);
+    for (int64_t& v : narrow) v = std::uniform_int_distribution<int64_t>(-spread / 2, spread)(rng);
     std::vector<int64_t> wide(narrow);
     for (int64_t& v : wide) v *= 1000000007;  // same order, a range too wide to count
     auto counted = retention::mid_rank_scores(narrow);
     CHECK(counted == retention::mid_rank_scores(wide));
     for (size_t i = 0; i < narrow.size(); ++i) CHECK(int{counted[i]} == spec_score(narrow[i], narrow, false));
+  }
+  SUBCASE("and at both ends of the 64-bit range") {
+    const int64_t lo = std::numeric_limits<int64_t>::min(), hi = std::numeric_limits<int64_t>::max();
+    const std::vector<int64_t> extremes{hi, lo, 0, hi, lo, lo, 7, hi - 1, lo + 1, 0, hi};
+    auto scores = retention::mid_rank_scores(extremes);
+    for (size_t i = 0; i < extremes.size(); ++i) CHECK(int{scores[i]} == spec_score(extremes[i], extremes, false));
   }
 }
 
