@@ -21,6 +21,20 @@ struct WholeKey {
   bool whole() const { return kind != kLong; }
 };
 
+// The n bytes at p (n <= 8) as a little-endian word, zero above: fixed-size loads (two of them,
+// overlapping), since a memcpy of a variable size is a library call in wasm, for every key.
+inline uint64_t load_short(const char* p, size_t n) {
+  if (n >= 4) {
+    uint32_t low, high;
+    std::memcpy(&low, p, 4);
+    std::memcpy(&high, p + n - 4, 4);
+    return low | uint64_t{high} << (8 * (n - 4));
+  }
+  if (n == 0) return 0;
+  const auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])} << (8 * i); };
+  return byte(0) | byte(n / 2) | byte(n - 1);
+}
+
 // A fast 64-bit multiply-mix hash (ids never depend on it, only speed does).
 inline uint64_t hash_bytes(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xFF51AFD7ED558CCDull);
@@ -32,8 +46,7 @@ inline uint64_t hash_bytes(std::string_view s) {
     h = (h ^ (k * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
     h ^= h >> 29;
   }
-  uint64_t tail = 0;
-  if (n) std::memcpy(&tail, p, n);  // an empty view's data() may be null
+  const uint64_t tail = load_short(p, n);  // an empty view's data() may be null: not read
   h = (h ^ (tail * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
   return h ^ (h >> 32);
 }
@@ -42,7 +55,7 @@ inline WholeKey whole_key(std::string_view s) {
   WholeKey key;
   key.length = s.size();
   if (s.size() <= 8) {
-    if (!s.empty()) std::memcpy(&key.word, s.data(), s.size());
+    key.word = load_short(s.data(), s.size());
     key.kind = WholeKey::kBytes;
     return key;
   }

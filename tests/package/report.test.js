@@ -119,3 +119,13 @@ test('explicit column names and strict mode reach the core', async () => {
     line: 2,
   });
 });
+
+test('customers.idAt(i) decodes one id, the same text as customers.id[i], before and after the whole column', async () => {
+  const text = 'customer,date,amount\n\uFEFFbom,2024-01-01,1\nrené@example.fr,2024-01-02,2\n东京,2024-01-03,3\nplain,2024-01-04,4\n"a,b",2024-01-05,5\n';
+  const report = await engine.analyze(text);
+  const c = report.customers;
+  const one = Array.from({ length: c.length }, (_, i) => c.idAt(i));
+  assert.deepEqual([...one].sort(), ['\uFEFFbom', 'a,b', 'plain', 'rené@example.fr', '东京'].sort());
+  assert.deepEqual(one, c.id);
+  assert.deepEqual(Array.from({ length: c.length }, (_, i) => c.idAt(i)), c.id);
+});

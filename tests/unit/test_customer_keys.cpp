@@ -107,3 +107,16 @@ TEST_CASE("a customer's attribute is the first value in row order, whichever of 
     REQUIRE(got == want);
   }
 }
+
+TEST_CASE("a short key's word holds its bytes in order, zero above, at every length") {
+  std::mt19937 random(3);
+  char bytes[8];
+  for (int round = 0; round < 200; ++round) {
+    for (char& b : bytes) b = static_cast<char>(random());
+    for (size_t n = 0; n <= 8; ++n) {
+      uint64_t expected = 0;
+      for (size_t i = 0; i < n; ++i) expected |= uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
+      CHECK(retention::load_short(bytes, n) == expected);
+    }
+  }
+}

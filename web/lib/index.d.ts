@@ -428,8 +428,10 @@ export interface Report {
 /** One entry per analysed customer, column by column (arrays the caller owns). */
 export interface CustomerTable {
   readonly length: number;
-  /** the customer column's values (ids or emails) */
+  /** the customer column's values (ids or emails), decoded all at once on first use */
   readonly id: string[];
+  /** one customer's id, decoded on its own (for showing a few of millions) */
+  idAt(index: number): string;
   /** days since 1970-01-01: new Date(days * 86400000) */
   readonly firstOrder: Int32Array;
   readonly lastOrder: Int32Array;

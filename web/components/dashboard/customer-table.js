@@ -8,7 +8,7 @@ const OVERSCAN = 6;
 // The columns shown; `value(c, i)` is the sort key, `text(c, i)` the cell text.
 function columnsFor(customers) {
   const columns = [
-    { key: 'id', label: 'Customer', value: (c, i) => c.id[i], text: (c, i) => c.id[i], wide: true },
+    { key: 'id', label: 'Customer', value: (c, i) => c.id[i], text: (c, i) => c.idAt(i), wide: true },
     { key: 'segment', label: 'Segment', value: (c, i) => c.segment[i], text: (c, i) => c.segmentNames[c.segment[i]], wide: true },
     { key: 'rfCell', label: 'Group', value: (c, i) => c.rfCell[i], text: (c, i) => cellLabel(c.rfCellNames[c.rfCell[i]]), wide: true },
     { key: 'recencyDays', label: 'Days since last order', numeric: true },
