@@ -39,6 +39,7 @@
 #include "measure.hpp"
 #include "report/row_log.hpp"
 #include "report/unavailable_sections.hpp"
+#include "model/blocks.hpp"
 
 namespace retention {
 
@@ -546,20 +547,24 @@ struct Engine::Impl : RecordConsumer {
     std::vector<uint32_t> largest;  // by amount, descending, then by order (the earlier first)
     size_t count = 0;
     Money least = 0;
-    for (uint32_t o = 0; o < net.size(); ++o) {
-      if (!counted(o)) continue;
-      least = count++ ? std::min(least, net[o]) : net[o];
-      if (largest.size() == kLargest && net[o] <= net[largest.back()]) continue;
-      // After every earlier order of the same amount, as o is the latest order so far.
-      auto at = std::find_if(largest.begin(), largest.end(), [&](uint32_t l) { return net[l] < net[o]; });
-      largest.insert(at, o);
-      if (largest.size() > kLargest) largest.pop_back();
-    }
+    for_each_block(net.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+      for (auto o = static_cast<uint32_t>(begin); o < end; ++o) {
+        if (!counted(o)) continue;
+        least = count++ ? std::min(least, net[o]) : net[o];
+        if (largest.size() == kLargest && net[o] <= net[largest.back()]) continue;
+        // After every earlier order of the same amount, as o is the latest order so far.
+        auto at = std::find_if(largest.begin(), largest.end(), [&](uint32_t l) { return net[l] < net[o]; });
+        largest.insert(at, o);
+        if (largest.size() > kLargest) largest.pop_back();
+      }
+    });
     constexpr size_t kMinOrders = 20;
     if (count < kMinOrders) return;
     auto each_amount = [&](auto f) {
-      for (size_t o = 0; o < net.size(); ++o)
-        if (counted(o)) f(net[o]);
+      for_each_block(net.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+        for (size_t o = begin; o < end; ++o)
+          if (counted(o)) f(net[o]);
+      });
     };
     // Linear interpolation between the closest ranks, for the first and third quartile.
     const double pos1 = 0.25 * static_cast<double>(count - 1), pos3 = 0.75 * static_cast<double>(count - 1);

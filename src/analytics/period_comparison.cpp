@@ -5,6 +5,7 @@
 
 #include "analytics/calendar.hpp"
 #include "model/customer_table.hpp"
+#include "model/blocks.hpp"
 
 namespace retention {
 
@@ -17,11 +18,13 @@ PeriodKpis period_kpis(const OrderBook& orders, Date from, Date to) {
   const auto& net = orders.order_net();
   std::vector<int32_t> counted(orders.customer_count(), 0);
   std::vector<Money> spent(orders.customer_count(), 0);
-  for (size_t o = 0; o < net.size(); ++o) {
-    if (date[o] < from || date[o] > to) continue;
-    spent[customer[o]] += net[o];
-    counted[customer[o]] += CustomerTable::counts(net[o]);
-  }
+  for_each_block(net.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t o = begin; o < end; ++o) {
+      if (date[o] < from || date[o] > to) continue;
+      spent[customer[o]] += net[o];
+      counted[customer[o]] += CustomerTable::counts(net[o]);
+    }
+  });
   // SPEC 5: the summary's customers have a counted order; their refunds count in revenue, others' do not.
   for (size_t c = 0; c < counted.size(); ++c) {
     if (counted[c] == 0) continue;

@@ -4,6 +4,7 @@
 #include <tuple>
 #include <utility>
 
+#include "model/blocks.hpp"
 #include "model/radix_sort.hpp"
 
 namespace retention {
@@ -30,30 +31,38 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
   ChunkedColumn<OrderLine> lines = orders.take_lines();
   constexpr uint32_t kNoRow = CustomerTable::kNoRow;
   uint32_t products = 0;
-  for (size_t i = 0; i < lines.size(); ++i) products = std::max(products, lines[i].product + 1);
+  // The loops run in blocks, each block a call, so that V8 optimises them (model/blocks.hpp).
+  for_each_block(lines.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t i = begin; i < end; ++i) products = std::max(products, lines[i].product + 1);
+  });
   const uint32_t uncounted = products;  // the bucket of the lines left out
   std::vector<size_t> count(size_t{products} + 1, 0);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    OrderLine& line = lines[i];
-    line.order = c.orderRow[line.order];
-    ++count[line.order == kNoRow ? uncounted : line.product];
-  }
+  for_each_block(lines.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t i = begin; i < end; ++i) {
+      OrderLine& line = lines[i];
+      line.order = c.orderRow[line.order];
+      ++count[line.order == kNoRow ? uncounted : line.product];
+    }
+  });
   std::vector<size_t> next(count.size()), bucket_end(count.size());
   for (size_t b = 0, sum = 0; b < count.size(); ++b) {
     next[b] = sum;
     bucket_end[b] = sum += count[b];
   }
   auto bucket_of = [&](const OrderLine& line) { return line.order == kNoRow ? uncounted : line.product; };
-  for (size_t b = 0; b < bucket_end.size(); ++b) {
-    while (next[b] < bucket_end[b]) {
-      const size_t to = bucket_of(lines[next[b]]);
-      if (to == b) {
-        ++next[b];
-      } else {
-        std::swap(lines[next[b]], lines[next[to]++]);
+  // Buckets and products a few at a time: a product's lines can be millions.
+  constexpr size_t kFew = 16;
+  for_each_block(bucket_end.size(), [&](size_t first, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t b = first; b < end; ++b)
+      while (next[b] < bucket_end[b]) {
+        const size_t to = bucket_of(lines[next[b]]);
+        if (to == b) {
+          ++next[b];
+        } else {
+          std::swap(lines[next[b]], lines[next[to]++]);
+        }
       }
-    }
-  }
+  }, kFew);
 
   // Groups: the RF cells, then the segments. Per product, sums per group; then a bounded top list per group.
   const size_t groups = kRfCells + segment_count;
@@ -78,7 +87,7 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
   std::vector<uint32_t> rows;
   std::vector<Money> amounts;
   std::vector<std::pair<uint32_t, Money>> few;
-  for (uint32_t product = 0; product < products; ++product) {
+  auto sum_product = [&](uint32_t product) {
     rows.clear();
     amounts.clear();
     for (size_t k = product == 0 ? 0 : bucket_end[product - 1]; k < bucket_end[product]; ++k) {
@@ -111,7 +120,10 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
       if (list.size() > kTopProducts) list.pop_back();
     }
     touched.clear();
-  }
+  };
+  for_each_block(products, [&](size_t first, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t product = first; product < end; ++product) sum_product(static_cast<uint32_t>(product));
+  }, kFew);
 
   TopProducts out;
   out.available = true;

@@ -99,10 +99,12 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
 
 void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out) {
   const auto& order_date = orders.order_date();
-  for (size_t o = 0; o < order_customer.size(); ++o) {
-    const int32_t row = order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]];
-    order_customer[o] = row < 0 ? CustomerTable::kNoRow : static_cast<uint32_t>(row);
-  }
+  for_each_block(order_customer.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t o = begin; o < end; ++o) {
+      const int32_t row = order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]];
+      order_customer[o] = row < 0 ? CustomerTable::kNoRow : static_cast<uint32_t>(row);
+    }
+  });
   out.orderRow = std::move(order_customer);
 }
 
@@ -155,9 +157,11 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
 
 void sum_customer_orders(CustomerTable& out) {
   clear_figures(out, out.size());
-  for (size_t row = 0; row < out.size(); ++row)
-    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k)
-      add_order(out, row, out.orderDate[k], out.orderNet[k]);
+  for_each_block(out.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t row = begin; row < end; ++row)
+      for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k)
+        add_order(out, row, out.orderDate[k], out.orderNet[k]);
+  });
   set_recency(out);
 }
 
