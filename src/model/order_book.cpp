@@ -33,13 +33,13 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
   new_order_ = OrderIdIndex::kNone;
   if (order_id.empty()) return new_order(customer, month_first, day_first, amount);
   // Line items of one order come one after another: the previous row's id needs no lookup.
-  const bool same_id = order_id == last_order_id_, same_customer = customer == last_customer_;
+  const bool same_id = last_order_id_ == order_id, same_customer = last_customer_ == customer;
   OrderIdIndex::Lookup lookup;
   uint32_t order = same_id ? last_order_ : order_ids_.find(order_id, lookup);
-  if (!same_id) last_order_id_.assign(order_id.data(), order_id.size());
+  if (!same_id) last_order_id_.assign(order_id);
   // The previous row of this order with this customer was checked already: skip its random reads.
   const bool checked_before = order == last_order_ && same_customer;
-  if (!same_customer) last_customer_.assign(customer.data(), customer.size());
+  if (!same_customer) last_customer_.assign(customer);
   if (order == OrderIdIndex::kNone) {
     order = new_order(customer, month_first, day_first, amount);
     order_ids_.add(order_id, lookup, order);
@@ -144,8 +144,8 @@ void OrderBook::set_order_attribute(uint32_t order, size_t a, std::string_view v
 
 void OrderBook::finish_reading() {
   order_ids_ = OrderIdIndex();
-  last_order_id_ = std::string();
-  last_customer_ = std::string();
+  last_order_id_ = RecentText();
+  last_customer_ = RecentText();
   if (order_customer_keys_.size()) order_customer_ = order_customer_keys_.resolve(order_customers_);
   for (Attribute& attribute : attributes_) settle_attributes(attribute);
 }

@@ -11,6 +11,7 @@
 #include "model/chunked_column.hpp"
 #include "model/customer_keys.hpp"
 #include "model/order_id_index.hpp"
+#include "model/short_text.hpp"
 #include "model/string_interner.hpp"
 #include "retention/report.hpp"
 
@@ -121,9 +122,9 @@ class OrderBook {
   CustomerNames order_customers_;     // ... and by number once finish_reading() numbered them
   uint32_t new_order_ = OrderIdIndex::kNone;  // the order the current row started, if any
   OrderIdIndex order_ids_;
-  std::string last_order_id_;  // the previous row's order id, its order and its customer
+  RecentText last_order_id_;  // the previous row's order id, its order and its customer
   uint32_t last_order_ = OrderIdIndex::kNone;
-  std::string last_customer_;
+  RecentText last_customer_;
   ChunkedColumn<uint32_t> order_customer_;
   ChunkedColumn<Date> order_date_;
   ChunkedColumn<Date> order_date_day_first_;  // empty while equal to order_date_; dropped by settle_dates()

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/short_text.hpp"
+
 namespace retention {
 
 namespace {
@@ -27,8 +29,8 @@ bool OrderIdIndex::encode(std::string_view id, uint64_t& key, size_t& run) const
   size_t start = 0;
   if (!split_digits(id, start)) return false;
   const std::string_view prefix = id.substr(0, start);
-  if (last_run_ >= runs_.size() || runs_[last_run_].prefix != prefix) {
-    auto found = std::find_if(runs_.begin(), runs_.end(), [&](const Run& r) { return r.prefix == prefix; });
+  if (last_run_ >= runs_.size() || !same_text(runs_[last_run_].prefix, prefix)) {
+    auto found = std::find_if(runs_.begin(), runs_.end(), [&](const Run& r) { return same_text(r.prefix, prefix); });
     if (found == runs_.end()) return false;
     last_run_ = static_cast<size_t>(found - runs_.begin());
   }
