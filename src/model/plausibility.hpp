@@ -21,8 +21,7 @@ class MoneyBudget {
   bool take(Money amount, Money line_amount);
 
  private:
-  __extension__ typedef __int128 Wide;
-  Wide amounts_ = 0, lines_ = 0;
+  uint64_t amounts_ = 0, lines_ = 0;  // sums of magnitudes
 };
 
 // The default asOf (SPEC 4: the latest counted order) once orders dated far beyond all the others are
