@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace retention {
@@ -14,8 +15,14 @@ template <class T>
 class ChunkedColumn {
  public:
   ChunkedColumn() = default;
-  ChunkedColumn(ChunkedColumn&&) noexcept = default;
-  ChunkedColumn& operator=(ChunkedColumn&&) noexcept = default;
+  ChunkedColumn(ChunkedColumn&& other) noexcept { *this = std::move(other); }
+  ChunkedColumn& operator=(ChunkedColumn&& other) noexcept {
+    blocks_ = std::exchange(other.blocks_, {});
+    size_ = std::exchange(other.size_, 0);
+    next_ = std::exchange(other.next_, nullptr);
+    block_end_ = std::exchange(other.block_end_, nullptr);
+    return *this;
+  }
   ChunkedColumn(const ChunkedColumn& other) { *this = other; }
   ChunkedColumn& operator=(const ChunkedColumn& other) {
     if (this == &other) return *this;
@@ -25,12 +32,19 @@ class ChunkedColumn {
       std::copy(block.get(), block.get() + kBlock, blocks_.back().get());
     }
     size_ = other.size_;
+    find_tail();
     return *this;
   }
 
+  // The next free place is kept as a pointer: a push is a store and a bump (several a row while reading).
   void push_back(const T& value) {
-    if ((size_ & kMask) == 0 && (size_ >> kShift) == blocks_.size()) blocks_.emplace_back(new T[kBlock]);
-    (*this)[size_++] = value;
+    if (next_ == block_end_) {
+      blocks_.emplace_back(new T[kBlock]);
+      next_ = blocks_.back().get();
+      block_end_ = next_ + kBlock;
+    }
+    *next_++ = value;
+    ++size_;
   }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
@@ -42,6 +56,7 @@ class ChunkedColumn {
     if (n >= size_) return;
     size_ = n;
     blocks_.resize((n + kMask) >> kShift);
+    find_tail();
   }
   void clear() { truncate(0); }
   // For a reader that consumes the column front to back: frees the blocks wholly before `n`, whose
@@ -54,8 +69,21 @@ class ChunkedColumn {
   static constexpr size_t kShift = 16;  // 65,536 values a block
   static constexpr size_t kBlock = size_t{1} << kShift;
   static constexpr size_t kMask = kBlock - 1;
+
+  // After the blocks changed: the place after the last value, none when the last block is full.
+  void find_tail() {
+    if (size_ & kMask) {
+      next_ = blocks_.back().get() + (size_ & kMask);
+      block_end_ = blocks_.back().get() + kBlock;
+    } else {
+      next_ = block_end_ = nullptr;
+    }
+  }
+
   std::vector<std::unique_ptr<T[]>> blocks_;
   size_t size_ = 0;
+  T* next_ = nullptr;  // where the next value goes, in the last block
+  T* block_end_ = nullptr;
 };
 
 }  // namespace retention
