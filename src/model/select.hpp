@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <type_traits>
@@ -58,21 +59,48 @@ T narrow(const Each& each, T lo, T hi, size_t k) {
 }  // namespace select_detail
 
 // The values of the given ranks (0-based, each below the count) among the values that `each(f)`
-// passes to f one by one, all within [lo, hi], exactly, without a copy of them. Each pass counts the
-// values in 65,536 buckets of the range still open and keeps the bucket holding the rank: dates (up to
-// 179 years apart) and most order amounts take one pass, any 64-bit range at most four. The first
-// pass serves every rank.
+// passes to f one by one, all within [lo, hi], exactly, without a copy of them. A first pass counts
+// the values in 65,536 buckets of equal width; a bucket of one value answers at once, the values of
+// the other ranks' buckets are gathered in one more pass (for all of them) and selected in memory,
+// and a crowded bucket of a wide range is narrowed by counting passes, as the first one. Dates (up to
+// 179 years apart) take one pass, order amounts two.
 template <class T, class Each>
 std::vector<T> smallest_at_ranks(const Each& each, T lo, T hi, const std::vector<size_t>& ranks) {
   static_assert(std::is_integral_v<T>);
+  using select_detail::Buckets;
   if (lo == hi) return std::vector<T>(ranks.size(), lo);
-  const select_detail::Buckets<T> buckets(lo, hi);
+  const Buckets<T> buckets(lo, hi);
   std::vector<size_t> counts(buckets.count(), 0);
   each([&](T v) { ++counts[buckets.of(v)]; });
+  constexpr size_t kMaxGathered = size_t{1} << 16;
+  std::vector<size_t> bucket(ranks.size()), within(ranks.size());
+  std::vector<int32_t> gathered_at(buckets.count(), -1);  // a bucket's place in `gathered`
+  std::vector<std::vector<T>> gathered;
+  for (size_t i = 0; i < ranks.size(); ++i) {
+    within[i] = ranks[i];
+    const size_t b = bucket[i] = Buckets<T>::holding(counts, within[i]);
+    if (buckets.first(b) != buckets.last(b) && counts[b] <= kMaxGathered && gathered_at[b] < 0) {
+      gathered_at[b] = static_cast<int32_t>(gathered.size());
+      gathered.emplace_back();
+      gathered.back().reserve(counts[b]);
+    }
+  }
+  if (!gathered.empty())
+    each([&](T v) {
+      if (const int32_t at = gathered_at[buckets.of(v)]; at >= 0) gathered[static_cast<size_t>(at)].push_back(v);
+    });
   std::vector<T> out;
-  for (size_t k : ranks) {
-    const size_t b = select_detail::Buckets<T>::holding(counts, k);
-    out.push_back(select_detail::narrow<T>(each, buckets.first(b), buckets.last(b), k));
+  for (size_t i = 0; i < ranks.size(); ++i) {
+    const size_t b = bucket[i];
+    if (buckets.first(b) == buckets.last(b)) {
+      out.push_back(buckets.first(b));
+    } else if (const int32_t at = gathered_at[b]; at >= 0) {
+      std::vector<T>& values = gathered[static_cast<size_t>(at)];
+      std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(within[i]), values.end());
+      out.push_back(values[within[i]]);
+    } else {
+      out.push_back(select_detail::narrow<T>(each, buckets.first(b), buckets.last(b), within[i]));
+    }
   }
   return out;
 }
