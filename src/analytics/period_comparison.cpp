@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "analytics/calendar.hpp"
-#include "model/customer_table.hpp"
 #include "model/blocks.hpp"
+#include "model/customer_table.hpp"
 
 namespace retention {
 

@@ -85,7 +85,7 @@ std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
         has_next[k] = true;
       }
     }
-  std::array<int64_t, 4> start{};  // score k + 2 from start[k] on, where steps[k]
+  std::array<int64_t, 4> start{};  // the score is at least k + 2 from start[k] on (when steps[k])
   std::array<bool, 4> steps{};
   for (size_t k = 0; k < 4; ++k) {
     const bool qualifies = 5 * (2 * below[k] + tied[k]) >= 2 * n * static_cast<int64_t>(k + 1);

@@ -1,12 +1,13 @@
 #include "model/plausibility.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/radix_sort.hpp"
 #include "model/select.hpp"
-#include "model/blocks.hpp"
 
 namespace retention {
 
