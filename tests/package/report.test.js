@@ -129,3 +129,15 @@ test('customers.idAt(i) decodes one id, the same text as customers.id[i], before
   assert.deepEqual(one, c.id);
   assert.deepEqual(Array.from({ length: c.length }, (_, i) => c.idAt(i)), c.id);
 });
+
+test('customers.idsContaining(needle) marks the ids that contain it ignoring case, as toLowerCase().includes', async () => {
+  const ascii = 'customer,date,amount\nAnn@Shop.com,2024-01-01,1\nbob@shop.com,2024-01-02,2\nC1234,2024-01-03,3\nc12345,2024-01-04,4\nx,2024-01-05,5\n';
+  const mixed = `${ascii}RENÉ@shop.fr,2024-01-06,6\n\u212Aelvin,2024-01-07,7\n`;  // É and the Kelvin sign: not ASCII
+  for (const text of [ascii, mixed]) {
+    const c = (await engine.analyze(text)).customers;
+    for (const needle of ['c123', 'shop', '@shop.c', 'ann@shop.com', 'x', 'é', 'kelvin', 'zz', 'c12345678']) {
+      const expected = c.id.map((id) => (id.toLowerCase().includes(needle) ? 1 : 0));
+      assert.deepEqual(Array.from(c.idsContaining(needle)), expected, `${needle} in ${c.id}`);
+    }
+  }
+});

@@ -29,6 +29,35 @@ function decodeIds(bytes, offsets) {
   return ids;
 }
 
+// Whether every id contains `needle` (already lower case), as ids[i].toLowerCase().includes(needle):
+// 1 or 0 per customer. ASCII ids and an ASCII needle are compared as bytes, without a string per id
+// (a first search of millions of ids would otherwise decode them all); anything else on the decoded ids.
+function matchIds(bytes, offsets, asciiIds, needle, decoded) {
+  const n = offsets.length - 1;
+  const out = new Uint8Array(n);
+  if (!asciiIds || !/^[\x00-\x7f]*$/.test(needle)) {
+    const ids = decoded();
+    for (let i = 0; i < n; i++) out[i] = ids[i].toLowerCase().includes(needle) ? 1 : 0;
+    return out;
+  }
+  const want = Array.from(needle, (ch) => ch.charCodeAt(0));
+  const lower = (b) => (b >= 65 && b <= 90 ? b + 32 : b);
+  for (let i = 0; i < n; i++) {
+    const last = offsets[i + 1] - want.length;
+    search: for (let at = offsets[i]; at <= last; at++) {
+      for (let k = 0; k < want.length; k++) if (lower(bytes[at + k]) !== want[k]) continue search;
+      out[i] = 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function allAscii(bytes) {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
+
 function segmentNames(report) {
   const { recency, frequency } = report.rfMatrix;
   return {
@@ -65,6 +94,7 @@ export function segmentCsvBytes(report, columns, name) {
 export function attachCustomers(report, columns) {
   const { rfCellNames, segmentNames: rfmNames } = segmentNames(report);
   let ids;
+  let asciiIds;
   const customers = {
     length: columns.recencyDays.length,
     get id() {
@@ -75,6 +105,10 @@ export function attachCustomers(report, columns) {
     idAt(i) {
       const { idBytes: bytes, idOffsets: offsets } = columns;
       return ids ? ids[i] : utf8.decode(bytes.subarray(offsets[i], offsets[i + 1]));
+    },
+    idsContaining(needle) {
+      asciiIds ??= allAscii(columns.idBytes);
+      return matchIds(columns.idBytes, columns.idOffsets, asciiIds, needle, () => customers.id);
     },
     firstOrder: columns.firstOrder,
     lastOrder: columns.lastOrder,

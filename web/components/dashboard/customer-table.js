@@ -134,12 +134,12 @@ export class CustomerTable {
     const c = this.customers;
     if (!c) return;
     const needle = this.search.value.trim().toLowerCase();
-    const ids = needle ? c.id : null;
+    const matches = needle ? c.idsContaining(needle) : null;
     const picked = new Uint32Array(c.length);
     let n = 0;
     for (let i = 0; i < c.length; i++) {
       if (this.select && !this.select(i)) continue;
-      if (ids && !ids[i].toLowerCase().includes(needle)) continue;
+      if (matches && !matches[i]) continue;
       picked[n++] = i;
     }
     this.order = picked.slice(0, n);
