@@ -29,7 +29,7 @@ function decodeIds(bytes, offsets) {
   return ids;
 }
 
-// Whether every id contains `needle` (already lower case), as ids[i].toLowerCase().includes(needle):
+// Whether each id contains `needle` (already lower case), as ids[i].toLowerCase().includes(needle):
 // 1 or 0 per customer. ASCII ids and an ASCII needle are compared as bytes, without a string per id
 // (a first search of millions of ids would otherwise decode them all); anything else on the decoded ids.
 function matchIds(bytes, offsets, asciiIds, needle, decoded) {
