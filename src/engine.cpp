@@ -31,6 +31,7 @@
 #include "ingest/summary_columns.hpp"
 #include "ingest/summary_mapper.hpp"
 #include "ingest/text.hpp"
+#include "model/blocks.hpp"
 #include "model/customer_table.hpp"
 #include "model/customer_totals.hpp"
 #include "model/order_book.hpp"
@@ -39,7 +40,6 @@
 #include "measure.hpp"
 #include "report/row_log.hpp"
 #include "report/unavailable_sections.hpp"
-#include "model/blocks.hpp"
 
 namespace retention {
 
@@ -561,10 +561,7 @@ struct Engine::Impl : RecordConsumer {
     constexpr size_t kMinOrders = 20;
     if (count < kMinOrders) return;
     auto each_amount = [&](auto f) {
-      for_each_block(net.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-        for (size_t o = begin; o < end; ++o)
-          if (counted(o)) f(net[o]);
-      });
+      for_each_index(net.size(), [&](size_t o) { if (counted(o)) f(net[o]); });
     };
     // Linear interpolation between the closest ranks, for the first and third quartile.
     const double pos1 = 0.25 * static_cast<double>(count - 1), pos3 = 0.75 * static_cast<double>(count - 1);

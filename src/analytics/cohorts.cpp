@@ -19,24 +19,22 @@ Cohorts compute_cohorts(const CustomerTable& c) {
     out.customers.emplace_back(months - m, 0);  // offsets 0 .. the month of asOf
     out.revenue.emplace_back(months - m, 0);
   }
-  for_each_block(c.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t row = begin; row < end; ++row) {
-      const int32_t cohort = month_index(c.firstOrder[row]);
-      if (cohort < first) {
-        ++out.customersOmitted;
-        continue;
-      }
-      auto& customers = out.customers[static_cast<size_t>(cohort - first)];
-      auto& revenue = out.revenue[static_cast<size_t>(cohort - first)];
-      ++out.size[static_cast<size_t>(cohort - first)];
-      int32_t previous = -1;
-      for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
-        if (!CustomerTable::counts(c.orderNet[k])) continue;  // SPEC 4: counted orders only
-        const int32_t offset = month_index(c.orderDate[k]) - cohort;
-        if (offset != previous) ++customers[static_cast<size_t>(offset)];  // orders are by date
-        revenue[static_cast<size_t>(offset)] += c.orderNet[k];
-        previous = offset;
-      }
+  for_each_index(c.size(), [&](size_t row) {
+    const int32_t cohort = month_index(c.firstOrder[row]);
+    if (cohort < first) {
+      ++out.customersOmitted;
+      return;
+    }
+    auto& customers = out.customers[static_cast<size_t>(cohort - first)];
+    auto& revenue = out.revenue[static_cast<size_t>(cohort - first)];
+    ++out.size[static_cast<size_t>(cohort - first)];
+    int32_t previous = -1;
+    for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
+      if (!CustomerTable::counts(c.orderNet[k])) continue;  // SPEC 4: counted orders only
+      const int32_t offset = month_index(c.orderDate[k]) - cohort;
+      if (offset != previous) ++customers[static_cast<size_t>(offset)];  // orders are by date
+      revenue[static_cast<size_t>(offset)] += c.orderNet[k];
+      previous = offset;
     }
   });
   return out;

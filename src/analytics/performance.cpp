@@ -29,13 +29,11 @@ Performance compute_performance(const CustomerTable& c, const RfThresholds& rf, 
   const Date before = one_year_earlier(c.asOf);
   p.monthToDate = {month_start(month_index(c.asOf)), c.asOf, month_start(month_index(before)), before, {}, {}};
   p.yearToDate = {month_start(year_index(c.asOf) * 12), c.asOf, month_start(year_index(before) * 12), before, {}, {}};
-  for_each_block(c.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t row = begin; row < end; ++row) {
-      const int then = rf_cell_at(c, row, before, rf);
-      for (SpanComparison* span : {&p.monthToDate, &p.yearToDate}) {
-        add_span(c, row, cells[row], span->from, span->to, span->current);
-        add_span(c, row, then, span->previousFrom, span->previousTo, span->previous);
-      }
+  for_each_index(c.size(), [&](size_t row) {
+    const int then = rf_cell_at(c, row, before, rf);
+    for (SpanComparison* span : {&p.monthToDate, &p.yearToDate}) {
+      add_span(c, row, cells[row], span->from, span->to, span->current);
+      add_span(c, row, then, span->previousFrom, span->previousTo, span->previous);
     }
   });
   return p;

@@ -18,12 +18,10 @@ PeriodKpis period_kpis(const OrderBook& orders, Date from, Date to) {
   const auto& net = orders.order_net();
   std::vector<int32_t> counted(orders.customer_count(), 0);
   std::vector<Money> spent(orders.customer_count(), 0);
-  for_each_block(net.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t o = begin; o < end; ++o) {
-      if (date[o] < from || date[o] > to) continue;
-      spent[customer[o]] += net[o];
-      counted[customer[o]] += CustomerTable::counts(net[o]);
-    }
+  for_each_index(net.size(), [&](size_t o) {
+    if (date[o] < from || date[o] > to) return;
+    spent[customer[o]] += net[o];
+    counted[customer[o]] += CustomerTable::counts(net[o]);
   });
   // SPEC 5: the summary's customers have a counted order; their refunds count in revenue, others' do not.
   for (size_t c = 0; c < counted.size(); ++c) {

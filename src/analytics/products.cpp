@@ -32,17 +32,13 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
   constexpr uint32_t kNoRow = CustomerTable::kNoRow;
   uint32_t products = 0;
   // The loops run in blocks, each block a call, so that V8 optimises them (model/blocks.hpp).
-  for_each_block(lines.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t i = begin; i < end; ++i) products = std::max(products, lines[i].product + 1);
-  });
+  for_each_index(lines.size(), [&](size_t i) { products = std::max(products, lines[i].product + 1); });
   const uint32_t uncounted = products;  // the bucket of the lines left out
   std::vector<size_t> count(size_t{products} + 1, 0);
-  for_each_block(lines.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t i = begin; i < end; ++i) {
-      OrderLine& line = lines[i];
-      line.order = c.orderRow[line.order];
-      ++count[line.order == kNoRow ? uncounted : line.product];
-    }
+  for_each_index(lines.size(), [&](size_t i) {
+    OrderLine& line = lines[i];
+    line.order = c.orderRow[line.order];
+    ++count[line.order == kNoRow ? uncounted : line.product];
   });
   std::vector<size_t> next(count.size()), bucket_end(count.size());
   for (size_t b = 0, sum = 0; b < count.size(); ++b) {

@@ -28,18 +28,16 @@ std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<in
   const int32_t first = period_of(capped ? last_month - kMaxCohortMonths + 1 : first_month) - (capped ? 1 : 0);
   const auto count = static_cast<size_t>(period_of(last_month) - first + 1);
   std::vector<PeriodRetention> out(count);
-  for_each_block(c.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t row = begin; row < end; ++row) {
-      if (int64_t p = period_of(month_index(c.firstOrder[row])) - first; p >= 0) ++out[static_cast<size_t>(p)].newCustomers;
-      int64_t previous = std::numeric_limits<int64_t>::min();
-      for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
-        if (!CustomerTable::counts(c.orderNet[k])) continue;
-        int64_t p = period_of(month[k]) - first;
-        if (p == previous || p < 0) continue;  // orders are by date: one count per customer and period
-        ++out[static_cast<size_t>(p)].active;
-        if (p == previous + 1) ++out[static_cast<size_t>(p)].retained;
-        previous = p;
-      }
+  for_each_index(c.size(), [&](size_t row) {
+    if (int64_t p = period_of(month_index(c.firstOrder[row])) - first; p >= 0) ++out[static_cast<size_t>(p)].newCustomers;
+    int64_t previous = std::numeric_limits<int64_t>::min();
+    for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
+      if (!CustomerTable::counts(c.orderNet[k])) continue;
+      int64_t p = period_of(month[k]) - first;
+      if (p == previous || p < 0) continue;  // orders are by date: one count per customer and period
+      ++out[static_cast<size_t>(p)].active;
+      if (p == previous + 1) ++out[static_cast<size_t>(p)].retained;
+      previous = p;
     }
   });
   for (size_t p = 0; p < count; ++p) {
@@ -53,19 +51,17 @@ std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<in
 GapStats gap_stats(const CustomerTable& c) {
   std::vector<int32_t> gaps;
   int64_t sum = 0;
-  for_each_block(c.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t row = begin; row < end; ++row) {
-      bool seen = false;
-      Date last = 0;
-      for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
-        if (!CustomerTable::counts(c.orderNet[k])) continue;
-        if (seen) {
-          gaps.push_back(c.orderDate[k] - last);
-          sum += gaps.back();
-        }
-        seen = true;
-        last = c.orderDate[k];
+  for_each_index(c.size(), [&](size_t row) {
+    bool seen = false;
+    Date last = 0;
+    for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
+      if (!CustomerTable::counts(c.orderNet[k])) continue;
+      if (seen) {
+        gaps.push_back(c.orderDate[k] - last);
+        sum += gaps.back();
       }
+      seen = true;
+      last = c.orderDate[k];
     }
   });
   GapStats g;
@@ -104,9 +100,7 @@ Retention compute_retention(const CustomerTable& c) {
   r.withAtLeast = customers_with_at_least(c);
   r.gaps = gap_stats(c);
   std::vector<int32_t> month(c.orderDate.size());
-  for_each_block(month.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t k = begin; k < end; ++k) month[k] = month_index(c.orderDate[k]);
-  });
+  for_each_index(month.size(), [&](size_t k) { month[k] = month_index(c.orderDate[k]); });
   r.monthly = series(c, month, [](int32_t m) { return m; }, month_label);
   r.quarterly = series(c, month, quarter_of_month, quarter_label);
   r.yearly = series(c, month, year_of_month, year_label);

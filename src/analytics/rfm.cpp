@@ -147,18 +147,16 @@ Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& 
 
   out.segment.resize(n);
   std::vector<int64_t> recency_sum(rfm.segments.size()), frequency_sum(rfm.segments.size());
-  for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t i = begin; i < end; ++i) {
-      size_t s = 0;
-      const bool active = customers.recencyDays[i] < activeBelowDays;
-      while (s < rules.size() && !matches(rules[s], out.r[i], out.f[i], out.m[i], active)) ++s;
-      out.segment[i] = static_cast<uint8_t>(s);
-      SegmentStats& stats = rfm.segments[s];
-      ++stats.customers;
-      stats.revenue += customers.monetary[i];
-      recency_sum[s] += customers.recencyDays[i];
-      frequency_sum[s] += customers.frequency[i];
-    }
+  for_each_index(n, [&](size_t i) {
+    size_t s = 0;
+    const bool active = customers.recencyDays[i] < activeBelowDays;
+    while (s < rules.size() && !matches(rules[s], out.r[i], out.f[i], out.m[i], active)) ++s;
+    out.segment[i] = static_cast<uint8_t>(s);
+    SegmentStats& stats = rfm.segments[s];
+    ++stats.customers;
+    stats.revenue += customers.monetary[i];
+    recency_sum[s] += customers.recencyDays[i];
+    frequency_sum[s] += customers.frequency[i];
   });
 
   // Monetary gathered by segment (a counting sort), then each segment's median by selection.

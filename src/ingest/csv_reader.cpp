@@ -54,19 +54,21 @@ void CsvReader::keep_record(const char* chunk_end) {
   }
 }
 
+bool CsvReader::deliver(int64_t line) {
+  // A blank line (one empty field, not `""`) is no record, but still a line.
+  if (record_.fields.size() == 1 && record_.fields[0].empty() && !any_quoted_) return true;
+  record_.line = line;
+  return consumer_->on_record(record_);
+}
+
 bool CsvReader::end_record() {
   // In a whitespace table the spaces before a line end close no further field.
   bool trailing_space = whitespace_ && state_ == State::field_start && !spans_.empty();
   if (!trailing_space) end_field();
-  bool blank_line = spans_.size() == 1 && spans_[0].size == 0 && !any_quoted_;
-  bool keep_going = true;
-  if (!blank_line) {
-    record_.line = record_line_;
-    record_.fields.clear();
-    for (const Span& span : spans_)
-      record_.fields.emplace_back(span.view ? span.view : buffer_.data() + span.begin, span.size);
-    keep_going = consumer_->on_record(record_);
-  }
+  record_.fields.clear();
+  for (const Span& span : spans_)
+    record_.fields.emplace_back(span.view ? span.view : buffer_.data() + span.begin, span.size);
+  const bool keep_going = deliver(record_line_);
   buffer_.clear();
   spans_.clear();
   field_view_ = nullptr;
@@ -100,9 +102,7 @@ const char* CsvReader::read_plain_records(const char* p, const char* end) {
           if (p == end) after_cr_ = true;
           else if (*p == '\n') ++p;
         }
-        const bool blank_line = record_.fields.size() == 1 && record_.fields[0].empty();
-        record_.line = line_++;
-        if (!blank_line && !consumer_->on_record(record_)) return nullptr;
+        if (!deliver(line_++)) return nullptr;
         break;
       }
       if (p != record) break;  // the record ended in this window

@@ -42,6 +42,9 @@ class CsvReader : public RecordReader {
   // case, issue 11). Returns where the state machine takes over (a quote, the chunk's last bytes), or
   // nullptr when the consumer asked to stop.
   const char* read_plain_records(const char* p, const char* end);
+  // Hands the record in record_.fields, which started on `line`, to the consumer; false if it asked
+  // to stop.
+  bool deliver(int64_t line);
   void end_field();
   bool end_record();
   void to_buffer();   // the current field's bytes so far move into buffer_

@@ -26,4 +26,12 @@ void for_each_block(size_t n, const Body& body, size_t block = size_t{1} << 14) 
   if (begin < n) body(begin, n);
 }
 
+// body(i) for each i in [0, n), in order, in blocks as for_each_block: the form most loops take.
+template <class Body>
+void for_each_index(size_t n, const Body& body) {
+  for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t i = begin; i < end; ++i) body(i);
+  });
+}
+
 }  // namespace retention

@@ -26,14 +26,12 @@ double estimate_distinct(const ChunkedColumn<uint64_t>& words, const ChunkedColu
   constexpr int kIndexBits = 12;
   constexpr size_t kRegisters = size_t{1} << kIndexBits;
   std::vector<uint8_t> rank(kRegisters, 0);
-  for_each_block(words.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t o = begin; o < end; ++o) {
-      const uint64_t h = spread(words[o], kinds[o]);
-      const uint64_t rest = h << kIndexBits | uint64_t{1} << (kIndexBits - 1);  // never 0
-      auto r = static_cast<uint8_t>(__builtin_clzll(rest) + 1);
-      uint8_t& reg = rank[h >> (64 - kIndexBits)];
-      if (r > reg) reg = r;
-    }
+  for_each_index(words.size(), [&](size_t o) {
+    const uint64_t h = spread(words[o], kinds[o]);
+    const uint64_t rest = h << kIndexBits | uint64_t{1} << (kIndexBits - 1);  // never 0
+    auto r = static_cast<uint8_t>(__builtin_clzll(rest) + 1);
+    uint8_t& reg = rank[h >> (64 - kIndexBits)];
+    if (r > reg) reg = r;
   });
   double sum = 0;
   size_t zeros = 0;
@@ -238,30 +236,24 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
   FirstOrders firsts(n);
   size_t customers = 0;
   const auto& slots = tables.slots();
-  for_each_block(slots.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t s = begin; s < end; ++s) {
-      if (!slots[s].kind) continue;
-      firsts.set(slots[s].first);
-      ++customers;
-    }
+  for_each_index(slots.size(), [&](size_t s) {
+    if (!slots[s].kind) return;
+    firsts.set(slots[s].first);
+    ++customers;
   });
   firsts.count();
   names.words_.resize(customers);
   names.kinds_.resize(customers);
-  for_each_block(slots.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t s = begin; s < end; ++s) {
-      if (!slots[s].kind) continue;
-      const uint32_t id = firsts.rank(slots[s].first);
-      names.words_[id] = slots[s].word;
-      names.kinds_[id] = static_cast<uint8_t>(slots[s].kind - 1);
-    }
+  for_each_index(slots.size(), [&](size_t s) {
+    if (!slots[s].kind) return;
+    const uint32_t id = firsts.rank(slots[s].first);
+    names.words_[id] = slots[s].word;
+    names.kinds_[id] = static_cast<uint8_t>(slots[s].kind - 1);
   });
   tables = CustomerTables(0, 0);
   names.long_keys_ = std::move(long_keys_);
   names.long_keys_.forget_lookups();
-  for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t o = begin; o < end; ++o) out[o] = firsts.rank(out[o]);
-  });
+  for_each_index(n, [&](size_t o) { out[o] = firsts.rank(out[o]); });
   *this = CustomerKeys();
   return out;
 }

@@ -62,15 +62,13 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   const size_t n = orders.customer_count();
   clear_figures(out, n);
   std::vector<bool> has_order(n, false);
-  for_each_block(order_net.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t o = begin; o < end; ++o) {
-      if (order_date[o] > out.asOf) {  // SPEC 4: orders after asOf are ignored
-        ++out.ordersAfterAsOf;
-        continue;
-      }
-      has_order[order_customer[o]] = true;
-      add_order(out, order_customer[o], order_date[o], order_net[o]);
+  for_each_index(order_net.size(), [&](size_t o) {
+    if (order_date[o] > out.asOf) {  // SPEC 4: orders after asOf are ignored
+      ++out.ordersAfterAsOf;
+      return;
     }
+    has_order[order_customer[o]] = true;
+    add_order(out, order_customer[o], order_date[o], order_net[o]);
   });
 
   size_t rows = 0;
@@ -99,11 +97,9 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
 
 void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out) {
   const auto& order_date = orders.order_date();
-  for_each_block(order_customer.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t o = begin; o < end; ++o) {
-      const int32_t row = order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]];
-      order_customer[o] = row < 0 ? CustomerTable::kNoRow : static_cast<uint32_t>(row);
-    }
+  for_each_index(order_customer.size(), [&](size_t o) {
+    const int32_t row = order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]];
+    order_customer[o] = row < 0 ? CustomerTable::kNoRow : static_cast<uint32_t>(row);
   });
   out.orderRow = std::move(order_customer);
 }
@@ -114,22 +110,20 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   const auto& order_net = orders.order_net();
   const ChunkedColumn<uint32_t>& row_of_order = out.orderRow;
   out.orderStart.assign(out.size() + 1, 0);
-  for_each_block(row_of_order.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t o = begin; o < end; ++o)
-      if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) ++out.orderStart[size_t{row} + 1];
+  for_each_index(row_of_order.size(), [&](size_t o) {
+    if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) ++out.orderStart[size_t{row} + 1];
   });
   for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
   // Placed straight into the columns, without a permutation of all orders in between.
   out.orderDate.resize(out.orderStart.back());
   out.orderNet.resize(out.orderStart.back());
   // orderStart[row] serves as the row's next slot, which leaves it at the next row's start: shifted back after.
-  for_each_block(row_of_order.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t o = begin; o < end; ++o)
-      if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) {
-        const uint32_t k = out.orderStart[row]++;
-        out.orderDate[k] = order_date[o];
-        out.orderNet[k] = order_net[o];
-      }
+  for_each_index(row_of_order.size(), [&](size_t o) {
+    if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) {
+      const uint32_t k = out.orderStart[row]++;
+      out.orderDate[k] = order_date[o];
+      out.orderNet[k] = order_net[o];
+    }
   });
   std::copy_backward(out.orderStart.begin(), out.orderStart.end() - 1, out.orderStart.end());
   out.orderStart[0] = 0;
@@ -157,10 +151,9 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
 
 void sum_customer_orders(CustomerTable& out) {
   clear_figures(out, out.size());
-  for_each_block(out.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t row = begin; row < end; ++row)
-      for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k)
-        add_order(out, row, out.orderDate[k], out.orderNet[k]);
+  for_each_index(out.size(), [&](size_t row) {
+    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k)
+      add_order(out, row, out.orderDate[k], out.orderNet[k]);
   });
   set_recency(out);
 }

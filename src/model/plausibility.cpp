@@ -27,10 +27,7 @@ DefaultAsOf default_as_of(const OrderBook& orders) {
   const auto& net = orders.order_net();
   const auto& date = orders.order_date();
   auto each_counted = [&](auto f) {
-    for_each_block(net.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-      for (size_t o = begin; o < end; ++o)
-        if (net[o] > 0) f(date[o]);
-    });
+    for_each_index(net.size(), [&](size_t o) { if (net[o] > 0) f(date[o]); });
   };
   size_t n = 0;
   Date earliest = 0, latest = 0;

@@ -22,30 +22,24 @@ void radix_sort_by_key(std::vector<Key>& keys, std::vector<Value>* values) {
   constexpr int kBits = 8 * sizeof(Key);
   if (keys.size() < 2) return;
   Key differ = 0;
-  for_each_block(keys.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t i = begin; i < end; ++i) differ |= keys[i] ^ keys[0];
-  });
+  for_each_index(keys.size(), [&](size_t i) { differ |= keys[i] ^ keys[0]; });
   std::vector<Key> keys_out(keys.size());
   std::vector<Value> values_out(values ? values->size() : 0);
   std::vector<size_t> start(kMask + 1);
   for (int shift = 0; shift < kBits && (differ >> shift) != 0; shift += kDigit) {
     if (((differ >> shift) & kMask) == 0) continue;  // every key has this digit
     std::fill(start.begin(), start.end(), 0);
-    for_each_block(keys.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-      for (size_t i = begin; i < end; ++i) ++start[(keys[i] >> shift) & kMask];
-    });
+    for_each_index(keys.size(), [&](size_t i) { ++start[(keys[i] >> shift) & kMask]; });
     size_t sum = 0;
     for (size_t& s : start) {
       const size_t count = s;
       s = sum;
       sum += count;
     }
-    for_each_block(keys.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-      for (size_t i = begin; i < end; ++i) {
-        const size_t at = start[(keys[i] >> shift) & kMask]++;
-        keys_out[at] = keys[i];
-        if (values) values_out[at] = (*values)[i];
-      }
+    for_each_index(keys.size(), [&](size_t i) {
+      const size_t at = start[(keys[i] >> shift) & kMask]++;
+      keys_out[at] = keys[i];
+      if (values) values_out[at] = (*values)[i];
     });
     keys.swap(keys_out);
     if (values) values->swap(values_out);

@@ -12,21 +12,8 @@
 
 namespace retention {
 
-namespace short_text_detail {
-
-inline uint64_t load8(const char* p) {
-  uint64_t word;
-  std::memcpy(&word, p, 8);
-  return word;
-}
-
-inline void store8(char* p, uint64_t word) { std::memcpy(p, &word, 8); }
-
-}  // namespace short_text_detail
-
 // a == b, 8 bytes at a time (the last 8 overlapping the ones before).
 inline bool same_text(std::string_view a, std::string_view b) {
-  using short_text_detail::load8;
   const size_t n = a.size();
   if (n != b.size()) return false;
   if (n <= 8) return load_short(a.data(), n) == load_short(b.data(), n);
@@ -40,8 +27,6 @@ inline bool same_text(std::string_view a, std::string_view b) {
 class RecentText {
  public:
   void assign(std::string_view s) {
-    using short_text_detail::load8;
-    using short_text_detail::store8;
     size_ = s.size();
     if (size_ > kInPlace) {
       long_.assign(s.data(), s.size());
@@ -58,6 +43,8 @@ class RecentText {
   bool operator==(std::string_view s) const { return same_text(view(), s); }
 
  private:
+  static void store8(char* p, uint64_t word) { std::memcpy(p, &word, 8); }
+
   static constexpr size_t kInPlace = 32;
   char bytes_[kInPlace] = {};
   size_t size_ = 0;

@@ -21,6 +21,13 @@ struct WholeKey {
   bool whole() const { return kind != kLong; }
 };
 
+// The 8 bytes at p as a word.
+inline uint64_t load8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
 // The n bytes at p (n <= 8) as a little-endian word, zero above: fixed-size loads (two of them,
 // overlapping), since a memcpy of a variable size is a library call in wasm, for every key.
 inline uint64_t load_short(const char* p, size_t n) {
@@ -41,9 +48,7 @@ inline uint64_t hash_bytes(std::string_view s) {
   const char* p = s.data();
   size_t n = s.size();
   for (; n >= 8; p += 8, n -= 8) {
-    uint64_t k;
-    std::memcpy(&k, p, 8);
-    h = (h ^ (k * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    h = (h ^ (load8(p) * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
     h ^= h >> 29;
   }
   const uint64_t tail = load_short(p, n);  // an empty view's data() may be null: not read

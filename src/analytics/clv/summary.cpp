@@ -157,25 +157,23 @@ std::vector<uint32_t> rank_values(const std::vector<T>& values, std::vector<T>& 
   std::vector<uint32_t> seen_as(values.size());
   std::vector<uint32_t> slots(64, UINT32_MAX);
   distinct.clear();
-  for_each_block(values.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t i = begin; i < end; ++i) {
-      if (distinct.size() * 2 >= slots.size()) {
-        std::vector<uint32_t> bigger(slots.size() * 2, UINT32_MAX);
-        for (uint32_t id = 0; id < distinct.size(); ++id) {
-          size_t k = mix64(bits_of(distinct[id])) & (bigger.size() - 1);
-          while (bigger[k] != UINT32_MAX) k = (k + 1) & (bigger.size() - 1);
-          bigger[k] = id;
-        }
-        slots.swap(bigger);
+  for_each_index(values.size(), [&](size_t i) {
+    if (distinct.size() * 2 >= slots.size()) {
+      std::vector<uint32_t> bigger(slots.size() * 2, UINT32_MAX);
+      for (uint32_t id = 0; id < distinct.size(); ++id) {
+        size_t k = mix64(bits_of(distinct[id])) & (bigger.size() - 1);
+        while (bigger[k] != UINT32_MAX) k = (k + 1) & (bigger.size() - 1);
+        bigger[k] = id;
       }
-      size_t k = mix64(bits_of(values[i])) & (slots.size() - 1);
-      while (slots[k] != UINT32_MAX && bits_of(distinct[slots[k]]) != bits_of(values[i])) k = (k + 1) & (slots.size() - 1);
-      if (slots[k] == UINT32_MAX) {
-        slots[k] = static_cast<uint32_t>(distinct.size());
-        distinct.push_back(values[i]);
-      }
-      seen_as[i] = slots[k];
+      slots.swap(bigger);
     }
+    size_t k = mix64(bits_of(values[i])) & (slots.size() - 1);
+    while (slots[k] != UINT32_MAX && bits_of(distinct[slots[k]]) != bits_of(values[i])) k = (k + 1) & (slots.size() - 1);
+    if (slots[k] == UINT32_MAX) {
+      slots[k] = static_cast<uint32_t>(distinct.size());
+      distinct.push_back(values[i]);
+    }
+    seen_as[i] = slots[k];
   });
   std::vector<uint32_t> order(distinct.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -187,9 +185,7 @@ std::vector<uint32_t> rank_values(const std::vector<T>& values, std::vector<T>& 
     sorted[r] = distinct[order[r]];
   }
   distinct.swap(sorted);
-  for_each_block(seen_as.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t i = begin; i < end; ++i) seen_as[i] = rank[seen_as[i]];
-  });
+  for_each_index(seen_as.size(), [&](size_t i) { seen_as[i] = rank[seen_as[i]]; });
   return seen_as;
 }
 
@@ -207,14 +203,13 @@ Histories compress(const CustomerSummary& summary) {
   std::vector<uint32_t> customers;
   std::vector<double> times;
   std::vector<int32_t> xs;
-  for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t i = begin; i < end; ++i)
-      if (summary.observed(i)) {
-        customers.push_back(static_cast<uint32_t>(i));
-        times.push_back(summary.tx[i]);
-        times.push_back(summary.T[i]);
-        xs.push_back(summary.x[i]);
-      }
+  for_each_index(n, [&](size_t i) {
+    if (summary.observed(i)) {
+      customers.push_back(static_cast<uint32_t>(i));
+      times.push_back(summary.tx[i]);
+      times.push_back(summary.T[i]);
+      xs.push_back(summary.x[i]);
+    }
   });
   const std::vector<uint32_t> time_index = rank_values(times, h.times, [](double t) {
     uint64_t bits;
@@ -229,16 +224,13 @@ Histories compress(const CustomerSummary& summary) {
     uint32_t x, tx, T;
   };
   std::vector<Key> keys(customers.size());
-  for_each_block(keys.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t i = begin; i < end; ++i) keys[i] = {x_index[i], time_index[2 * i], time_index[2 * i + 1]};
-  });
+  for_each_index(keys.size(), [&](size_t i) { keys[i] = {x_index[i], time_index[2 * i], time_index[2 * i + 1]}; });
   std::vector<uint32_t> order(customers.size());
   std::iota(order.begin(), order.end(), 0u);
   if (bx + 2 * bt <= 64) {
     std::vector<uint64_t> packed(keys.size());
-    for_each_block(keys.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-      for (size_t i = begin; i < end; ++i)
-        packed[i] = (uint64_t{keys[i].x} << 2 * bt) | (uint64_t{keys[i].tx} << bt) | keys[i].T;
+    for_each_index(keys.size(), [&](size_t i) {
+      packed[i] = (uint64_t{keys[i].x} << 2 * bt) | (uint64_t{keys[i].tx} << bt) | keys[i].T;
     });
     radix_sort_by_key(packed, &order);
   } else {
@@ -248,15 +240,13 @@ Histories compress(const CustomerSummary& summary) {
     });
   }
   h.rowOf.assign(n, Histories::kNone);
-  for_each_block(order.size(), [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    for (size_t at = begin; at < end; ++at) {
-      const uint32_t i = order[at];
-      const Key& k = keys[i];
-      if (h.rows.empty() || h.rows.back().x != k.x || h.rows.back().tx != k.tx || h.rows.back().T != k.T)
-        h.rows.push_back({k.x, k.tx, k.T, 0});
-      h.rows.back().weight += 1;
-      h.rowOf[customers[i]] = static_cast<uint32_t>(h.rows.size() - 1);
-    }
+  for_each_index(order.size(), [&](size_t at) {
+    const uint32_t i = order[at];
+    const Key& k = keys[i];
+    if (h.rows.empty() || h.rows.back().x != k.x || h.rows.back().tx != k.tx || h.rows.back().T != k.T)
+      h.rows.push_back({k.x, k.tx, k.T, 0});
+    h.rows.back().weight += 1;
+    h.rowOf[customers[i]] = static_cast<uint32_t>(h.rows.size() - 1);
   });
   h.customers = static_cast<double>(customers.size());
   for (const auto& r : h.rows)
