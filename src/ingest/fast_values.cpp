@@ -13,15 +13,18 @@ inline bool is_digit(char c) { return digit(c) < 10; }
 
 }  // namespace
 
+bool iso_time_follows(std::string_view s) {
+  if (s.size() == 10) return true;
+  // The time as read_date accepts it: `T` or a space, a digit, and a colon within two more bytes.
+  if (s.size() < 13 || (s[10] != 'T' && s[10] != ' ') || !is_digit(s[11])) return false;
+  return s[12] == ':' || (is_digit(s[12]) && s.size() > 13 && s[13] == ':');
+}
+
 bool fast_iso_date(std::string_view s, Date& out) {
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!is_digit(s[i])) return false;
-  if (s.size() > 10) {
-    // The time as read_date accepts it: `T` or a space, a digit, and a colon within two more bytes.
-    if (s.size() < 13 || (s[10] != 'T' && s[10] != ' ') || !is_digit(s[11])) return false;
-    if (s[12] != ':' && !(is_digit(s[12]) && s.size() > 13 && s[13] == ':')) return false;
-  }
+  if (!iso_time_follows(s)) return false;
   const int year = static_cast<int>(digit(s[0]) * 1000 + digit(s[1]) * 100 + digit(s[2]) * 10 + digit(s[3]));
   const unsigned month = digit(s[5]) * 10 + digit(s[6]), day = digit(s[8]) * 10 + digit(s[9]);
   if (!is_valid_civil(year, month, day)) return false;  // the general reader words the rejection

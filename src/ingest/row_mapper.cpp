@@ -93,7 +93,7 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   };
 
   std::string_view date_text = field(record, Role::date);
-  if (Date day = 0; fast_iso_date(date_text, day) && day >= kEarliestPlausibleDate) {
+  if (Date day = 0; iso_dates_.read(date_text, day) && day >= kEarliestPlausibleDate) {
     dates_.count(DateForm::iso);
     row.has_date = true;
     row.date_month_first = row.date_day_first = day;

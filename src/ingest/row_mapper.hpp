@@ -8,6 +8,7 @@
 #include "ingest/columns.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/dates.hpp"
+#include "ingest/fast_values.hpp"
 #include "ingest/text.hpp"
 
 namespace retention {
@@ -59,6 +60,7 @@ class RowMapper {
 
   ResolvedColumns columns_;
   DateColumn dates_;
+  IsoDates iso_dates_;
   char decimal_;
   bool decimal_assumed_ = false;
   int64_t decimal_line_ = 0;

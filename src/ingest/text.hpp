@@ -6,8 +6,12 @@
 
 namespace retention {
 
-// ' ' and \t \n \v \f \r (9 to 13).
-inline bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// ' ' and \t \n \v \f \r (9 to 13). Asked of both ends of most fields of every row: one comparison
+// tells for any byte above ' '.
+inline bool is_space(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte <= ' ' && (byte == ' ' || (byte >= '\t' && byte <= '\r'));
+}
 
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/short_text.hpp"
+#include "model/whole_key.hpp"
 
 namespace retention {
 
@@ -10,12 +11,13 @@ namespace {
 
 constexpr size_t kMaxDigits = 15;  // 10^15 < 2^50: prefix number (8 bits), digit count (4), value (50)
 
-// Where the trailing digits of `id` (at most kMaxDigits) start: the prefix's length. False when `id`
+// Where the trailing digits of `id` (at most kMaxDigits) start, and their value. False when `id`
 // does not encode (no trailing digit, or a prefix longer than kMaxPrefixBytes).
-bool split_digits(std::string_view id, size_t& start) {
-  start = id.size();
-  while (start > 0 && id.size() - start < kMaxDigits && id[start - 1] >= '0' && id[start - 1] <= '9') --start;
-  return start < id.size() && start <= OrderIdIndex::kMaxPrefixBytes;
+bool split_digits(std::string_view id, size_t& start, uint64_t& value) {
+  const TrailingDigits digits = trailing_digits(id, kMaxDigits);
+  start = id.size() - digits.count;
+  value = digits.value;
+  return digits.count > 0 && start <= OrderIdIndex::kMaxPrefixBytes;
 }
 
 uint64_t slot_hash(uint64_t key) {
@@ -27,15 +29,14 @@ uint64_t slot_hash(uint64_t key) {
 
 bool OrderIdIndex::encode(std::string_view id, uint64_t& key, size_t& run) const {
   size_t start = 0;
-  if (!split_digits(id, start)) return false;
+  uint64_t value = 0;
+  if (!split_digits(id, start, value)) return false;
   const std::string_view prefix = id.substr(0, start);
   if (last_run_ >= runs_.size() || !same_text(runs_[last_run_].prefix, prefix)) {
     auto found = std::find_if(runs_.begin(), runs_.end(), [&](const Run& r) { return same_text(r.prefix, prefix); });
     if (found == runs_.end()) return false;
     last_run_ = static_cast<size_t>(found - runs_.begin());
   }
-  uint64_t value = 0;
-  for (size_t i = start; i < id.size(); ++i) value = value * 10 + static_cast<uint64_t>(id[i] - '0');
   run = last_run_;
   key = (uint64_t{run} << 54) | (uint64_t{id.size() - start} << 50) | value;
   return true;
@@ -91,7 +92,8 @@ void OrderIdIndex::add(std::string_view id, const Lookup& lookup, uint32_t order
   size_t r = lookup.run;
   if (!lookup.encoded) {
     size_t start = 0;
-    if (!split_digits(id, start) || runs_.size() >= kMaxPrefixes) {
+    uint64_t value = 0;
+    if (!split_digits(id, start, value) || runs_.size() >= kMaxPrefixes) {
       bool added = false;
       other_ids_.intern(id, added);
       order_of_other_.push_back(order);

@@ -56,6 +56,52 @@ inline uint64_t hash_bytes(std::string_view s) {
   return h ^ (h >> 32);
 }
 
+// The digits that end a text, 8 bytes at a time: order ids ("O1000042") are split into prefix and
+// number once an order, and long numeric customer ids read as numbers, on every row (issue 11); a
+// loop per byte was most of an order-id lookup.
+struct TrailingDigits {
+  size_t count = 0;    // how many digits end the text (at most the limit asked for)
+  uint64_t value = 0;  // their value
+};
+
+namespace digits_detail {
+// The bytes of `w` that are not ASCII digits, as nonzero bytes (no carry crosses a byte).
+inline uint64_t non_digit_bytes(uint64_t w) {
+  constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ull, kLow = 0x0F0F0F0F0F0F0F0Full;
+  return ((w & kHigh) ^ 0x3030303030303030ull) | (((w & kLow) + 0x0606060606060606ull) & kHigh);
+}
+// The number written by 8 digit values, byte 0 the most significant (Lemire's eight-digit parse).
+inline uint64_t eight_digits(uint64_t x) {
+  x = x * 10 + (x >> 8);
+  return (((x & 0x000000FF000000FFull) * (100 + (1000000ull << 32))) +
+          (((x >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32)))) >> 32;
+}
+}  // namespace digits_detail
+
+// The digits ending `s`, at most `limit` (<= 19) of them.
+inline TrailingDigits trailing_digits(std::string_view s, size_t limit) {
+  constexpr uint64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+  TrailingDigits out;
+  uint64_t scale = 1;  // 10^count
+  for (size_t left = s.size(); left > 0 && out.count < limit;) {
+    const size_t n = left < 8 ? left : 8;
+    // The n bytes before `left`, at the top of the word; the bytes below them are zero, not digits, so
+    // a run never counts past them.
+    const uint64_t w = n == 8 ? load8(s.data() + left - 8) : load_short(s.data() + left - n, n) << (8 * (8 - n));
+    const uint64_t bad = digits_detail::non_digit_bytes(w);
+    size_t digits = bad ? static_cast<size_t>(__builtin_clzll(bad)) / 8 : 8;
+    if (digits > limit - out.count) digits = limit - out.count;
+    if (digits == 0) break;
+    const uint64_t keep = ~uint64_t{0} << (8 * (8 - digits));  // the top `digits` bytes
+    out.value += digits_detail::eight_digits((w & keep) - (0x3030303030303030ull & keep)) * scale;
+    out.count += digits;
+    scale *= kPowers[digits];
+    if (digits < 8) break;
+    left -= 8;
+  }
+  return out;
+}
+
 inline WholeKey whole_key(std::string_view s) {
   WholeKey key;
   key.length = s.size();
@@ -65,14 +111,9 @@ inline WholeKey whole_key(std::string_view s) {
     return key;
   }
   if (s.size() <= 19) {
-    uint64_t value = 0;
-    bool digits = true;
-    for (char c : s) {
-      digits = digits && c >= '0' && c <= '9';
-      value = value * 10 + static_cast<uint64_t>(c - '0');
-    }
-    if (digits) {
-      key.word = value;
+    const TrailingDigits digits = trailing_digits(s, 19);
+    if (digits.count == s.size()) {
+      key.word = digits.value;
       key.kind = WholeKey::kDigits;
       return key;
     }

@@ -120,3 +120,29 @@ TEST_CASE("a short key's word holds its bytes in order, zero above, at every len
     }
   }
 }
+
+TEST_CASE("the digits ending a text, read 8 bytes at a time, are those a byte loop finds") {
+  // Bytes next to the digits' range ('/' and ':'), bytes whose low half is a digit's ('@', 0xB5), and
+  // bytes that carry or borrow (0x00, 0xFF) around runs of every length, under every limit used.
+  std::mt19937 random(12);
+  const std::string others = std::string("/:@xO#-") + '\0' + '\xFF' + '\xB5' + '\xF9';
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(random() % 30, '0');
+    for (char& c : text) c = random() % 3 ? static_cast<char>('0' + random() % 10) : others[random() % others.size()];
+    for (size_t limit : {size_t{15}, size_t{19}}) {
+      size_t count = 0;
+      uint64_t value = 0, scale = 1;
+      for (size_t i = text.size(); i > 0 && count < limit && text[i - 1] >= '0' && text[i - 1] <= '9'; --i, ++count) {
+        value += static_cast<uint64_t>(text[i - 1] - '0') * scale;
+        scale *= 10;
+      }
+      CAPTURE(text);
+      const retention::TrailingDigits got = retention::trailing_digits(text, limit);
+      REQUIRE(got.count == count);
+      REQUIRE(got.value == value);
+    }
+  }
+  CHECK(retention::trailing_digits("9999999999999999999", 19).value == 9999999999999999999ull);
+  CHECK(retention::trailing_digits("O1000042", 15).count == 7);
+  CHECK(retention::trailing_digits("", 15).count == 0);
+}

@@ -89,3 +89,34 @@ TEST_CASE("the fast decimal path reads plain decimals as the strict parser does,
     }
   }
 }
+
+TEST_CASE("the remembered ISO date gives what fast_iso_date gives, text after text") {
+  // Repeats of the last text, of its date with another (or a broken) time, and new texts in between.
+  std::mt19937 rng(5);
+  const std::string alphabet = "0123456789-T :Zx/";
+  retention::IsoDates dates;
+  std::string last = "2024-03-05T10:22:33Z";
+  for (int i = 0; i < 50000; ++i) {
+    std::string text = last;
+    switch (rng() % 4) {
+      case 0:  // the same text again
+        break;
+      case 1:  // the same date, the rest changed or cut
+        if (text.size() < 10) break;
+        text.resize(std::uniform_int_distribution<size_t>(10, text.size())(rng));
+        if (text.size() > 10) text[std::uniform_int_distribution<size_t>(10, text.size() - 1)(rng)] = alphabet[rng() % alphabet.size()];
+        break;
+      default:  // anything near the shape
+        text = "2024-03-05T10:22:33Z";
+        text.resize(std::uniform_int_distribution<size_t>(8, text.size())(rng));
+        for (int edits = std::uniform_int_distribution<int>(0, 3)(rng); edits > 0; --edits)
+          text[std::uniform_int_distribution<size_t>(0, text.size() - 1)(rng)] = alphabet[rng() % alphabet.size()];
+    }
+    CAPTURE(text);
+    Date expected = -1, got = -1;
+    const bool ok = retention::fast_iso_date(text, expected);
+    REQUIRE(dates.read(text, got) == ok);
+    if (ok) REQUIRE(got == expected);
+    last = text;
+  }
+}

@@ -18,3 +18,10 @@ TEST_CASE("missing values are the empty field and the markers, however they are 
                                   "12.50", "2024-01-01", "C1469767", " 12.50 ", "\tjane@example.com ", "null null"})
     CHECK_MESSAGE(!is_missing(value), "'" << value << "'");
 }
+
+TEST_CASE("is_space holds for ' ' and bytes 9 to 13 only, of all 256") {
+  for (int b = 0; b < 256; ++b) {
+    CAPTURE(b);
+    CHECK(retention::is_space(static_cast<char>(b)) == (b == ' ' || (b >= 9 && b <= 13)));
+  }
+}
