@@ -87,6 +87,7 @@ try {
   };
   await step(`listing all ${customers} customers`, () => page.locator('[data-testid="show-all"]').click());
   await step('sorting them by days since the last order', () => page.locator('[data-testid="customer-head"] [data-key="recencyDays"] button').click());
+  await step('sorting them by customer id', () => page.locator('[data-testid="customer-head"] [data-key="id"] button').click());
   await step('scrolling the table 60 frames', () =>
     page.locator('[data-testid="customer-body"]').evaluate(async (body) => {
       for (let i = 0; i < 60; i++) {

@@ -87,8 +87,18 @@ test('a segment lists its customers (search, sort) and downloads the same CSV as
     cells.map((cell) => Number(cell.textContent.replace(/[^\d.]/g, ''))));
   assert.ok(spent.length > 5);
   assert.deepEqual(spent, [...spent].sort((a, b) => b - a));
+  // Sorted by a column of fractions (the chance of still buying), exactly, largest first.
+  const column = async (key) => {
+    await page.locator(`[data-testid="customer-head"] [data-key="${key}"] button`).click();
+    await page.locator('[data-testid="customer-table"]:not([aria-busy])').waitFor();
+    return page.$$eval(`[data-testid="customer-body"] .vrow:not([hidden]) [data-key="${key}"]`, (cells) => cells.map((cell) => cell.textContent));
+  };
+  const chances = (await column('pAlive')).map((text) => Number(text.replace('%', '')));
+  assert.ok(new Set(chances).size > 2, `${chances}`);
+  assert.deepEqual(chances, [...chances].sort((a, b) => b - a));
   // Sorting by customer id, then searching.
-  await page.locator('[data-testid="customer-head"] [data-key="id"] button').click();
+  const ids = await column('id');
+  assert.deepEqual(ids, [...ids].sort());
   const first = await page.locator('[data-testid="customer-body"] .vrow:not([hidden])').first().textContent();
   await page.locator('[data-testid="customer-search"]').fill(first.slice(0, 6));
   await page.waitForFunction(() => document.querySelector('retention-dashboard').shadowRoot.querySelector('[data-testid="customers-count"]').textContent.startsWith('1 '));

@@ -2,6 +2,7 @@
 // wasm heap, and segment export from the CSV lines the engine rendered (so the bytes equal the
 // native CLI's). No analytics here: this only picks the lines of one RF cell or RFM segment.
 import { RetentionError } from './errors.js';
+import { idRanks } from './id-order.js';
 
 // The columns that cross from the engine (and from the Web Worker, as transferred buffers).
 export const CUSTOMER_COLUMNS = Object.freeze([
@@ -95,6 +96,7 @@ export function attachCustomers(report, columns) {
   const { rfCellNames, segmentNames: rfmNames } = segmentNames(report);
   let ids;
   let asciiIds;
+  let ranks;
   const customers = {
     length: columns.recencyDays.length,
     get id() {
@@ -105,6 +107,11 @@ export function attachCustomers(report, columns) {
     idAt(i) {
       const { idBytes: bytes, idOffsets: offsets } = columns;
       return ids ? ids[i] : utf8.decode(bytes.subarray(offsets[i], offsets[i + 1]));
+    },
+    // Each id's place in code point order, computed once from the bytes: for sorting by id.
+    idRanks() {
+      ranks ??= idRanks(columns.idBytes, columns.idOffsets);
+      return ranks;
     },
     idsContaining(needle) {
       asciiIds ??= allAscii(columns.idBytes);

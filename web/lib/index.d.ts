@@ -432,6 +432,8 @@ export interface CustomerTable {
   readonly id: string[];
   /** one customer's id, decoded on its own (for showing a few of millions) */
   idAt(index: number): string;
+  /** per customer the place of its id among all ids in code point order (for ASCII ids, as `<` compares strings), computed once */
+  idRanks(): Uint32Array;
   /** per customer 1 when its id contains `needle` (lower case) ignoring case, as id.toLowerCase().includes(needle), else 0 */
   idsContaining(needle: string): Uint8Array;
   /** days since 1970-01-01: new Date(days * 86400000) */

@@ -1,15 +1,17 @@
 // The customers of one RF cell or RFM segment: a sortable, searchable table that renders only the rows
 // in view, straight from the report's typed-array columns (smooth at a million customers).
 import { cellLabel, h, integer, isoDate, money } from './dom.js';
-import { sortByIntegerKey } from './row-sort.js';
+import { sortSteps } from './row-sort.js';
 
 const ROW_HEIGHT = 32;
 const OVERSCAN = 6;
+// A sort runs in slices of about this long, so that the page stays responsive (a long task is 50 ms).
+const SLICE_MS = 30;
 
 // The columns shown; `value(c, i)` is the sort key, `text(c, i)` the cell text.
 function columnsFor(customers) {
   const columns = [
-    { key: 'id', label: 'Customer', value: (c, i) => c.id[i], text: (c, i) => c.idAt(i), wide: true },
+    { key: 'id', label: 'Customer', value: (c, i) => c.idRanks()[i], text: (c, i) => c.idAt(i), wide: true },
     { key: 'segment', label: 'Segment', value: (c, i) => c.segment[i], text: (c, i) => c.segmentNames[c.segment[i]], wide: true },
     { key: 'rfCell', label: 'Group', value: (c, i) => c.rfCell[i], text: (c, i) => cellLabel(c.rfCellNames[c.rfCell[i]]), wide: true },
     { key: 'recencyDays', label: 'Days since last order', numeric: true },
@@ -73,6 +75,8 @@ export class CustomerTable {
   }
 
   clear(message) {
+    this.sorting = null;
+    this.table.removeAttribute('aria-busy');
     this.root.dataset.empty = '';
     this.customers = null;
     this.order = new Uint32Array(0);
@@ -110,8 +114,6 @@ export class CustomerTable {
     this.sort = { key, descending: this.sort.key === key ? !this.sort.descending : key !== 'id' };
     this.markSort();
     this.applySort();
-    this.body.scrollTop = 0;
-    this.render();
   }
 
   refilter() {
@@ -130,20 +132,33 @@ export class CustomerTable {
     this.count.textContent = `${integer.format(n)} ${n === 1 ? 'customer' : 'customers'}`;
     this.table.setAttribute('aria-rowcount', String(n + 1));
     this.applySort();
-    this.body.scrollTop = 0;
-    this.render();
   }
 
+  // Sorts the listed rows by the chosen column, then shows them from the top. At millions of customers
+  // a sort takes a few hundred ms: it runs in slices (the table is aria-busy meanwhile), and a newer
+  // sort or filter replaces it.
   applySort() {
     const column = this.columns.find((c) => c.key === this.sort.key);
     const sign = this.sort.descending ? -1 : 1;
     const c = this.customers;
-    if (column.key !== 'id' && sortByIntegerKey(this.order, (i) => sign * column.value(c, i) * (column.key === 'monetary' ? 100 : 1))) return;
-    this.order.sort((a, b) => {
-      const x = column.value(c, a);
-      const y = column.value(c, b);
-      return sign * (x < y ? -1 : x > y ? 1 : 0) || a - b;
-    });
+    const steps = sortSteps(this.order, (i) => sign * column.value(c, i));
+    const sorting = (this.sorting = {});
+    const advance = () => {
+      if (this.sorting !== sorting) return;
+      const until = performance.now() + SLICE_MS;
+      do {
+        if (steps.next().done) {
+          this.sorting = null;
+          this.table.removeAttribute('aria-busy');
+          this.body.scrollTop = 0;
+          this.render();
+          return;
+        }
+      } while (performance.now() < until);
+      this.table.setAttribute('aria-busy', 'true');
+      setTimeout(advance);
+    };
+    advance();
   }
 
   schedule() {
