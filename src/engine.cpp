@@ -713,11 +713,11 @@ struct Engine::Impl : RecordConsumer {
     range.to = options.to;
     const auto& net = orders.order_net();
     const auto& date = orders.order_date();
-    for (size_t o = 0; o < net.size(); ++o) {
-      if (net[o] <= 0) continue;
+    for_each_index(net.size(), [&](size_t o) {
+      if (net[o] <= 0) return;
       if (!range.firstOrder || date[o] < *range.firstOrder) range.firstOrder = date[o];
       if (!range.lastOrder || date[o] > *range.lastOrder) range.lastOrder = date[o];
-    }
+    });
     if (asOf)
       report.comparison =
           compare_periods(orders, *asOf, options.from, options.to, options.comparePeriodDays, range.firstOrder);

@@ -3,14 +3,15 @@
 #include <algorithm>
 
 #include "analytics/stats.hpp"
+#include "model/blocks.hpp"
 #include "model/radix_sort.hpp"
 
 namespace retention {
 
 std::vector<int32_t> first_to_second_order_gaps(const CustomerTable& c) {
   std::vector<int32_t> out;
-  for (size_t row = 0; row < c.size(); ++row) {
-    if (c.frequency[row] < 2) continue;
+  for_each_index(c.size(), [&](size_t row) {
+    if (c.frequency[row] < 2) return;
     int seen = 0;
     Date first = 0;
     for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1] && seen < 2; ++k) {
@@ -18,7 +19,7 @@ std::vector<int32_t> first_to_second_order_gaps(const CustomerTable& c) {
       if (seen++ == 0) first = c.orderDate[k];
       else out.push_back(c.orderDate[k] - first);
     }
-  }
+  });
   radix_sort(out);
   return out;
 }

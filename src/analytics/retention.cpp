@@ -90,8 +90,9 @@ GapStats gap_stats(const CustomerTable& c) {
 
 std::array<int64_t, 11> customers_with_at_least(const CustomerTable& c) {
   std::array<int64_t, 11> out{};
-  for (int32_t frequency : c.frequency)
-    for (size_t n = 0; n < out.size() && static_cast<int32_t>(n) < frequency; ++n) ++out[n];
+  for_each_index(c.size(), [&](size_t row) {
+    for (size_t n = 0; n < out.size() && static_cast<int32_t>(n) < c.frequency[row]; ++n) ++out[n];
+  });
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/blocks.hpp"
+
 namespace retention {
 
 namespace {
@@ -160,12 +162,12 @@ void OrderBook::settle_attributes(Attribute& attribute) {
     if (of_customer < 0) of_customer = static_cast<int32_t>(value);
   };
   size_t next = 0;
-  for (uint32_t order = 0; order < attribute.of_order.size(); ++order) {
+  for_each_index(attribute.of_order.size(), [&](size_t order) {
     const uint8_t of_order = attribute.of_order[order];
-    if (of_order && of_order != Attribute::kListed) set(order, of_order - 1u);
+    if (of_order && of_order != Attribute::kListed) set(static_cast<uint32_t>(order), of_order - 1u);
     for (; next < attribute.listed.size() && attribute.listed[next].orders_added == order + 1; ++next)
       set(attribute.listed[next].order, attribute.listed[next].value);
-  }
+  });
   attribute.of_order = ChunkedColumn<uint8_t>();
   attribute.listed = std::vector<Attribute::Listed>();
 }

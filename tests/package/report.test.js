@@ -130,6 +130,24 @@ test('customers.idAt(i) decodes one id, the same text as customers.id[i], before
   assert.deepEqual(Array.from({ length: c.length }, (_, i) => c.idAt(i)), c.id);
 });
 
+test('customers.idRanks() places every id in code point order, the same in steps and again', async () => {
+  const text = 'customer,date,amount\nplain,2024-01-01,1\n\uFEFFbom,2024-01-02,2\nrené@example.fr,2024-01-03,3\n东京,2024-01-04,4\nA,2024-01-05,5\nplain2,2024-01-06,6\n😀,2024-01-07,7\n\uFFFD,2024-01-08,8\n';
+  const c = (await engine.analyze(text)).customers;
+  const byCodePoints = (a, b) => {
+    const [x, y] = [[...a].map((ch) => ch.codePointAt(0)), [...b].map((ch) => ch.codePointAt(0))];
+    for (let k = 0; k < Math.min(x.length, y.length); k++) if (x[k] !== y[k]) return x[k] - y[k];
+    return x.length - y.length;
+  };
+  const expected = [...c.id].sort(byCodePoints);
+  const ranks = c.idRanks();
+  assert.deepEqual(Array.from(ranks, (_, i) => i).sort((a, b) => ranks[a] - ranks[b]).map((i) => c.id[i]), expected);
+  const steps = c.idRankSteps();
+  let step;
+  while (!(step = steps.next()).done);
+  assert.deepEqual(step.value, ranks);
+  assert.deepEqual(c.idRanks(), ranks);
+});
+
 test('customers.idsContaining(needle) marks the ids that contain it ignoring case, as toLowerCase().includes', async () => {
   const ascii = 'customer,date,amount\nAnn@Shop.com,2024-01-01,1\nbob@shop.com,2024-01-02,2\nC1234,2024-01-03,3\nc12345,2024-01-04,4\nx,2024-01-05,5\n';
   const mixed = `${ascii}RENÉ@shop.fr,2024-01-06,6\n\u212Aelvin,2024-01-07,7\n`;  // É and the Kelvin sign: not ASCII

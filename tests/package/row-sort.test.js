@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sortRows, sortSteps } from '../../web/components/dashboard/row-sort.js';
-import { idRanks } from '../../web/lib/id-order.js';
+import { idRankSteps, idRanks } from '../../web/lib/id-order.js';
 import { radixSort } from '../../web/lib/radix-sort.js';
 
 let seed = 7;
@@ -102,4 +102,17 @@ test('ids rank in the order of their bytes (code points), ties by index, whateve
       assert.deepEqual(sorted, byStrings, `round ${round}`);
     }
   }
+});
+
+test('the id ranks in steps are the ranks at once, in bounded steps', () => {
+  const ids = Array.from({ length: 200000 }, (_, i) => `customer-${String((i * 7919) % 200000).padStart(7, '0')}`);
+  const { bytes, offsets } = packed(ids);
+  const steps = idRankSteps(bytes, offsets);
+  let count = 0;
+  let step;
+  while (!(step = steps.next()).done) count++;
+  assert.ok(count > 10, `${count} steps`);
+  assert.deepEqual(step.value, idRanks(bytes, offsets));
+  assert.equal(step.value[0], 0);
+  assert.equal(step.value[1], 7919);
 });

@@ -2,7 +2,7 @@
 // wasm heap, and segment export from the CSV lines the engine rendered (so the bytes equal the
 // native CLI's). No analytics here: this only picks the lines of one RF cell or RFM segment.
 import { RetentionError } from './errors.js';
-import { idRanks } from './id-order.js';
+import { idRankSteps } from './id-order.js';
 
 // The columns that cross from the engine (and from the Web Worker, as transferred buffers).
 export const CUSTOMER_COLUMNS = Object.freeze([
@@ -110,7 +110,15 @@ export function attachCustomers(report, columns) {
     },
     // Each id's place in code point order, computed once from the bytes: for sorting by id.
     idRanks() {
-      ranks ??= idRanks(columns.idBytes, columns.idOffsets);
+      const steps = customers.idRankSteps();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+      }
+    },
+    // The same in steps (a generator that returns the ranks), for a page that must stay responsive.
+    *idRankSteps() {
+      ranks ??= yield* idRankSteps(columns.idBytes, columns.idOffsets);
       return ranks;
     },
     idsContaining(needle) {

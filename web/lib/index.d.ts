@@ -434,6 +434,8 @@ export interface CustomerTable {
   idAt(index: number): string;
   /** per customer the place of its id among all ids in code point order (for ASCII ids, as `<` compares strings), computed once */
   idRanks(): Uint32Array;
+  /** idRanks() in steps: each next() does a bounded piece of the work (at most a few tens of ms at millions of customers); the generator returns the ranks */
+  idRankSteps(): Generator<void, Uint32Array, void>;
   /** per customer 1 when its id contains `needle` (lower case) ignoring case, as id.toLowerCase().includes(needle), else 0 */
   idsContaining(needle: string): Uint8Array;
   /** days since 1970-01-01: new Date(days * 86400000) */

@@ -91,13 +91,13 @@ CustomerSummary summarise_orders(const CustomerTable& customers, const SummaryWi
   CustomerSummary out = unsummarised(customers.size());
   // Each row's orders are by date already; within a day their order changes no sum.
   std::vector<std::pair<Date, Money>> own;
-  for (size_t row = 0; row < customers.size(); ++row) {
+  for_each_index(customers.size(), [&](size_t row) {
     own.clear();
     for (uint32_t k = customers.orderStart[row]; k < customers.orderStart[row + 1]; ++k)
       if (CustomerTable::counts(customers.orderNet[k]) && customers.orderDate[k] <= window.holdoutEnd)  // SPEC 4
         own.emplace_back(customers.orderDate[k], customers.orderNet[k]);
     summarise_customer(own, window, out, row);
-  }
+  });
   return out;
 }
 

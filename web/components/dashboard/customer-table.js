@@ -11,7 +11,7 @@ const SLICE_MS = 30;
 // The columns shown; `value(c, i)` is the sort key, `text(c, i)` the cell text.
 function columnsFor(customers) {
   const columns = [
-    { key: 'id', label: 'Customer', value: (c, i) => c.idRanks()[i], text: (c, i) => c.idAt(i), wide: true },
+    { key: 'id', label: 'Customer', text: (c, i) => c.idAt(i), wide: true }, // sorted by c.idRankSteps()
     { key: 'segment', label: 'Segment', value: (c, i) => c.segment[i], text: (c, i) => c.segmentNames[c.segment[i]], wide: true },
     { key: 'rfCell', label: 'Group', value: (c, i) => c.rfCell[i], text: (c, i) => cellLabel(c.rfCellNames[c.rfCell[i]]), wide: true },
     { key: 'recencyDays', label: 'Days since last order', numeric: true },
@@ -141,7 +141,11 @@ export class CustomerTable {
     const column = this.columns.find((c) => c.key === this.sort.key);
     const sign = this.sort.descending ? -1 : 1;
     const c = this.customers;
-    const steps = sortSteps(this.order, (i) => sign * column.value(c, i));
+    const order = this.order;
+    const steps = (function* steps() {
+      const ranks = column.key === 'id' ? yield* c.idRankSteps() : null;
+      yield* sortSteps(order, ranks ? (i) => sign * ranks[i] : (i) => sign * column.value(c, i));
+    })();
     const sorting = (this.sorting = {});
     const advance = () => {
       if (this.sorting !== sorting) return;
