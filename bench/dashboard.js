@@ -81,6 +81,8 @@ try {
     const before = await count();
     await action();
     await page.waitForTimeout(300);
+    // A sort of many rows runs in slices, the table aria-busy meanwhile.
+    await page.waitForFunction(() => !document.querySelector('retention-dashboard').shadowRoot.querySelector('[data-testid="customer-table"]').hasAttribute('aria-busy'));
     if (label.startsWith('searching')) await page.waitForFunction((was) => document.querySelector('retention-dashboard').shadowRoot.querySelector('[data-testid="customers-count"]').textContent !== was, before);
     await page.waitForTimeout(100);
     console.log(`${label}: longest task ${max(await page.evaluate(() => window.longTasks)).toFixed(0)} ms`);

@@ -6,7 +6,7 @@ import { sortSteps } from './row-sort.js';
 const ROW_HEIGHT = 32;
 const OVERSCAN = 6;
 // A sort runs in slices of about this long, so that the page stays responsive (a long task is 50 ms).
-const SLICE_MS = 30;
+const SLICE_MS = 16;
 
 // The columns shown; `value(c, i)` is the sort key, `text(c, i)` the cell text.
 function columnsFor(customers) {

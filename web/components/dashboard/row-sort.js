@@ -5,7 +5,7 @@ import { radixSortSteps } from '../../lib/radix-sort.js';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer); // little-endian: words[1] holds the sign and exponent
-const KEYS_A_STEP = 1 << 18;
+const KEYS_A_STEP = 1 << 16;
 
 // Sorts `order` (a Uint32Array of row indexes) in place by keyOf(i), ascending (-0 as 0, NaN last).
 export function* sortSteps(order, keyOf) {
