@@ -51,7 +51,9 @@ class RowMapper {
   int64_t dates_before_1970() const { return dates_before_1970_; }
 
  private:
-  std::string_view field(const CsvRecord& record, Role role) const {
+  // Always inlined, as is_missing, same_text and whole_key: the wasm build left these per-row helpers
+  // as calls, several a row; inlined, reading 10M rows in wasm took 9% less time (issue 11).
+  [[gnu::always_inline]] std::string_view field(const CsvRecord& record, Role role) const {
     const int i = columns_[role];
     return i >= 0 && static_cast<size_t>(i) < record.fields.size() ? trim(record.fields[static_cast<size_t>(i)])
                                                                      : std::string_view{};

@@ -102,7 +102,8 @@ inline TrailingDigits trailing_digits(std::string_view s, size_t limit) {
   return out;
 }
 
-inline WholeKey whole_key(std::string_view s) {
+// Always inlined: every row's keys go through it (the wasm build otherwise made it a call).
+[[gnu::always_inline]] inline WholeKey whole_key(std::string_view s) {
   WholeKey key;
   key.length = s.size();
   if (s.size() <= 8) {
