@@ -78,7 +78,7 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
     row.status = "uncaptured";  // Stripe: authorised, never captured
     return RowOutcome::excluded;
   }
-  if (!settle_decimal(record)) return RowOutcome::pending;
+  if (!decimal_ && !settle_decimal(record)) return RowOutcome::pending;  // no call once decided
   const char decimal = decimal_ ? decimal_ : '.';  // no separator in any value so far: nothing depends on it
 
   std::string_view product = field(record, Role::product);

@@ -25,9 +25,11 @@ bool is_missing_marker(std::string_view s);
 // SPEC 3: an empty field and the usual spreadsheet/statistics markers count as missing. Always
 // inlined: asked of most fields of every row (the wasm build otherwise made it a call).
 [[gnu::always_inline]] inline bool is_missing(std::string_view s) {
-  // Most fields (ids, dates, amounts) are longer than any marker and need no trimming to tell: this
-  // test stays inline, called for most fields of every row.
-  if (s.size() > 4 && !is_space(s.front()) && !is_space(s.back())) return false;
+  // Most fields need no trimming to tell: longer than any marker (ids, dates, amounts), or short and
+  // not starting as a marker does ('-', 'N', 'n'; a country code, a currency).
+  if (!s.empty() && !is_space(s.front()) && !is_space(s.back()) &&
+      (s.size() > 4 || (s.front() != '-' && s.front() != 'N' && s.front() != 'n')))
+    return false;
   return is_missing_marker(s);
 }
 

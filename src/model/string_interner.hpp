@@ -20,7 +20,8 @@ class StringInterner {
   // The id of `s`, adding it when new; `added` tells which.
   uint32_t intern(std::string_view s, bool& added) { return intern(s, whole_key(s), added); }
   // The same for a caller that has encoded `s` already (key = whole_key(s)).
-  uint32_t intern(std::string_view s, const WholeKey& key, bool& added) {
+  // Always inlined, with probe(): products and attribute values are interned on every row.
+  [[gnu::always_inline]] uint32_t intern(std::string_view s, const WholeKey& key, bool& added) {
     const size_t at = probe(s, key);
     if (slots_[at].meta) {
       added = false;
@@ -86,7 +87,7 @@ class StringInterner {
   }
 
   // The slot holding `s`, or the empty slot where it would go.
-  size_t probe(std::string_view s, const WholeKey& key) const {
+  [[gnu::always_inline]] size_t probe(std::string_view s, const WholeKey& key) const {
     const size_t mask = slots_.size() - 1;
     const uint64_t whole = key.kind << kKindShift | key.length << 32;
     constexpr uint64_t kWholeMask = uint64_t{3} << kKindShift | uint64_t{0x1F} << 32;

@@ -25,3 +25,26 @@ TEST_CASE("is_space holds for ' ' and bytes 9 to 13 only, of all 256") {
     CHECK(retention::is_space(static_cast<char>(b)) == (b == ' ' || (b >= 9 && b <= 13)));
   }
 }
+
+TEST_CASE("is_missing's inline test agrees with the full marker check on short texts") {
+  // Every text of up to 4 bytes over the markers' own bytes, spaces and others.
+  const std::string alphabet = "-NnAa/lLuoe US\t";
+  std::string text;
+  size_t checked = 0;
+  auto check_all = [&](auto&& self, size_t length) -> void {
+    CAPTURE(text);
+    CHECK(is_missing(text) == retention::is_missing_marker(text));
+    ++checked;
+    if (length == 4) return;
+    for (char c : alphabet) {
+      text.push_back(c);
+      self(self, length + 1);
+      text.pop_back();
+    }
+  };
+  check_all(check_all, 0);
+  CHECK(checked > 50000);
+  CHECK(is_missing(" NA"));
+  CHECK_FALSE(is_missing("US"));
+  CHECK_FALSE(is_missing("NAB"));
+}
