@@ -117,11 +117,6 @@ void OrderBook::add_to_order(uint32_t order, Money amount) {
   order_net_[order] += amount;
 }
 
-void OrderBook::add_line(uint32_t order, std::string_view product, Money amount) {
-  bool added = false;
-  lines_.push_back({order, products_.intern(product, added), amount});
-}
-
 void OrderBook::set_attribute(uint32_t customer, size_t a, std::string_view value) {
   Attribute& attribute = attributes_[a];
   if (attribute.of_customer.size() <= customer) attribute.of_customer.resize(customers_.size(), -1);

@@ -43,7 +43,11 @@ class OrderBook {
   // Records a customer's value of attribute `a` (a summary's row); the first non-missing value wins.
   void set_attribute(uint32_t customer, size_t a, std::string_view value);
 
-  void add_line(uint32_t order, std::string_view product, Money amount);
+  // Inline, as the calls it makes: one a row.
+  void add_line(uint32_t order, std::string_view product, Money amount) {
+    bool added = false;
+    lines_.push_back({order, products_.intern(product, added), amount});
+  }
   // A row's value of attribute `a`, for the customer of `order` (the order the row was added to): a
   // customer's value is the first non-missing one in row order. Resolved by finish_reading().
   void set_order_attribute(uint32_t order, size_t a, std::string_view value);

@@ -11,18 +11,6 @@
 
 namespace retention {
 
-bool MoneyBudget::take(Money amount, Money line_amount) {
-  // Each total stays at most int64's maximum (< 2^63) and a magnitude is at most 2^63: their sum fits
-  // in 64 unsigned bits.
-  constexpr uint64_t kLimit = std::numeric_limits<Money>::max();
-  auto magnitude = [](Money m) { return m < 0 ? 0 - static_cast<uint64_t>(m) : static_cast<uint64_t>(m); };
-  const uint64_t amounts = amounts_ + magnitude(amount), lines = lines_ + magnitude(line_amount);
-  if (amounts > kLimit || lines > kLimit) return false;
-  amounts_ = amounts;
-  lines_ = lines;
-  return true;
-}
-
 DefaultAsOf default_as_of(const OrderBook& orders) {
   const auto& net = orders.order_net();
   const auto& date = orders.order_date();

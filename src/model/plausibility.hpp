@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 
 #include "model/order_book.hpp"
@@ -17,8 +18,18 @@ namespace retention {
 // later sum is then exact without a check in each analysis.
 class MoneyBudget {
  public:
-  // False (and nothing taken) when the row would push either total past int64's limit.
-  bool take(Money amount, Money line_amount);
+  // False (and nothing taken) when the row would push either total past int64's limit. Inline: one a row.
+  bool take(Money amount, Money line_amount) {
+    // Each total stays at most int64's maximum (< 2^63) and a magnitude is at most 2^63: their sum
+    // fits in 64 unsigned bits.
+    constexpr uint64_t kLimit = std::numeric_limits<Money>::max();
+    auto magnitude = [](Money m) { return m < 0 ? 0 - static_cast<uint64_t>(m) : static_cast<uint64_t>(m); };
+    const uint64_t amounts = amounts_ + magnitude(amount), lines = lines_ + magnitude(line_amount);
+    if (amounts > kLimit || lines > kLimit) return false;
+    amounts_ = amounts;
+    lines_ = lines;
+    return true;
+  }
 
  private:
   uint64_t amounts_ = 0, lines_ = 0;  // sums of magnitudes
