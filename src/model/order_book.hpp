@@ -43,7 +43,7 @@ class OrderBook {
   // Records a customer's value of attribute `a` (a summary's row); the first non-missing value wins.
   void set_attribute(uint32_t customer, size_t a, std::string_view value);
 
-  // Inline, as the calls it makes: one a row.
+  // Inline, as the interning it calls: once a row.
   void add_line(uint32_t order, std::string_view product, Money amount) {
     bool added = false;
     lines_.push_back({order, products_.intern(product, added), amount});

@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sortRows, sortSteps } from '../../web/components/dashboard/row-sort.js';
-import { idRankSteps, idRanks } from '../../web/lib/id-order.js';
-import { radixSort } from '../../web/lib/radix-sort.js';
+import { idRankSteps } from '../../web/lib/id-order.js';
+import { finish, radixSortSteps } from '../../web/lib/radix-sort.js';
+
+const idRanks = (bytes, offsets) => finish(idRankSteps(bytes, offsets));
 
 let seed = 7;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -66,7 +68,7 @@ test('the radix sort orders by several words, most significant first, and moves 
   const order = Uint32Array.from({ length: n }, (_, i) => (i * 7919) % n);
   const expected = Array.from(order.keys()).sort((a, b) => high[a] - high[b] || low[a] - low[b] || order[a] - order[b]);
   const pairs = expected.map((k) => [order[k], high[k], low[k]]);
-  radixSort(order, [high, low]);
+  finish(radixSortSteps(order, [high, low]));
   assert.deepEqual(Array.from(order), pairs.map(([row]) => row));
   assert.deepEqual(Array.from(high), pairs.map(([, h]) => h));
   assert.deepEqual(Array.from(low), pairs.map(([, , l]) => l));

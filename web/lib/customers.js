@@ -3,6 +3,7 @@
 // native CLI's). No analytics here: this only picks the lines of one RF cell or RFM segment.
 import { RetentionError } from './errors.js';
 import { idRankSteps } from './id-order.js';
+import { finish } from './radix-sort.js';
 
 // The columns that cross from the engine (and from the Web Worker, as transferred buffers).
 export const CUSTOMER_COLUMNS = Object.freeze([
@@ -110,11 +111,7 @@ export function attachCustomers(report, columns) {
     },
     // Each id's place in code point order, computed once from the bytes: for sorting by id.
     idRanks() {
-      const steps = customers.idRankSteps();
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return step.value;
-      }
+      return finish(customers.idRankSteps());
     },
     // The same in steps (a generator that returns the ranks), for a page that must stay responsive.
     *idRankSteps() {

@@ -80,11 +80,3 @@ export function* idRankSteps(bytes, offsets) {
   for (let k = 0; k < n; k++) rank[rows[k]] = k;
   return rank;
 }
-
-export function idRanks(bytes, offsets) {
-  const steps = idRankSteps(bytes, offsets);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}

@@ -109,6 +109,11 @@ export function* radixSortSteps(order, words) {
   words.forEach((w, k) => w.set(from.words[k]));
 }
 
-export function radixSort(order, words) {
-  for (const _ of radixSortSteps(order, words));
+// Runs a generator of steps to its end; its return value.
+export function finish(steps) {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
+

@@ -1,7 +1,7 @@
 // Row indexes sorted by a numeric key, exactly, ties by index, in linear time: each key's 64 bits
 // made to order as unsigned words, then a radix sort (web/lib/radix-sort.js). In steps, so that the
 // customer table gives the page's main thread back between them (issue 11).
-import { radixSortSteps } from '../../lib/radix-sort.js';
+import { finish, radixSortSteps } from '../../lib/radix-sort.js';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer); // little-endian: words[1] holds the sign and exponent
@@ -34,5 +34,5 @@ export function* sortSteps(order, keyOf) {
 }
 
 export function sortRows(order, keyOf) {
-  for (const _ of sortSteps(order, keyOf));
+  finish(sortSteps(order, keyOf));
 }
