@@ -8,10 +8,15 @@ const OVERSCAN = 6;
 // A sort runs in slices of about this long, so that the page stays responsive (a long task is 50 ms).
 const SLICE_MS = 16;
 
-// The columns shown; `value(c, i)` is the sort key, `text(c, i)` the cell text.
+// The columns shown; `value(c, i)` is the sort key, `text(c, i)` the cell text. `keySteps(c)` makes the
+// key function in steps (a generator that returns it): for ids, their ranks computed once.
 function columnsFor(customers) {
   const columns = [
-    { key: 'id', label: 'Customer', text: (c, i) => c.idAt(i), wide: true }, // sorted by c.idRankSteps()
+    { key: 'id', label: 'Customer', text: (c, i) => c.idAt(i), wide: true,
+      *keySteps(c) {
+        const ranks = yield* c.idRankSteps();
+        return (i) => ranks[i];
+      } },
     { key: 'segment', label: 'Segment', value: (c, i) => c.segment[i], text: (c, i) => c.segmentNames[c.segment[i]], wide: true },
     { key: 'rfCell', label: 'Group', value: (c, i) => c.rfCell[i], text: (c, i) => cellLabel(c.rfCellNames[c.rfCell[i]]), wide: true },
     { key: 'recencyDays', label: 'Days since last order', numeric: true },
@@ -32,6 +37,9 @@ function columnsFor(customers) {
   }
   for (const column of columns) {
     column.value ??= (c, i) => c[column.key][i];
+    column.keySteps ??= function* keySteps(c) {
+      return (i) => column.value(c, i);
+    };
     column.text ??= (c, i) => integer.format(c[column.key][i]);
   }
   return columns;
@@ -143,8 +151,8 @@ export class CustomerTable {
     const c = this.customers;
     const order = this.order;
     const steps = (function* steps() {
-      const ranks = column.key === 'id' ? yield* c.idRankSteps() : null;
-      yield* sortSteps(order, ranks ? (i) => sign * ranks[i] : (i) => sign * column.value(c, i));
+      const keyOf = yield* column.keySteps(c);
+      yield* sortSteps(order, (i) => sign * keyOf(i));
     })();
     const sorting = (this.sorting = {});
     const advance = () => {
