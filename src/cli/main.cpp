@@ -9,6 +9,7 @@
 
 #include "cli/cli_files.hpp"
 #include "cli/flags.hpp"
+#include "cli/huge_pages.hpp"
 #include "cli/warehouse_command.hpp"
 #include "retention/engine.hpp"
 
@@ -58,6 +59,7 @@ int print_usage(const char* usage) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  retention::use_huge_pages(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::fputs(kUsage, stderr);

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fixture, runNative, runWasm, sampleShop } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { fixture, nativeCli, runNative, runWasm, sampleShop } from './helpers.js';
 
 // The columns the SQL needs named (the table has no header to detect them from).
 const sqlColumns = ['--customer', 'Email', '--date', 'Created at', '--amount', 'Total'];
@@ -101,6 +102,16 @@ describe('native CLI == wasm CLI', () => {
     const wasm = runWasm(['analyze', '-', '--json'], input);
     assert.equal(native.status, 0);
     assert.equal(wasm.stdout, native.stdout);
+  });
+
+  // The native CLI starts itself again with glibc's heap in huge pages where that applies
+  // (src/cli/huge_pages.hpp): the same bytes either way, standard input passed on.
+  test('with huge pages turned off', () => {
+    const input = readFileSync(fixture('generic-orders.csv'));
+    const off = spawnSync(nativeCli, ['analyze', '-', '--json'],
+      { input, encoding: 'utf8', env: { ...process.env, RETENTION_KIT_HUGE_PAGES: '0' } });
+    assert.equal(off.status, 0, off.stderr);
+    assert.equal(off.stdout, runNative(['analyze', '-', '--json'], input).stdout);
   });
 });
 
