@@ -9,9 +9,6 @@
 
 namespace retention {
 
-// The summary's figures over [from, to] (retention/report.hpp, PeriodKpis).
-PeriodKpis period_kpis(const OrderBook& orders, Date from, Date to);
-
 // The current period ends on asOf (or on `to`, when earlier) and starts on `from`, or `days` days
 // before its end without a range. A compared period is available only when the file covers it
 // whole: it starts on or after `firstOrder`, the file's first counted order.
