@@ -20,42 +20,37 @@ struct Candidate {
   int64_t customers;
 };
 
-}  // namespace
-
-TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, const std::vector<uint8_t>& cells,
-                                 const std::vector<uint8_t>& segments, size_t segment_count) {
-  // The lines are the largest column (issue 11): they are taken from the book and regrouped in place.
-  // One pass puts each line's customer row where its order was (kNoRow: not counted, a customer
-  // without counted orders or an order after asOf); an in-place counting sort then groups them by
-  // product, the uncounted lines last.
-  ChunkedColumn<OrderLine> lines = orders.take_lines();
+// The top lists from the lines' customer rows, products and amounts (columns of any width), which it
+// regroups by product in place.
+template <class Products, class Amounts, class AmountOf>
+TopProducts top_products(const OrderBook& orders, ChunkedColumn<uint32_t>& row_of, Products& product_of,
+                         Amounts& amount_stored, AmountOf amount_of, const std::vector<uint8_t>& cells,
+                         const std::vector<uint8_t>& segments, size_t segment_count) {
   constexpr uint32_t kNoRow = CustomerTable::kNoRow;
-  uint32_t products = 0;
-  // The loops run in blocks, each block a call, so that V8 optimises them (model/blocks.hpp).
-  for_each_index(lines.size(), [&](size_t i) { products = std::max(products, lines[i].product + 1); });
+  const auto products = static_cast<uint32_t>(orders.product_count());
   const uint32_t uncounted = products;  // the bucket of the lines left out
+  auto bucket_of = [&](size_t i) -> size_t { return row_of[i] == kNoRow ? uncounted : product_of[i]; };
+  // An in-place counting sort groups the lines by product, the uncounted lines last.
   std::vector<size_t> count(size_t{products} + 1, 0);
-  for_each_index(lines.size(), [&](size_t i) {
-    OrderLine& line = lines[i];
-    line.order = c.orderRow[line.order];
-    ++count[line.order == kNoRow ? uncounted : line.product];
-  });
+  for_each_index(row_of.size(), [&](size_t i) { ++count[bucket_of(i)]; });
   std::vector<size_t> next(count.size()), bucket_end(count.size());
   for (size_t b = 0, sum = 0; b < count.size(); ++b) {
     next[b] = sum;
     bucket_end[b] = sum += count[b];
   }
-  auto bucket_of = [&](const OrderLine& line) { return line.order == kNoRow ? uncounted : line.product; };
   // At most kMoves steps a call, so that V8 optimises the loop after its first calls (model/blocks.hpp):
   // a product's lines can be millions, and whole buckets a call ran baseline code (3% of a 10M run).
   constexpr size_t kMoves = size_t{1} << 14;
   auto fill = [&](size_t b) RETENTION_BLOCK_BODY {
     for (size_t moves = 0; moves < kMoves && next[b] < bucket_end[b]; ++moves) {
-      const size_t to = bucket_of(lines[next[b]]);
+      const size_t at = next[b], to = bucket_of(at);
       if (to == b) {
         ++next[b];
       } else {
-        std::swap(lines[next[b]], lines[next[to]++]);
+        const size_t there = next[to]++;
+        std::swap(row_of[at], row_of[there]);
+        std::swap(product_of[at], product_of[there]);
+        std::swap(amount_stored[at], amount_stored[there]);
       }
     }
   };
@@ -91,8 +86,8 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
     rows.clear();
     amounts.clear();
     for (size_t k = product == 0 ? 0 : bucket_end[product - 1]; k < bucket_end[product]; ++k) {
-      rows.push_back(lines[k].order);
-      amounts.push_back(lines[k].amount);
+      rows.push_back(row_of[k]);
+      amounts.push_back(amount_of(amount_stored[k]));
     }
     if (rows.size() >= kRadixFrom) {
       radix_sort_by_key(rows, &amounts);
@@ -135,6 +130,24 @@ TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, cons
       list.push_back({std::string(orders.product_name(cand.product)), cand.revenue, cand.customers});
   }
   return out;
+}
+
+}  // namespace
+
+TopProducts compute_top_products(OrderBook& orders, const CustomerTable& c, const std::vector<uint8_t>& cells,
+                                 const std::vector<uint8_t>& segments, size_t segment_count) {
+  // The lines are the largest column (issue 11): they are taken from the book and regrouped in place,
+  // each line's order first replaced by its customer row (kNoRow: not counted, a customer without
+  // counted orders or an order after asOf).
+  OrderLines lines = orders.take_lines();
+  ChunkedColumn<uint32_t> row_of;
+  lines.for_each_order([&](size_t, uint32_t order) { row_of.push_back(c.orderRow[order]); });
+  lines.free_orders();
+  return lines.products().visit([&](auto& products, auto) {
+    return lines.amounts().visit([&](auto& amounts, auto amount_of) {
+      return top_products(orders, row_of, products, amounts, amount_of, cells, segments, segment_count);
+    });
+  });
 }
 
 }  // namespace retention

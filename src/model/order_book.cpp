@@ -103,12 +103,7 @@ OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
   order_customer_.truncate(kept);
   order_date_.truncate(kept);
   order_net_.truncate(kept);
-  size_t line_count = 0;
-  for (size_t i = 0; i < lines_.size(); ++i) {
-    const OrderLine line = lines_[i];
-    if (moved_to[line.order] != OrderIdIndex::kNone) lines_[line_count++] = {moved_to[line.order], line.product, line.amount};
-  }
-  lines_.truncate(line_count);
+  lines_.keep_orders(moved_to, OrderIdIndex::kNone);
   return outside;
 }
 

@@ -11,18 +11,12 @@
 #include "model/chunked_column.hpp"
 #include "model/customer_keys.hpp"
 #include "model/order_id_index.hpp"
+#include "model/order_lines.hpp"
 #include "model/short_text.hpp"
 #include "model/string_interner.hpp"
 #include "retention/report.hpp"
 
 namespace retention {
-
-// One row's contribution to a product's revenue (only kept when a product column exists).
-struct OrderLine {
-  uint32_t order;
-  uint32_t product;
-  Money amount;
-};
 
 class OrderBook {
  public:
@@ -46,7 +40,7 @@ class OrderBook {
   // Inline, as the interning it calls: once a row.
   void add_line(uint32_t order, std::string_view product, Money amount) {
     bool added = false;
-    lines_.push_back({order, products_.intern(product, added), amount});
+    lines_.add(order, products_.intern(product, added), amount);
   }
   // A row's value of attribute `a`, for the customer of `order` (the order the row was added to): a
   // customer's value is the first non-missing one in row order. Resolved by finish_reading().
@@ -93,8 +87,9 @@ class OrderBook {
   const ChunkedColumn<Money>& order_net() const { return order_net_; }
 
   // Hands the product lines over to their reader (top products), which regroups them in place.
-  ChunkedColumn<OrderLine> take_lines() { return std::exchange(lines_, ChunkedColumn<OrderLine>()); }
+  OrderLines take_lines() { return std::exchange(lines_, OrderLines()); }
   std::string_view product_name(uint32_t product) const { return products_[product]; }
+  size_t product_count() const { return products_.size(); }
 
   size_t attribute_count() const { return attributes_.size(); }
   // Value id of attribute `a` per customer (-1 = none), and the value behind an id.
@@ -139,7 +134,7 @@ class OrderBook {
   int64_t orders_merged_ = 0;
   ChunkedColumn<Money> order_net_;
   StringInterner products_;
-  ChunkedColumn<OrderLine> lines_;
+  OrderLines lines_;
   std::vector<Attribute> attributes_;
 };
 

@@ -119,3 +119,25 @@ TEST_CASE("a best seller of thousands of lines nets each customer's lines as the
   }
   check_against_reference(s);
 }
+
+TEST_CASE("wide product lines: more than 65,535 products, amounts finer than a thousandth") {
+  // The lines are kept in 16 and 32 bits while every value fits (model/order_lines.hpp): both widen here.
+  uint64_t state = 777;
+  auto next = [&](uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  };
+  for (bool fine_amounts : {false, true}) {
+    CAPTURE(fine_amounts);
+    Shop s;
+    for (int i = 0; i < 70000; ++i) {
+      std::string customer = "c" + std::to_string(next(2000));
+      Date date = day("2024-01-01") + static_cast<Date>(next(360));
+      // Every product sold once or twice, a few best sellers often.
+      std::string product = next(10) == 0 ? "best" + std::to_string(next(5)) : "p" + std::to_string(i);
+      Money amount = cents(static_cast<int64_t>(next(20000))) + (fine_amounts ? static_cast<Money>(next(10)) * 100 : 0);
+      s.orders.push_back({customer, date, {{product, amount}, {"p" + std::to_string(next(70000)), cents(150)}}});
+    }
+    check_against_reference(s);
+  }
+}

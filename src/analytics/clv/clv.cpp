@@ -201,6 +201,10 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
   }
   const double days_per_unit = options.timeUnit == TimeUnit::weeks ? 7 : 1;
   const size_t n = summary.size();
+  // Sized once: grown by doubling, columns of millions of customers touch twice their memory (issue 11).
+  for (auto* column : {&columns.pAlive, &columns.expectedPurchases, &columns.nextOrder}) column->reserve(n);
+  if (valued)
+    for (auto* column : {&columns.expectedOrderValue, &columns.clv}) column->reserve(n);
   for (size_t i = 0; i < n; ++i) {
     uint32_t row = h.rowOf[i];
     bool seen = row != Histories::kNone;  // a customer without purchases up to the end: nothing to predict

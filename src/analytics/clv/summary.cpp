@@ -200,54 +200,77 @@ int bits_for(size_t count) {
 Histories compress(const CustomerSummary& summary) {
   Histories h;
   const size_t n = summary.size();
+  // Each column is sized once and freed once read (issue 11): at 2M customers this stage's scratch
+  // came to twice the summary's size, and fresh memory is what the value model's time went to.
   std::vector<uint32_t> customers;
-  std::vector<double> times;
-  std::vector<int32_t> xs;
+  size_t observed = 0;
+  for_each_index(n, [&](size_t i) { observed += summary.observed(i); });
+  customers.reserve(observed);
   for_each_index(n, [&](size_t i) {
-    if (summary.observed(i)) {
-      customers.push_back(static_cast<uint32_t>(i));
-      times.push_back(summary.tx[i]);
-      times.push_back(summary.T[i]);
-      xs.push_back(summary.x[i]);
-    }
+    if (summary.observed(i)) customers.push_back(static_cast<uint32_t>(i));
   });
-  const std::vector<uint32_t> time_index = rank_values(times, h.times, [](double t) {
-    uint64_t bits;
-    std::memcpy(&bits, &t, sizeof bits);
-    return bits;
-  });
-  const std::vector<uint32_t> x_index = rank_values(xs, h.xs, [](int32_t x) { return static_cast<uint64_t>(static_cast<uint32_t>(x)); });
+  std::vector<uint32_t> time_index, x_index;
+  {
+    std::vector<double> times(2 * customers.size());
+    for_each_index(customers.size(), [&](size_t i) {
+      times[2 * i] = summary.tx[customers[i]];
+      times[2 * i + 1] = summary.T[customers[i]];
+    });
+    time_index = rank_values(times, h.times, [](double t) {
+      uint64_t bits;
+      std::memcpy(&bits, &t, sizeof bits);
+      return bits;
+    });
+  }
+  {
+    std::vector<int32_t> xs(customers.size());
+    for_each_index(customers.size(), [&](size_t i) { xs[i] = summary.x[customers[i]]; });
+    x_index = rank_values(xs, h.xs, [](int32_t x) { return static_cast<uint64_t>(static_cast<uint32_t>(x)); });
+  }
 
-  // Keys (x, t_x, T) as indices packed in 64 bits: ordering them orders the rows exactly as the values would.
+  // Keys (x, t_x, T) as indices: ordering them orders the rows exactly as the values would. Packed in
+  // 64 bits where they fit (radix-sorted), else compared field by field.
   const int bx = bits_for(h.xs.size()), bt = bits_for(h.times.size());
   struct Key {
     uint32_t x, tx, T;
   };
-  std::vector<Key> keys(customers.size());
-  for_each_index(keys.size(), [&](size_t i) { keys[i] = {x_index[i], time_index[2 * i], time_index[2 * i + 1]}; });
   std::vector<uint32_t> order(customers.size());
   std::iota(order.begin(), order.end(), 0u);
-  if (bx + 2 * bt <= 64) {
-    std::vector<uint64_t> packed(keys.size());
-    for_each_index(keys.size(), [&](size_t i) {
-      packed[i] = (uint64_t{keys[i].x} << 2 * bt) | (uint64_t{keys[i].tx} << bt) | keys[i].T;
+  // The rows, from the customers in key order (key_at(at): the key of customer order[at]).
+  auto add_rows = [&](auto key_at) {
+    h.rowOf.assign(n, Histories::kNone);
+    for_each_index(order.size(), [&](size_t at) {
+      const Key k = key_at(at);
+      if (h.rows.empty() || h.rows.back().x != k.x || h.rows.back().tx != k.tx || h.rows.back().T != k.T)
+        h.rows.push_back({k.x, k.tx, k.T, 0});
+      h.rows.back().weight += 1;
+      h.rowOf[customers[order[at]]] = static_cast<uint32_t>(h.rows.size() - 1);
     });
+  };
+  if (bx + 2 * bt <= 64) {
+    std::vector<uint64_t> packed(customers.size());
+    for_each_index(packed.size(), [&](size_t i) {
+      packed[i] = (uint64_t{x_index[i]} << 2 * bt) | (uint64_t{time_index[2 * i]} << bt) | time_index[2 * i + 1];
+    });
+    time_index = std::vector<uint32_t>();
+    x_index = std::vector<uint32_t>();
     radix_sort_by_key(packed, &order);
+    const uint64_t mask = (uint64_t{1} << bt) - 1;
+    add_rows([&](size_t at) {
+      return Key{static_cast<uint32_t>(packed[at] >> 2 * bt), static_cast<uint32_t>(packed[at] >> bt & mask),
+                 static_cast<uint32_t>(packed[at] & mask)};
+    });
   } else {
+    std::vector<Key> keys(customers.size());
+    for_each_index(keys.size(), [&](size_t i) { keys[i] = {x_index[i], time_index[2 * i], time_index[2 * i + 1]}; });
+    time_index = std::vector<uint32_t>();
+    x_index = std::vector<uint32_t>();
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
       const Key &p = keys[a], &q = keys[b];
       return p.x != q.x ? p.x < q.x : p.tx != q.tx ? p.tx < q.tx : p.T < q.T;
     });
+    add_rows([&](size_t at) { return keys[order[at]]; });
   }
-  h.rowOf.assign(n, Histories::kNone);
-  for_each_index(order.size(), [&](size_t at) {
-    const uint32_t i = order[at];
-    const Key& k = keys[i];
-    if (h.rows.empty() || h.rows.back().x != k.x || h.rows.back().tx != k.tx || h.rows.back().T != k.T)
-      h.rows.push_back({k.x, k.tx, k.T, 0});
-    h.rows.back().weight += 1;
-    h.rowOf[customers[i]] = static_cast<uint32_t>(h.rows.size() - 1);
-  });
   h.customers = static_cast<double>(customers.size());
   for (const auto& r : h.rows)
     if (h.xs[r.x] > 0) h.repeatCustomers += r.weight;

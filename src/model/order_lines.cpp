@@ -1,0 +1,33 @@
+#include "model/order_lines.hpp"
+
+#include "model/blocks.hpp"
+
+namespace retention {
+
+void OrderLines::keep_orders(const std::vector<uint32_t>& moved_to, uint32_t none) {
+  // In place: line `kept` is written after line `line` >= kept was read. The kept orders are numbered
+  // anew, and so their steps are made anew.
+  products_.visit([&](auto& products, auto) {
+    amounts_.visit([&](auto& amounts, auto) {
+      std::vector<Listed> relisted;
+      uint32_t order = 0, last = 0;
+      size_t next = 0, kept = 0;
+      for_each_index(steps_.size(), [&](size_t line) {
+        const uint8_t step = steps_[line];
+        order = step == kListed ? listed_[next++].order : order + step;
+        if (moved_to[order] == none) return;
+        steps_[kept] = step_to(moved_to[order], last, kept, relisted);
+        products[kept] = products[line];
+        amounts[kept] = amounts[line];
+        ++kept;
+      });
+      steps_.truncate(kept);
+      products.truncate(kept);
+      amounts.truncate(kept);
+      listed_ = std::move(relisted);
+      last_order_ = last;
+    });
+  });
+}
+
+}  // namespace retention

@@ -1,0 +1,130 @@
+// The narrow product lines (model/order_lines.hpp, model/narrow_column.hpp) against plain vectors.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "model/order_lines.hpp"
+
+using retention::Money;
+using retention::NarrowColumn;
+using retention::OrderLines;
+
+namespace {
+
+struct Expected {
+  std::vector<uint32_t> orders, products;
+  std::vector<Money> amounts;
+};
+
+void check_same(OrderLines& lines, const Expected& e) {
+  REQUIRE(lines.size() == e.orders.size());
+  std::vector<uint32_t> orders;
+  lines.for_each_order([&](size_t line, uint32_t order) {
+    CHECK(line == orders.size());
+    orders.push_back(order);
+  });
+  CHECK(orders == e.orders);
+  lines.products().visit([&](auto& column, auto value_of) {
+    REQUIRE(column.size() == e.products.size());
+    for (size_t i = 0; i < column.size(); ++i)
+      if (value_of(column[i]) != e.products[i]) REQUIRE_MESSAGE(value_of(column[i]) == e.products[i], "at " << i);
+  });
+  lines.amounts().visit([&](auto& column, auto value_of) {
+    REQUIRE(column.size() == e.amounts.size());
+    for (size_t i = 0; i < column.size(); ++i)
+      if (value_of(column[i]) != e.amounts[i]) REQUIRE_MESSAGE(value_of(column[i]) == e.amounts[i], "at " << i);
+  });
+}
+
+// Orders as exports give them: mostly the same or the next order, sometimes far ahead (orders without
+// a product between), sometimes an earlier one (a line item apart from its order).
+uint32_t next_order(std::mt19937& random, uint32_t last) {
+  switch (random() % 8) {
+    case 0: return static_cast<uint32_t>(random() % (last + 1));  // an earlier order, or the same
+    case 1: return last + 200 + static_cast<uint32_t>(random() % 400);  // 254, 255 and beyond included
+    case 2: return last + 254 + static_cast<uint32_t>(random() % 3);
+    case 3: case 4: return last;
+    default: return last + 1;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a narrow column reads back every value, before and after it widens") {
+  NarrowColumn<int32_t, Money, 1000> amounts;
+  std::vector<Money> expected;
+  auto push = [&](Money m) {
+    amounts.push_back(m);
+    expected.push_back(m);
+  };
+  for (Money m : {Money{0}, Money{28260000}, Money{-1000}, Money{2147483647000}, Money{-2147483648000}}) push(m);
+  CHECK_FALSE(amounts.widened());
+  push(1500);  // not whole thousandths: every value is kept wide from here on
+  CHECK(amounts.widened());
+  for (Money m : {Money{2147483648000}, Money{-9000000000000000}, Money{7}}) push(m);
+  amounts.visit([&](auto& column, auto value_of) {
+    REQUIRE(column.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) CHECK(value_of(column[i]) == expected[i]);
+  });
+  for (Money beyond : {Money{2147483648000}, Money{-2147483649000}}) {
+    NarrowColumn<int32_t, Money, 1000> column;
+    column.push_back(1000);
+    column.push_back(beyond);  // whole thousandths, but beyond 32 bits
+    CHECK(column.widened());
+  }
+  NarrowColumn<uint16_t, uint32_t> products;
+  for (uint32_t p : {0u, 65535u}) products.push_back(p);
+  CHECK_FALSE(products.widened());
+  products.push_back(65536);
+  CHECK(products.widened());
+}
+
+TEST_CASE("order lines give back each line's order, product and amount") {
+  for (uint32_t seed : {1u, 2u, 3u}) {
+    CAPTURE(seed);
+    std::mt19937 random(seed);
+    OrderLines lines;
+    Expected e;
+    uint32_t order = 0;
+    // Seed 2 passes 65,535 products and seed 3 has amounts of a tenth of a cent: both widen.
+    for (size_t i = 0; i < 200000; ++i) {
+      order = next_order(random, order);
+      const uint32_t product = static_cast<uint32_t>(random() % (seed == 2 ? 70000 : 1000));
+      const Money amount = (static_cast<Money>(random() % 2000000) - 100000) * (seed == 3 ? 100 : 10000);
+      lines.add(order, product, amount);
+      e.orders.push_back(order);
+      e.products.push_back(product);
+      e.amounts.push_back(amount);
+    }
+    CHECK(lines.products().widened() == (seed == 2));
+    CHECK(lines.amounts().widened() == (seed == 3));
+    check_same(lines, e);
+
+    // Keeping some orders, numbered anew in order (as a date range does): the lines of the others go.
+    const uint32_t none = UINT32_MAX;
+    uint32_t orders = 0;
+    for (uint32_t o : e.orders) orders = std::max(orders, o + 1);
+    std::vector<uint32_t> moved_to(orders, none);
+    uint32_t kept = 0;
+    for (uint32_t o = 0; o < orders; ++o)
+      if (random() % 3) moved_to[o] = kept++;
+    Expected k;
+    for (size_t i = 0; i < e.orders.size(); ++i) {
+      if (moved_to[e.orders[i]] == none) continue;
+      k.orders.push_back(moved_to[e.orders[i]]);
+      k.products.push_back(e.products[i]);
+      k.amounts.push_back(e.amounts[i]);
+    }
+    lines.keep_orders(moved_to, none);
+    check_same(lines, k);
+    // Lines added after keep_orders follow the kept ones.
+    lines.add(kept, 7, 10000);
+    lines.add(0, 8, 20000);
+    k.orders.insert(k.orders.end(), {kept, 0});
+    k.products.insert(k.products.end(), {7, 8});
+    k.amounts.insert(k.amounts.end(), {10000, 20000});
+    check_same(lines, k);
+  }
+}
