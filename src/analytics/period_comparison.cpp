@@ -13,8 +13,8 @@ namespace {
 
 // The summary's figures over one period at a time (retention/report.hpp, PeriodKpis). The columns per
 // customer are made once for the three periods, and after each only the customers it touched are
-// cleared: zeroing and reading every customer's figures three times cost more than the orders of a
-// month (issue 11).
+// cleared: zeroing and reading every customer's figures three times cost more than the periods'
+// orders (issue 11).
 class PeriodTotals {
  public:
   explicit PeriodTotals(const OrderBook& orders)

@@ -1,5 +1,5 @@
 // A column of integers kept in a narrow type while every value fits it (issue 11): product ids in 16
-// bits below 65,535 products, line amounts in 32 bits of thousandths below 2.1 million. The first
+// bits up to 65,536 products, line amounts in 32 bits of thousandths up to 2.1 million. The first
 // value that does not fit widens the column once, every value copied: exact whatever the values.
 #pragma once
 

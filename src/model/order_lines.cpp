@@ -9,14 +9,14 @@ void OrderLines::keep_orders(const std::vector<uint32_t>& moved_to, uint32_t non
   // anew, and so their steps are made anew.
   products_.visit([&](auto& products, auto) {
     amounts_.visit([&](auto& amounts, auto) {
-      std::vector<Listed> relisted;
+      std::vector<uint32_t> relisted;
       uint32_t order = 0, last = 0;
       size_t next = 0, kept = 0;
       for_each_index(steps_.size(), [&](size_t line) {
         const uint8_t step = steps_[line];
-        order = step == kListed ? listed_[next++].order : order + step;
+        order = step == kListed ? listed_[next++] : order + step;
         if (moved_to[order] == none) return;
-        steps_[kept] = step_to(moved_to[order], last, kept, relisted);
+        steps_[kept] = step_to(moved_to[order], last, relisted);
         products[kept] = products[line];
         amounts[kept] = amounts[line];
         ++kept;

@@ -23,7 +23,7 @@ class OrderLines {
   using Amounts = NarrowColumn<int32_t, Money, kMoneyScale / 1000>;
 
   void add(uint32_t order, uint32_t product, Money amount) {
-    steps_.push_back(step_to(order, last_order_, steps_.size(), listed_));
+    steps_.push_back(step_to(order, last_order_, listed_));
     products_.push_back(product);
     amounts_.push_back(amount);
   }
@@ -36,7 +36,7 @@ class OrderLines {
     size_t next = 0;
     for_each_index(steps_.size(), [&](size_t line) {
       const uint8_t step = steps_[line];
-      order = step == kListed ? listed_[next++].order : order + step;
+      order = step == kListed ? listed_[next++] : order + step;
       f(line, order);
     });
   }
@@ -48,29 +48,26 @@ class OrderLines {
   // (for_each_order), then freed.
   void free_orders() {
     steps_ = ChunkedColumn<uint8_t>();
-    listed_ = std::vector<Listed>();
+    listed_ = std::vector<uint32_t>();
   }
   Products& products() { return products_; }
   Amounts& amounts() { return amounts_; }
 
  private:
   static constexpr uint8_t kListed = UINT8_MAX;
-  struct Listed {
-    uint32_t line, order;
-  };
 
-  // The step byte of line `line` of order `order` after the previous line's `last` (then `order`):
-  // kListed with the order listed aside when it is not 0 to kListed - 1 orders on.
-  static uint8_t step_to(uint32_t order, uint32_t& last, size_t line, std::vector<Listed>& listed) {
+  // The step byte of a line of `order` after a line of `last` (then `order`): kListed, with the order
+  // listed aside, when it is not 0 to kListed - 1 orders on.
+  static uint8_t step_to(uint32_t order, uint32_t& last, std::vector<uint32_t>& listed) {
     const uint32_t step = order - last;  // wraps for an earlier order
     last = order;
     if (step < kListed) return static_cast<uint8_t>(step);
-    listed.push_back({static_cast<uint32_t>(line), order});
+    listed.push_back(order);
     return kListed;
   }
 
   ChunkedColumn<uint8_t> steps_;  // order - the previous line's order, kListed when listed aside
-  std::vector<Listed> listed_;    // by line
+  std::vector<uint32_t> listed_;  // the orders of the kListed steps, in line order
   uint32_t last_order_ = 0;
   Products products_;
   Amounts amounts_;
