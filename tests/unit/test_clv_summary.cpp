@@ -112,3 +112,46 @@ TEST_CASE("identical histories become one weighted row") {
   CHECK(h.times[pairs.time(pairs.of_tx[2])] == 3);
   CHECK(h.xs[pairs.x(pairs.of_T[2])] == 1);
 }
+
+TEST_CASE("histories: keys packed in 64 bits and keys sorted field by field give the same rows") {
+  // Random summaries with repeats among them, customers left out, and times that are not whole.
+  uint64_t state = 99;
+  auto next = [&](uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  };
+  for (size_t n : {size_t{1}, size_t{50}, size_t{5000}}) {
+    CAPTURE(n);
+    CustomerSummary s;
+    for (size_t i = 0; i < n; ++i) {
+      s.x.push_back(next(8) == 0 ? -1 : static_cast<int32_t>(next(6)));
+      const double T = static_cast<double>(next(60)) / (next(2) ? 7 : 1);
+      s.T.push_back(T);
+      s.tx.push_back(s.x.back() > 0 ? T * static_cast<double>(next(100)) / 100 : 0);
+    }
+    s.zbar.assign(n, 0);
+    s.holdout.assign(n, 0);
+    const auto packed = compress(s), sorted = compress(s, false);
+    CHECK(packed.xs == sorted.xs);
+    CHECK(packed.times == sorted.times);
+    CHECK(packed.rowOf == sorted.rowOf);
+    REQUIRE(packed.rows.size() == sorted.rows.size());
+    for (size_t r = 0; r < packed.rows.size(); ++r) {
+      CHECK(packed.rows[r].x == sorted.rows[r].x);
+      CHECK(packed.rows[r].tx == sorted.rows[r].tx);
+      CHECK(packed.rows[r].T == sorted.rows[r].T);
+      CHECK(packed.rows[r].weight == sorted.rows[r].weight);
+    }
+    // Every customer kept is in the row of its own history.
+    for (size_t i = 0; i < n; ++i) {
+      if (s.x[i] < 0) {
+        CHECK(packed.rowOf[i] == retention::clv::Histories::kNone);
+        continue;
+      }
+      const auto& row = packed.rows[packed.rowOf[i]];
+      CHECK(packed.xs[row.x] == s.x[i]);
+      CHECK(packed.times[row.tx] == s.tx[i]);
+      CHECK(packed.times[row.T] == s.T[i]);
+    }
+  }
+}

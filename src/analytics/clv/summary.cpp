@@ -197,7 +197,7 @@ int bits_for(size_t count) {
 
 }  // namespace
 
-Histories compress(const CustomerSummary& summary) {
+Histories compress(const CustomerSummary& summary, bool pack_keys) {
   Histories h;
   const size_t n = summary.size();
   // Each column is sized once and freed once read (issue 11): at 2M customers this stage's scratch
@@ -247,7 +247,7 @@ Histories compress(const CustomerSummary& summary) {
       h.rowOf[customers[order[at]]] = static_cast<uint32_t>(h.rows.size() - 1);
     });
   };
-  if (bx + 2 * bt <= 64) {
+  if (pack_keys && bx + 2 * bt <= 64) {
     std::vector<uint64_t> packed(customers.size());
     for_each_index(packed.size(), [&](size_t i) {
       packed[i] = (uint64_t{x_index[i]} << 2 * bt) | (uint64_t{time_index[2 * i]} << bt) | time_index[2 * i + 1];

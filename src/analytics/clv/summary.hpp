@@ -70,7 +70,9 @@ struct Histories {
   double mean_T() const;
 };
 
-Histories compress(const CustomerSummary& summary);
+// `pack_keys` false sorts the keys field by field even where they fit 64 bits (for tests: the same
+// histories either way).
+Histories compress(const CustomerSummary& summary, bool pack_keys = true);
 
 // Where a fit searches first on a large file (see fit_model's SearchSample): a systematic sample of
 // about kSearchCustomers customers taken in (x, t_x, T) order, so every kind of history keeps its
