@@ -2,11 +2,12 @@
 // dashboard/row-sort.js, on web/lib/radix-sort.js) and customers by id (web/lib/id-order.js).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sortRows, sortSteps } from '../../web/components/dashboard/row-sort.js';
+import { sortSteps } from '../../web/components/dashboard/row-sort.js';
 import { idRankSteps } from '../../web/lib/id-order.js';
 import { finish, radixSortSteps } from '../../web/lib/radix-sort.js';
 
 const idRanks = (bytes, offsets) => finish(idRankSteps(bytes, offsets));
+const sortRows = (order, keyOf) => finish(sortSteps(order, keyOf));
 
 let seed = 7;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -116,4 +116,3 @@ export function finish(steps) {
     if (step.done) return step.value;
   }
 }
-

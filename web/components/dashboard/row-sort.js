@@ -1,7 +1,7 @@
 // Row indexes sorted by a numeric key, exactly, ties by index, in linear time: each key's 64 bits
 // made to order as unsigned words, then a radix sort (web/lib/radix-sort.js). In steps, so that the
 // customer table gives the page's main thread back between them (issue 11).
-import { finish, radixSortSteps } from '../../lib/radix-sort.js';
+import { radixSortSteps } from '../../lib/radix-sort.js';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer); // little-endian: words[1] holds the sign and exponent
@@ -31,8 +31,4 @@ export function* sortSteps(order, keyOf) {
     if (k % KEYS_A_STEP === KEYS_A_STEP - 1) yield;
   }
   yield* radixSortSteps(order, [high, low]);
-}
-
-export function sortRows(order, keyOf) {
-  finish(sortSteps(order, keyOf));
 }
