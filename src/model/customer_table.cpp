@@ -10,13 +10,6 @@ namespace retention {
 
 namespace {
 
-// Keeps the values of the customers that are rows, in row order, in place: no second column.
-template <class T>
-void keep_rows(std::vector<T>& column, const std::vector<uint32_t>& customer) {
-  for (size_t row = 0; row < customer.size(); ++row) column[row] = column[customer[row]];
-  column.resize(customer.size());
-}
-
 // The figures per customer (frequency, monetary, first and last order) of `n` customers without orders.
 void clear_figures(CustomerTable& t, size_t n) {
   t.frequency.assign(n, 0);
@@ -57,37 +50,55 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   }
   out.asOf = *asOf;
 
-  // The figures per customer of the order book, then narrowed to the rows where they stand (each
-  // column once, at its final size give or take the customers without a counted order).
+  // The figures per customer of the order book, side by side: an order reads and writes one place
+  // (its customer's), not one in each of five columns (issue 11). Then copied to the rows.
+  struct Figures {
+    Money monetary = 0;
+    Date first = std::numeric_limits<Date>::max(), last = std::numeric_limits<Date>::min();
+    int32_t frequency = 0;
+    bool has_order = false;  // an order up to asOf, counted or not
+  };
   const size_t n = orders.customer_count();
-  clear_figures(out, n);
-  std::vector<bool> has_order(n, false);
+  std::vector<Figures> figures(n);
   for_each_index(order_net.size(), [&](size_t o) {
-    if (order_date[o] > out.asOf) {  // SPEC 4: orders after asOf are ignored
+    const Date date = order_date[o];
+    if (date > out.asOf) {  // SPEC 4: orders after asOf are ignored
       ++out.ordersAfterAsOf;
       return;
     }
-    has_order[order_customer[o]] = true;
-    add_order(out, order_customer[o], order_date[o], order_net[o]);
+    Figures& f = figures[order_customer[o]];
+    f.has_order = true;
+    const Money net = order_net[o];
+    f.monetary += net;  // whatever its sign; the order itself counts only when the net is positive
+    if (!CustomerTable::counts(net)) return;
+    ++f.frequency;
+    f.first = std::min(f.first, date);
+    f.last = std::max(f.last, date);
   });
 
   size_t rows = 0;
-  for (size_t c = 0; c < n; ++c) rows += out.frequency[c] > 0;
+  for (const Figures& f : figures) rows += f.frequency > 0;
   out.customer.reserve(rows);
+  out.frequency.reserve(rows);
+  out.monetary.reserve(rows);
+  out.firstOrder.reserve(rows);
+  out.lastOrder.reserve(rows);
   out.rowOf.assign(n, -1);
   for (size_t c = 0; c < n; ++c) {
-    if (out.frequency[c] == 0) {
-      out.customersWithoutOrders += has_order[c];
+    const Figures& f = figures[c];
+    if (f.frequency == 0) {
+      out.customersWithoutOrders += f.has_order;
       continue;
     }
     out.rowOf[c] = static_cast<int32_t>(out.customer.size());
     out.customer.push_back(static_cast<uint32_t>(c));
-    out.countedOrders += out.frequency[c];
+    out.countedOrders += f.frequency;
+    out.frequency.push_back(f.frequency);
+    out.monetary.push_back(f.monetary);
+    out.firstOrder.push_back(f.first);
+    out.lastOrder.push_back(f.last);
   }
-  keep_rows(out.frequency, out.customer);
-  keep_rows(out.monetary, out.customer);
-  keep_rows(out.firstOrder, out.customer);
-  keep_rows(out.lastOrder, out.customer);
+  figures = std::vector<Figures>();  // its room serves the columns made next
   set_recency(out);
   if (out.customer.empty())
     return {ErrorCode::no_orders, "no customer has an order with a positive amount on or before " +
@@ -97,10 +108,14 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
 
 void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out) {
   const auto& order_date = orders.order_date();
+  // Each row's orders counted in the same pass: orderStart, ready for index_customer_orders.
+  out.orderStart.assign(out.size() + 1, 0);
   for_each_index(order_customer.size(), [&](size_t o) {
     const int32_t row = order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]];
     order_customer[o] = row < 0 ? CustomerTable::kNoRow : static_cast<uint32_t>(row);
+    if (row >= 0) ++out.orderStart[static_cast<size_t>(row) + 1];
   });
+  for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
   out.orderRow = std::move(order_customer);
 }
 
@@ -109,11 +124,6 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   const auto& order_date = orders.order_date();
   const auto& order_net = orders.order_net();
   const ChunkedColumn<uint32_t>& row_of_order = out.orderRow;
-  out.orderStart.assign(out.size() + 1, 0);
-  for_each_index(row_of_order.size(), [&](size_t o) {
-    if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) ++out.orderStart[size_t{row} + 1];
-  });
-  for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
   // Placed straight into the columns, without a permutation of all orders in between.
   out.orderDate.resize(out.orderStart.back());
   out.orderNet.resize(out.orderStart.back());
