@@ -22,6 +22,7 @@
 #include "analytics/rfm.hpp"
 #include "ingest/columns.hpp"
 #include "ingest/csv_reader.hpp"
+#include "ingest/csv_scan.hpp"
 #include "ingest/dates.hpp"
 #include "ingest/encoding.hpp"
 #include "ingest/money.hpp"
@@ -405,9 +406,9 @@ struct Engine::Impl : RecordConsumer {
   // A NUL byte later in the file (a binary tail) ends the run where the reading reaches it: the lines
   // before it are read first, so the outcome does not depend on where chunks were cut.
   bool feed_reader(std::string_view text) {
-    size_t nul = text.find('\0');
+    const auto nul = static_cast<size_t>(find_byte(text.data(), text.data() + text.size(), '\0') - text.data());
     if (!keep_going(reader->feed(text.substr(0, nul)))) return false;
-    if (nul == std::string_view::npos) return true;
+    if (nul == text.size()) return true;
     error = check_text(text.substr(nul, 1));
     return false;
   }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -66,6 +67,27 @@ inline uint64_t match_mask64(const char* p, char a, char b, char c, char d) {
   for (int i = 0; i < 64; ++i)
     if (p[i] == a || p[i] == b || p[i] == c || p[i] == d) mask |= uint64_t{1} << i;
   return mask;
+#endif
+}
+
+// The first byte in [p, end) equal to c, or end. The C library's memchr natively (vectorised in
+// glibc); in wasm, where the C library's reads a word at a time, 64 bytes a step: the search for a
+// NUL in every chunk was 1.3% of the 10M-row run's samples there (issue 11).
+inline const char* find_byte(const char* p, const char* end, char c) {
+#if defined(__wasm_simd128__)
+  const v128_t vc = wasm_i8x16_splat(c);
+  for (; end - p >= 64; p += 64) {
+    const v128_t hit = wasm_v128_or(
+        wasm_v128_or(wasm_i8x16_eq(wasm_v128_load(p), vc), wasm_i8x16_eq(wasm_v128_load(p + 16), vc)),
+        wasm_v128_or(wasm_i8x16_eq(wasm_v128_load(p + 32), vc), wasm_i8x16_eq(wasm_v128_load(p + 48), vc)));
+    if (wasm_v128_any_true(hit)) break;  // within these 64 bytes: found below
+  }
+  for (; p < end; ++p)
+    if (*p == c) return p;
+  return end;
+#else
+  const void* at = p < end ? std::memchr(p, c, static_cast<size_t>(end - p)) : nullptr;
+  return at ? static_cast<const char*>(at) : end;
 #endif
 }
 

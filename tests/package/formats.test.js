@@ -84,6 +84,25 @@ test('unreadable files are RetentionError values with a code and a line', async 
   }
 });
 
+// The engine looks for a NUL in each chunk, in wasm 64 bytes a step (ingest/csv_scan.hpp find_byte):
+// one at any place in a step, or in a chunk's last bytes, must stop the run before the bad row after it.
+test('a NUL byte at any offset past the sniffed start stops the reading where it stands', async () => {
+  let head = 'customer,date,amount\n';
+  for (let i = 0; head.length < 70_000; i++) head += `c${i},2024-01-01,5\n`;
+  const bad = 'x,2024-01-02,oops\n';
+  await assert.rejects(engine.analyze(head + bad, { strict: true }), (e) => e.code === 'rejected_row');
+  for (let offset = 0; offset < 150; offset += 1) {
+    const at = head.length - 150 + offset;
+    const text = `${head.slice(0, at)}\u0000${head.slice(at)}${bad}`;
+    for (const chunkSize of [1 << 16, 4099]) {
+      await assert.rejects(engine.analyze(text, { strict: true, chunkSize }), (e) => {
+        assert.equal(e.code, 'not_text', `NUL at ${at}, chunks of ${chunkSize}`);
+        return true;
+      });
+    }
+  }
+});
+
 test('both CLIs fail the same way on a truncated JSON file', () => {
   const input = '[{"customer":"a","date":"2024-01-01","amount":5},\n{"customer":"b","da';
   const native = runNative(['analyze', '-'], input);
