@@ -89,6 +89,7 @@ struct Engine::Impl : RecordConsumer {
   std::string prefix;     // input held back until the first lines are complete
   std::unique_ptr<RecordReader> reader;
   std::optional<RowMapper> mapper;  // once the header is read
+  Row row_;  // the row being read: one for all rows, as clearing a new one cost more than reading it (issue 11)
   std::optional<SummaryMapper> summary_mapper;  // instead, when the file is a per-customer summary (issue 14)
   CustomerTotals totals;
   OrderBook orders;
@@ -235,7 +236,7 @@ struct Engine::Impl : RecordConsumer {
   }
 
   bool on_row(const CsvRecord& record) {
-    Row row;
+    Row& row = row_;
     std::string reason;
     Role role = Role::customer;
     switch (mapper->map(record, row, reason, role)) {
