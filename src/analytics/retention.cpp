@@ -1,9 +1,11 @@
 #include "analytics/retention.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analytics/calendar.hpp"
@@ -15,36 +17,61 @@ namespace retention {
 
 namespace {
 
-// One series, from the first counted order's period to asOf's. `period_of` numbers periods
-// consecutively from a month index; `month` holds the month index of every order.
-template <class PeriodOf, class Label>
-std::vector<PeriodRetention> series(const CustomerTable& c, const std::vector<int32_t>& month, PeriodOf period_of,
-                                    Label label) {
+// The monthly, quarterly and yearly series, each from the first counted order's period to asOf's, in
+// one pass over the customers' orders (issue 11: a pass a series read every order three times).
+constexpr size_t kSeries = 3;  // months, quarters, years
+
+std::array<int32_t, kSeries> periods_of(int32_t month) {
+  return {month, quarter_of_month(month), year_of_month(month)};
+}
+
+std::array<std::vector<PeriodRetention>, kSeries> all_series(const CustomerTable& c) {
   // Issue 13: at most kMaxCohortMonths of months, whatever the dates (one typo must not stretch the
   // series over centuries); one period more is counted before the first kept, for its `start`.
   const int32_t last_month = month_index(c.asOf);
   const int32_t first_month = month_index(*std::min_element(c.firstOrder.begin(), c.firstOrder.end()));
   const bool capped = last_month - first_month + 1 > kMaxCohortMonths;
-  const int32_t first = period_of(capped ? last_month - kMaxCohortMonths + 1 : first_month) - (capped ? 1 : 0);
-  const auto count = static_cast<size_t>(period_of(last_month) - first + 1);
-  std::vector<PeriodRetention> out(count);
+  const auto first_kept = periods_of(capped ? last_month - kMaxCohortMonths + 1 : first_month);
+  const auto last = periods_of(last_month);
+  std::array<int32_t, kSeries> first{};
+  std::array<std::vector<PeriodRetention>, kSeries> out;
+  for (size_t s = 0; s < kSeries; ++s) {
+    first[s] = first_kept[s] - (capped ? 1 : 0);
+    out[s].resize(static_cast<size_t>(last[s] - first[s] + 1));
+  }
   for_each_index(c.size(), [&](size_t row) {
-    if (int64_t p = period_of(month_index(c.firstOrder[row])) - first; p >= 0) ++out[static_cast<size_t>(p)].newCustomers;
-    int64_t previous = std::numeric_limits<int64_t>::min();
+    const auto joined = periods_of(month_index(c.firstOrder[row]));
+    std::array<int64_t, kSeries> previous{};
+    for (size_t s = 0; s < kSeries; ++s) {
+      if (int64_t p = joined[s] - first[s]; p >= 0) ++out[s][static_cast<size_t>(p)].newCustomers;
+      previous[s] = std::numeric_limits<int64_t>::min();
+    }
+    // Orders are by date: one count per customer and period. A month seen already is skipped whole:
+    // its quarter and year were counted (or were before the first kept) with it.
+    int32_t previous_month = std::numeric_limits<int32_t>::min();
     for (uint32_t k = c.orderStart[row]; k < c.orderStart[row + 1]; ++k) {
       if (!CustomerTable::counts(c.orderNet[k])) continue;
-      int64_t p = period_of(month[k]) - first;
-      if (p == previous || p < 0) continue;  // orders are by date: one count per customer and period
-      ++out[static_cast<size_t>(p)].active;
-      if (p == previous + 1) ++out[static_cast<size_t>(p)].retained;
-      previous = p;
+      const int32_t month = month_index(c.orderDate[k]);
+      if (month == previous_month) continue;
+      previous_month = month;
+      const auto periods = periods_of(month);
+      for (size_t s = 0; s < kSeries; ++s) {
+        const int64_t p = periods[s] - first[s];
+        if (p == previous[s] || p < 0) continue;
+        ++out[s][static_cast<size_t>(p)].active;
+        if (p == previous[s] + 1) ++out[s][static_cast<size_t>(p)].retained;
+        previous[s] = p;
+      }
     }
   });
-  for (size_t p = 0; p < count; ++p) {
-    out[p].period = label(first + static_cast<int32_t>(p));
-    out[p].start = p ? out[p - 1].active : 0;
+  std::string (*const label[kSeries])(int32_t) = {month_label, quarter_label, year_label};
+  for (size_t s = 0; s < kSeries; ++s) {
+    for (size_t p = 0; p < out[s].size(); ++p) {
+      out[s][p].period = label[s](first[s] + static_cast<int32_t>(p));
+      out[s][p].start = p ? out[s][p - 1].active : 0;
+    }
+    if (capped) out[s].erase(out[s].begin());
   }
-  if (capped) out.erase(out.begin());
   return out;
 }
 
@@ -100,11 +127,10 @@ Retention compute_retention(const CustomerTable& c) {
   Retention r;
   r.withAtLeast = customers_with_at_least(c);
   r.gaps = gap_stats(c);
-  std::vector<int32_t> month(c.orderDate.size());
-  for_each_index(month.size(), [&](size_t k) { month[k] = month_index(c.orderDate[k]); });
-  r.monthly = series(c, month, [](int32_t m) { return m; }, month_label);
-  r.quarterly = series(c, month, quarter_of_month, quarter_label);
-  r.yearly = series(c, month, year_of_month, year_label);
+  auto series = all_series(c);
+  r.monthly = std::move(series[0]);
+  r.quarterly = std::move(series[1]);
+  r.yearly = std::move(series[2]);
   return r;
 }
 
