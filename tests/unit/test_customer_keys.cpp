@@ -66,8 +66,9 @@ void check_resolved(const std::vector<std::string>& keys, double expected_custom
 
 TEST_CASE("resolved customers are numbered by first sight, exactly, across key kinds and blocks") {
   check_resolved(order_customers(1000, false), -1);
-  // More orders than one block and one partition hold (2^18 orders a block, 16,384 a partition).
-  check_resolved(order_customers(600000, false), -1);
+  // More orders than two blocks and one partition hold (2^20 orders a block, 16,384 a partition), the
+  // last block a part.
+  check_resolved(order_customers(2300000, false), -1);
 }
 
 TEST_CASE("resolving gives the same numbers when the tables must grow past their estimate") {
