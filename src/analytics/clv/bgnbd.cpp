@@ -44,6 +44,11 @@ double BgNbd::expected_if_alive(int32_t x, double T, double t) const {
 
 namespace {
 
+// std::fmax and std::fmin as C defines them (a NaN operand gives the other), inline: both are library
+// calls natively and in wasm, twice a history in every evaluation of the likelihood.
+double larger(double a, double b) { return std::isnan(a) ? b : std::isnan(b) ? a : a > b ? a : b; }
+double smaller(double a, double b) { return std::isnan(a) ? b : std::isnan(b) ? a : a < b ? a : b; }
+
 // FHL 2005 eq. (6) in logs: per history, base(x) + log[(alpha+T)^-(r+x) + [x>0] a/(b+x-1) (alpha+t_x)^-(r+x)].
 // MBG/NBD (`modified`) is the same with b+x-1 -> b+x in both places and the second term for x = 0 too.
 // base(x) holds everything that depends on x alone and is differentiated with duals; the sum over
@@ -86,7 +91,7 @@ double log_likelihood(const Vector& p, Vector* gradient, const Histories& h, boo
       continue;
     }
     const double v = log_ratio[row.x] - rx * log_at[row.tx];
-    const double hi = std::fmax(-u, v), e = exp(std::fmin(-u, v) - hi);
+    const double hi = larger(-u, v), e = exp(smaller(-u, v) - hi);
     total.add((hi + log1p(e)) * w);
     if (gradient) {
       const double sv = (v > -u ? 1 : e) / (1 + e), su = 1 - sv;
