@@ -122,9 +122,9 @@ struct Engine::Impl : RecordConsumer {
 
   bool on_record(const CsvRecord& record) override {
     // A line of only spaces and delimiters (",,,," at the end of spreadsheet exports) holds nothing.
-    bool blank = true;
-    for (std::string_view f : record.fields) blank = blank && trim(f).empty();
-    if (blank) return true;
+    // Checked up to the first value: a loop over every field was 1% of reading's instructions.
+    if (std::all_of(record.fields.begin(), record.fields.end(), [](std::string_view f) { return trim(f).empty(); }))
+      return true;
     if (!mapper && !summary_mapper) return on_header(record);
     ++report.summary.rowsRead;
     if (summary_mapper) return on_summary_row(record);
