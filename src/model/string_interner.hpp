@@ -32,7 +32,7 @@ class StringInterner {
     strings_.push_back(ref);
     slots_[at] = {key.word, key.kind == kLong ? kLong << kKindShift | ref : key.kind << kKindShift | key.length << 32 | id};
     added = true;
-    if (strings_.size() * 2 > slots_.size()) grow();
+    if (too_full()) grow();
     return id;
   }
 
@@ -45,7 +45,7 @@ class StringInterner {
   std::string_view operator[](uint32_t id) const { return view(strings_[id]); }
   size_t size() const { return strings_.size(); }
   // The mean number of slots a lookup of a present key reads: near 1.5 for a table at most half full
-  // whose keys are spread well (a check on the slot placement, for tests).
+  // whose keys are spread well, near 1.07 for one at most an eighth full (checks for tests).
   double mean_probe_length() const {
     const size_t mask = slots_.size() - 1;
     double total = 0;
@@ -61,6 +61,15 @@ class StringInterner {
   void forget_lookups() { slots_ = std::vector<Slot>(); }
 
  private:
+  // At most an eighth full while the table is small (up to 2^16 slots, 1 MB), at most half full beyond.
+  // Products and attribute values are interned on every row from a table of a few hundred: sparse,
+  // 9 lookups in 10 read one slot instead of 2 in 3, and the probe loop's exit mispredicts less
+  // (500 products: 12 -> 6 ns a lookup natively). Millions of emails keep 32 to 64 bytes a key.
+  static constexpr size_t kSparseSlots = size_t{1} << 16;
+  bool too_full() const {
+    return strings_.size() * (slots_.size() <= kSparseSlots ? 8 : 2) > slots_.size();
+  }
+
   static constexpr int kOffsetBits = 20;
   static constexpr size_t kBlock = size_t{1} << kOffsetBits;
 
