@@ -120,6 +120,24 @@ TEST_CASE("a best seller of thousands of lines nets each customer's lines as the
   check_against_reference(s);
 }
 
+TEST_CASE("lines grouped chunk by chunk: a product's lines in every chunk, net per customer across them") {
+  // 160,000 lines over 40 products: three chunks of 65,536 lines and a part (analytics/products.cpp),
+  // each customer's lines of a product spread over all of them, refunds among them.
+  Shop s;
+  uint64_t state = 2024;
+  auto next = [&](uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  };
+  for (int i = 0; i < 80000; ++i) {
+    std::string customer = "c" + std::to_string(next(3000));
+    Date date = day("2024-01-01") + static_cast<Date>(next(360));
+    Money amount = cents(static_cast<int64_t>(next(5000)) - (next(12) == 0 ? 7000 : 0));
+    s.orders.push_back({customer, date, {{"p" + std::to_string(next(40)), amount}, {"p" + std::to_string(next(40)), cents(250)}}});
+  }
+  check_against_reference(s);
+}
+
 TEST_CASE("wide product lines: more than 65,535 products, amounts finer than a thousandth") {
   // The lines are kept in 16 and 32 bits while every value fits (model/order_lines.hpp): both widen here.
   uint64_t state = 777;
