@@ -26,6 +26,15 @@ Run run(const Shop& s) {
 
 using List = std::vector<std::tuple<std::string, Money, int64_t>>;
 
+// Numbers below a bound from a fixed seed (a 64-bit LCG), for the random shops.
+struct Numbers {
+  uint64_t state;
+  uint64_t operator()(uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  }
+};
+
 List as_list(const std::vector<ProductRevenue>& products) {
   List out;
   for (const ProductRevenue& p : products) out.emplace_back(p.product, p.revenue, p.customers);
@@ -106,11 +115,7 @@ TEST_CASE("a best seller of thousands of lines nets each customer's lines as the
   // More lines on one product than the sort by row handles by comparison: the radix path, with
   // customers buying it many times, refunds among them, and their orders interleaved.
   Shop s;
-  uint64_t state = 12345;
-  auto next = [&](uint64_t bound) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return (state >> 33) % bound;
-  };
+  Numbers next{12345};
   for (int i = 0; i < 3000; ++i) {
     std::string customer = "c" + std::to_string(next(300));
     Date date = day("2024-01-01") + static_cast<Date>(next(360));
@@ -124,11 +129,7 @@ TEST_CASE("lines grouped chunk by chunk: a product's lines in every chunk, net p
   // 160,000 lines over 40 products: three chunks of 65,536 lines and a part (analytics/products.cpp),
   // each customer's lines of a product spread over all of them, refunds among them.
   Shop s;
-  uint64_t state = 2024;
-  auto next = [&](uint64_t bound) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return (state >> 33) % bound;
-  };
+  Numbers next{2024};
   for (int i = 0; i < 80000; ++i) {
     std::string customer = "c" + std::to_string(next(3000));
     Date date = day("2024-01-01") + static_cast<Date>(next(360));
@@ -140,11 +141,7 @@ TEST_CASE("lines grouped chunk by chunk: a product's lines in every chunk, net p
 
 TEST_CASE("wide product lines: more than 65,535 products, amounts finer than a thousandth") {
   // The lines are kept in 16 and 32 bits while every value fits (model/order_lines.hpp): both widen here.
-  uint64_t state = 777;
-  auto next = [&](uint64_t bound) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return (state >> 33) % bound;
-  };
+  Numbers next{777};
   for (bool fine_amounts : {false, true}) {
     CAPTURE(fine_amounts);
     Shop s;
