@@ -51,12 +51,13 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   out.asOf = *asOf;
 
   // The figures per customer of the order book, side by side: an order reads and writes one place
-  // (its customer's), not one in each of five columns (issue 11). Then copied to the rows.
+  // (its customer's), not one in each of five columns (issue 11). Then copied to the rows, with
+  // where each row's orders will start.
   struct Figures {
     Money monetary = 0;
     Date first = std::numeric_limits<Date>::max(), last = std::numeric_limits<Date>::min();
     int32_t frequency = 0;
-    bool has_order = false;  // an order up to asOf, counted or not
+    uint32_t orders = 0;  // up to asOf, counted or not
   };
   const size_t n = orders.customer_count();
   std::vector<Figures> figures(n);
@@ -67,7 +68,7 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
       return;
     }
     Figures& f = figures[order_customer[o]];
-    f.has_order = true;
+    ++f.orders;
     const Money net = order_net[o];
     f.monetary += net;  // whatever its sign; the order itself counts only when the net is positive
     if (!CustomerTable::counts(net)) return;
@@ -83,14 +84,17 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   out.monetary.reserve(rows);
   out.firstOrder.reserve(rows);
   out.lastOrder.reserve(rows);
+  out.orderStart.reserve(rows + 1);
+  out.orderStart.push_back(0);
   out.rowOf.assign(n, -1);
   for (size_t c = 0; c < n; ++c) {
     const Figures& f = figures[c];
     if (f.frequency == 0) {
-      out.customersWithoutOrders += f.has_order;
+      out.customersWithoutOrders += f.orders > 0;
       continue;
     }
     out.rowOf[c] = static_cast<int32_t>(out.customer.size());
+    out.orderStart.push_back(out.orderStart.back() + f.orders);
     out.customer.push_back(static_cast<uint32_t>(c));
     out.countedOrders += f.frequency;
     out.frequency.push_back(f.frequency);
@@ -108,14 +112,18 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
 
 void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out) {
   const auto& order_date = orders.order_date();
-  // Each row's orders counted in the same pass: orderStart, ready for index_customer_orders.
-  out.orderStart.assign(out.size() + 1, 0);
-  for_each_index(order_customer.size(), [&](size_t o) {
-    const int32_t row = order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]];
-    order_customer[o] = row < 0 ? CustomerTable::kNoRow : static_cast<uint32_t>(row);
-    if (row >= 0) ++out.orderStart[static_cast<size_t>(row) + 1];
-  });
-  for (size_t row = 0; row < out.size(); ++row) out.orderStart[row + 1] += out.orderStart[row];
+  // Where every customer is a row (the usual case), a customer's row is its number: no lookup at
+  // random in rowOf for each order.
+  if (out.size() == orders.customer_count()) {
+    for_each_index(order_customer.size(), [&](size_t o) {
+      if (order_date[o] > out.asOf) order_customer[o] = CustomerTable::kNoRow;
+    });
+  } else {
+    for_each_index(order_customer.size(), [&](size_t o) {
+      const int32_t row = order_date[o] > out.asOf ? -1 : out.rowOf[order_customer[o]];
+      order_customer[o] = row < 0 ? CustomerTable::kNoRow : static_cast<uint32_t>(row);
+    });
+  }
   out.orderRow = std::move(order_customer);
 }
 

@@ -51,11 +51,11 @@ Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, Cu
 
 // build_customer_table in two steps, so that what needs only the figures per customer can run (and
 // free its scratch) before the per-order copies exist, while the order book is still held (issue 11):
-// first every column but the orders' (orderStart, orderDate and orderNet stay empty) ...
+// first every column but the orders' (orderStart tells where each row's orders will start; orderDate
+// and orderNet stay empty) ...
 Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
 // ... then each order's row (orderRow), made in place from `order_customer`: the book's column,
-// copied, or taken from it by its last reader (OrderBook::take_order_customers), and where each row's
-// orders will start (orderStart; orderDate and orderNet stay empty until the next step) ...
+// copied, or taken from it by its last reader (OrderBook::take_order_customers) ...
 void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out);
 // ... then each row's orders up to asOf, by date.
 void index_customer_orders(const OrderBook& orders, CustomerTable& out);
