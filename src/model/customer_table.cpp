@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 #include <utility>
 
 #include "model/blocks.hpp"
@@ -149,20 +150,32 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   for_each_block(out.size(), [&](size_t first_row, size_t end_row) RETENTION_BLOCK_BODY {
     std::vector<std::pair<Date, Money>> own;
     for (size_t row = first_row; row < end_row; ++row) {
-      const auto begin = out.orderDate.begin() + out.orderStart[row], end = out.orderDate.begin() + out.orderStart[row + 1];
-      if (std::is_sorted(begin, end)) continue;
-      own.clear();
-      for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k) own.emplace_back(out.orderDate[k], out.orderNet[k]);
-      // Most customers have a few orders: an insertion sort (stable, no buffer) instead of a stable_sort
-      // that allocates its buffer for each of millions of customers.
-      auto earlier = [](const auto& a, const auto& b) { return a.first < b.first; };
-      if (own.size() > 32) std::stable_sort(own.begin(), own.end(), earlier);
-      for (size_t i = 1; own.size() <= 32 && i < own.size(); ++i)
-        for (size_t j = i; j > 0 && earlier(own[j], own[j - 1]); --j) std::swap(own[j], own[j - 1]);
-      for (size_t i = 0; i < own.size(); ++i) {
-        out.orderDate[out.orderStart[row] + i] = own[i].first;
-        out.orderNet[out.orderStart[row] + i] = own[i].second;
+      Date* date = out.orderDate.data() + out.orderStart[row];
+      Money* net = out.orderNet.data() + out.orderStart[row];
+      const size_t n = out.orderStart[row + 1] - out.orderStart[row];
+      if (n <= 32) {
+        // Most customers have a few orders: an insertion sort in place (stable, no buffer and no copy;
+        // nothing moves in a row that comes sorted) instead of a stable_sort that allocates its
+        // buffer for each of millions of customers.
+        for (size_t i = 1; i < n; ++i) {
+          if (date[i] >= date[i - 1]) continue;
+          const Date d = date[i];
+          const Money m = net[i];
+          size_t j = i;
+          for (; j > 0 && d < date[j - 1]; --j) {
+            date[j] = date[j - 1];
+            net[j] = net[j - 1];
+          }
+          date[j] = d;
+          net[j] = m;
+        }
+        continue;
       }
+      if (std::is_sorted(date, date + n)) continue;
+      own.clear();
+      for (size_t i = 0; i < n; ++i) own.emplace_back(date[i], net[i]);
+      std::stable_sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (size_t i = 0; i < n; ++i) std::tie(date[i], net[i]) = own[i];
     }
   });
 }
