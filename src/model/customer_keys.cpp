@@ -63,7 +63,7 @@ class CustomerTables {
     slots_.resize(capacity_ * used_.size());
   }
 
-  size_t partition(uint64_t hash) const { return bits_ ? hash >> (64 - bits_) : 0; }
+  size_t partition(uint64_t hash) const { return bits_ ? static_cast<size_t>(hash >> (64 - bits_)) : 0; }
 
   // The first order of the customer keyed (word, kind), `order` when the customer is new.
   uint32_t first_order(uint64_t word, uint32_t kind, uint64_t hash, uint32_t order) {
@@ -79,6 +79,17 @@ class CustomerTables {
       }
       if (slot.word == word && slot.kind == tag) return slot.first;
     }
+  }
+
+  // Natively, the home slot of `hash` asked for ahead of its lookup: a lookup waits on that read (60% of
+  // the loop's samples at 10M rows), and asking 16 lookups ahead took a third off the loop. Wasm has
+  // no prefetch, and a plain read ahead waits as the lookup does (tried natively: slower).
+  void prefetch(uint64_t hash) const {
+#if !defined(__EMSCRIPTEN__)
+    __builtin_prefetch(&slots_[partition(hash) * capacity_ + home(hash)]);
+#else
+    (void)hash;
+#endif
   }
 
   const std::vector<Slot>& slots() const { return slots_; }
@@ -226,7 +237,9 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
       grouped_words[at] = words_[begin + i];
       grouped_at[at] = static_cast<uint32_t>(i << 8 | kinds_[begin + i]);
     }
+    constexpr size_t kAhead = 16;
     for (size_t e = 0; e < count; ++e) {
+      if (e + kAhead < count) tables.prefetch(spread(grouped_words[e + kAhead], grouped_at[e + kAhead] & 0xFF));
       const uint64_t word = grouped_words[e];
       const uint32_t kind = grouped_at[e] & 0xFF, i = grouped_at[e] >> 8;
       out[begin + i] = tables.first_order(word, kind, spread(word, kind), static_cast<uint32_t>(begin + i));
