@@ -37,14 +37,13 @@ TopProducts top_products(const OrderBook& orders, ChunkedColumn<uint32_t>& row_o
   // and written back (rows and amounts: the products are not read again). Grouping all lines in place
   // instead followed each line to its bucket anywhere in the columns, a cache miss a line: 5% of a 10M-
   // row run natively (issue 11). Chunks while their ranges take at most a byte a line or 256 KB
-  // (catalogues of up to 16,383 products); larger catalogues are grouped in place.
+  // (catalogues of up to 16,383 products); larger catalogues are grouped in place, as one chunk.
   constexpr size_t kChunk = size_t{1} << 16;
-  const size_t chunks = (n + kChunk - 1) / kChunk;
-  const bool chunked = chunks * (buckets + 1) * sizeof(uint32_t) <= std::max(n, kChunk);
-  std::vector<uint32_t> chunk_start;  // chunked: per chunk, where each bucket starts in it
-  std::vector<size_t> bucket_end;     // in place: where each bucket ends in all lines
+  const bool chunked = (n + kChunk - 1) / kChunk * (buckets + 1) * sizeof(uint32_t) <= std::max(n, kChunk);
+  const size_t chunk_lines = chunked ? kChunk : std::max<size_t>(n, 1);
+  const size_t chunks = (n + chunk_lines - 1) / chunk_lines;
+  std::vector<uint32_t> chunk_start(chunks * (buckets + 1), 0);  // per chunk, where each bucket starts in it
   if (chunked) {
-    chunk_start.assign(chunks * (buckets + 1), 0);
     std::vector<uint32_t> rows(std::min(n, kChunk)), cursor(buckets);
     std::vector<std::decay_t<decltype(amount_stored[0])>> amounts(rows.size());
     for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
@@ -63,20 +62,16 @@ TopProducts top_products(const OrderBook& orders, ChunkedColumn<uint32_t>& row_o
       }
     }, kChunk);
   } else {
-    // An in-place counting sort groups the lines by product, the uncounted lines last.
-    std::vector<size_t> count(buckets, 0);
-    for_each_index(n, [&](size_t i) { ++count[bucket_of(i)]; });
-    std::vector<size_t> next(buckets);
-    bucket_end.resize(buckets);
-    for (size_t b = 0, sum = 0; b < buckets; ++b) {
-      next[b] = sum;
-      bucket_end[b] = sum += count[b];
-    }
+    // An in-place counting sort, the uncounted lines last.
+    uint32_t* start = chunk_start.data();
+    for_each_index(n, [&](size_t i) { ++start[bucket_of(i) + 1]; });
+    for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+    std::vector<size_t> next(start, start + buckets);
     // At most kMoves steps a call, so that V8 optimises the loop after its first calls (model/blocks.hpp):
     // a product's lines can be millions, and whole buckets a call ran baseline code (3% of a 10M run).
     constexpr size_t kMoves = size_t{1} << 14;
     auto fill = [&](size_t b) RETENTION_BLOCK_BODY {
-      for (size_t moves = 0; moves < kMoves && next[b] < bucket_end[b]; ++moves) {
+      for (size_t moves = 0; moves < kMoves && next[b] < start[b + 1]; ++moves) {
         const size_t at = next[b], to = bucket_of(at);
         if (to == b) {
           ++next[b];
@@ -89,16 +84,15 @@ TopProducts top_products(const OrderBook& orders, ChunkedColumn<uint32_t>& row_o
       }
     };
     for (size_t b = 0; b < buckets; ++b) {
-      if (next[b] < bucket_end[b]) fill(b);  // two calls in the code: Binaryen inlines a function called once
-      while (next[b] < bucket_end[b]) fill(b);
+      if (next[b] < start[b + 1]) fill(b);  // two calls in the code: Binaryen inlines a function called once
+      while (next[b] < start[b + 1]) fill(b);
     }
   }
-  // The ranges of a product's lines, by either grouping.
+  // The ranges of a product's lines: one in each chunk.
   auto for_each_range = [&](uint32_t product, auto&& visit) {
-    if (!chunked) return visit(product == 0 ? 0 : bucket_end[product - 1], bucket_end[product]);
     for (size_t c = 0; c < chunks; ++c) {
       const uint32_t* start = &chunk_start[c * (buckets + 1)];
-      visit(c * kChunk + start[product], c * kChunk + start[product + 1]);
+      visit(c * chunk_lines + start[product], c * chunk_lines + start[product + 1]);
     }
   };
 

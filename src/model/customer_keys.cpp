@@ -231,9 +231,9 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
       grouped_words[at] = words_[begin + i];
       grouped_at[at] = static_cast<uint32_t>(i << 8 | kinds_[begin + i]);
     }
-    constexpr size_t kAhead = 16;
     for (size_t e = 0; e < count; ++e) {
-      if (e + kAhead < count) tables.prefetch_home(spread(grouped_words[e + kAhead], grouped_at[e + kAhead] & 0xFF));
+      if (const size_t ahead = e + kPrefetchAhead; ahead < count)
+        tables.prefetch_home(spread(grouped_words[ahead], grouped_at[ahead] & 0xFF));
       const uint64_t word = grouped_words[e];
       const uint32_t kind = grouped_at[e] & 0xFF, i = grouped_at[e] >> 8;
       out[begin + i] = tables.first_order(word, kind, spread(word, kind), static_cast<uint32_t>(begin + i));

@@ -12,10 +12,6 @@ namespace retention {
 
 namespace {
 
-// How many orders ahead a customer's place is asked for (model/prefetch.hpp): the passes below read
-// and write one place per order at random among millions of customers.
-constexpr size_t kAhead = 16;
-
 // The figures per customer (frequency, monetary, first and last order) of `n` customers without orders.
 void clear_figures(CustomerTable& t, size_t n) {
   t.frequency.assign(n, 0);
@@ -69,7 +65,7 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   std::vector<Figures> figures(n);
   const size_t order_count = order_net.size();
   for_each_index(order_count, [&](size_t o) {
-    if (o + kAhead < order_count) prefetch(&figures[order_customer[o + kAhead]]);
+    if (o + kPrefetchAhead < order_count) prefetch(&figures[order_customer[o + kPrefetchAhead]]);
     const Date date = order_date[o];
     if (date > out.asOf) {  // SPEC 4: orders after asOf are ignored
       ++out.ordersAfterAsOf;
@@ -146,8 +142,8 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   // orderStart[row] serves as the row's next slot, which leaves it at the next row's start: shifted back after.
   const size_t order_count = row_of_order.size();
   for_each_index(order_count, [&](size_t o) {
-    if (o + kAhead < order_count && row_of_order[o + kAhead] != CustomerTable::kNoRow)
-      prefetch(&out.orderStart[row_of_order[o + kAhead]]);
+    if (o + kPrefetchAhead < order_count && row_of_order[o + kPrefetchAhead] != CustomerTable::kNoRow)
+      prefetch(&out.orderStart[row_of_order[o + kPrefetchAhead]]);
     if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) {
       const uint32_t k = out.orderStart[row]++;
       out.orderDate[k] = order_date[o];

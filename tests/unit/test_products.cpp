@@ -35,6 +35,29 @@ struct Numbers {
   }
 };
 
+// Random orders of two lines over 2024: each a customer, a day, an amount (one order in
+// `refund_every` less `refund_cents`: refunds among them) and the two lines' products.
+struct TwoLineOrders {
+  uint64_t seed;
+  int orders;
+  uint64_t customers, refund_every;
+  int64_t refund_cents, second_line_cents;
+};
+
+template <class FirstProduct, class SecondProduct>
+Shop two_line_orders(const TwoLineOrders& o, FirstProduct first, SecondProduct second) {
+  Shop s;
+  Numbers next{o.seed};
+  for (int i = 0; i < o.orders; ++i) {
+    std::string customer = "c" + std::to_string(next(o.customers));
+    Date date = day("2024-01-01") + static_cast<Date>(next(360));
+    Money amount = cents(static_cast<int64_t>(next(5000)) - (next(o.refund_every) == 0 ? o.refund_cents : 0));
+    std::string first_product = first(next);
+    s.orders.push_back({customer, date, {{first_product, amount}, {second(next), cents(o.second_line_cents)}}});
+  }
+  return s;
+}
+
 List as_list(const std::vector<ProductRevenue>& products) {
   List out;
   for (const ProductRevenue& p : products) out.emplace_back(p.product, p.revenue, p.customers);
@@ -114,29 +137,15 @@ TEST_CASE("top products equal the definition on random shops") {
 TEST_CASE("a best seller of thousands of lines nets each customer's lines as the definition does") {
   // More lines on one product than the sort by row handles by comparison: the radix path, with
   // customers buying it many times, refunds among them, and their orders interleaved.
-  Shop s;
-  Numbers next{12345};
-  for (int i = 0; i < 3000; ++i) {
-    std::string customer = "c" + std::to_string(next(300));
-    Date date = day("2024-01-01") + static_cast<Date>(next(360));
-    Money amount = cents(static_cast<int64_t>(next(5000)) - (next(10) == 0 ? 6000 : 0));
-    s.orders.push_back({customer, date, {{"Best", amount}, {next(3) == 0 ? "Rare" : "Best", cents(100)}}});
-  }
-  check_against_reference(s);
+  check_against_reference(two_line_orders({12345, 3000, 300, 10, 6000, 100}, [](Numbers&) { return std::string("Best"); },
+                                          [](Numbers& next) { return std::string(next(3) == 0 ? "Rare" : "Best"); }));
 }
 
 TEST_CASE("lines grouped chunk by chunk: a product's lines in every chunk, net per customer across them") {
   // 160,000 lines over 40 products: three chunks of 65,536 lines and a part (analytics/products.cpp),
   // each customer's lines of a product spread over all of them, refunds among them.
-  Shop s;
-  Numbers next{2024};
-  for (int i = 0; i < 80000; ++i) {
-    std::string customer = "c" + std::to_string(next(3000));
-    Date date = day("2024-01-01") + static_cast<Date>(next(360));
-    Money amount = cents(static_cast<int64_t>(next(5000)) - (next(12) == 0 ? 7000 : 0));
-    s.orders.push_back({customer, date, {{"p" + std::to_string(next(40)), amount}, {"p" + std::to_string(next(40)), cents(250)}}});
-  }
-  check_against_reference(s);
+  auto any_of_40 = [](Numbers& next) { return "p" + std::to_string(next(40)); };
+  check_against_reference(two_line_orders({2024, 80000, 3000, 12, 7000, 250}, any_of_40, any_of_40));
 }
 
 TEST_CASE("wide product lines: more than 65,535 products, amounts finer than a thousandth") {
