@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <tuple>
 #include <utility>
 
 #include "model/blocks.hpp"
@@ -138,7 +137,7 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   const ChunkedColumn<uint32_t>& row_of_order = out.orderRow;
   // Placed straight into the columns, without a permutation of all orders in between.
   out.orderDate.resize(out.orderStart.back());
-  out.orderNet.resize(out.orderStart.back());
+  out.orderNet.assign(out.orderStart.back(), !order_net.widened());
   // orderStart[row] serves as the row's next slot, which leaves it at the next row's start: shifted back after.
   const size_t order_count = row_of_order.size();
   for_each_index(order_count, [&](size_t o) {
@@ -147,7 +146,7 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
     if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) {
       const uint32_t k = out.orderStart[row]++;
       out.orderDate[k] = order_date[o];
-      out.orderNet[k] = order_net[o];
+      out.orderNet.set(k, order_net[o]);
     }
   });
   std::copy_backward(out.orderStart.begin(), out.orderStart.end() - 1, out.orderStart.end());
@@ -156,9 +155,10 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   for_each_block(out.size(), [&](size_t first_row, size_t end_row) RETENTION_BLOCK_BODY {
     std::vector<std::pair<Date, Money>> own;
     for (size_t row = first_row; row < end_row; ++row) {
-      Date* date = out.orderDate.data() + out.orderStart[row];
-      Money* net = out.orderNet.data() + out.orderStart[row];
-      const size_t n = out.orderStart[row + 1] - out.orderStart[row];
+      const size_t first = out.orderStart[row], n = out.orderStart[row + 1] - first;
+      Date* date = out.orderDate.data() + first;
+      auto net = [&](size_t i) { return out.orderNet[first + i]; };
+      auto set_net = [&](size_t i, Money m) { out.orderNet.set(first + i, m); };
       if (n <= 32) {
         // Most customers have a few orders: an insertion sort in place (stable, no buffer and no copy;
         // nothing moves in a row that comes sorted) instead of a stable_sort that allocates its
@@ -166,22 +166,25 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
         for (size_t i = 1; i < n; ++i) {
           if (date[i] >= date[i - 1]) continue;
           const Date d = date[i];
-          const Money m = net[i];
+          const Money m = net(i);
           size_t j = i;
           for (; j > 0 && d < date[j - 1]; --j) {
             date[j] = date[j - 1];
-            net[j] = net[j - 1];
+            set_net(j, net(j - 1));
           }
           date[j] = d;
-          net[j] = m;
+          set_net(j, m);
         }
         continue;
       }
       if (std::is_sorted(date, date + n)) continue;
       own.clear();
-      for (size_t i = 0; i < n; ++i) own.emplace_back(date[i], net[i]);
+      for (size_t i = 0; i < n; ++i) own.emplace_back(date[i], net(i));
       std::stable_sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      for (size_t i = 0; i < n; ++i) std::tie(date[i], net[i]) = own[i];
+      for (size_t i = 0; i < n; ++i) {
+        date[i] = own[i].first;
+        set_net(i, own[i].second);
+      }
     }
   });
 }

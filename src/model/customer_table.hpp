@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/narrow_column.hpp"
 #include "model/order_book.hpp"
 #include "retention/report.hpp"
 
@@ -22,7 +23,7 @@ struct CustomerTable {
   // in orderDate and orderNet. An order counts when its net is > 0 (SPEC 4).
   std::vector<uint32_t> orderStart;
   std::vector<Date> orderDate;
-  std::vector<Money> orderNet;
+  NarrowArray<int32_t, Money, kMoneyScale / 1000> orderNet;  // narrow when the order book's is
   // OrderBook customer -> row, -1 for customers left out (no counted order).
   std::vector<int32_t> rowOf;
   // OrderBook order -> its customer's row, kNoRow for an order after asOf or of a customer left out

@@ -1,16 +1,26 @@
-// A column of integers kept in a narrow type while every value fits it (issue 11): product ids in 16
-// bits up to 65,536 products, line amounts in 32 bits of thousandths up to 2.1 million. The first
-// value that does not fit widens the column once, every value copied: exact whatever the values.
+// Columns of integers kept in a narrow type while every value fits it (issue 11): product ids in 16
+// bits up to 65,536 products, line and order amounts in 32 bits of thousandths up to 2.1 million. The
+// first value that does not fit widens the column once, every value copied: exact whatever the values.
 #pragma once
 
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "model/chunked_column.hpp"
 
 namespace retention {
 
-// Values of type Wide, stored as Narrow = value / kScale where that is exact and in Narrow's range.
+// Whether `value` is stored exactly as Narrow = value / kScale.
+template <class Narrow, class Wide, Wide kScale>
+bool fits_narrow(Wide value) {
+  if (value % kScale != 0) return false;
+  const Wide scaled = value / kScale;
+  return scaled >= static_cast<Wide>(std::numeric_limits<Narrow>::min()) &&
+         scaled <= static_cast<Wide>(std::numeric_limits<Narrow>::max());
+}
+
+// An append-only column of values of type Wide, stored as Narrow = value / kScale while every value fits.
 template <class Narrow, class Wide, Wide kScale = 1>
 class NarrowColumn {
  public:
@@ -24,6 +34,16 @@ class NarrowColumn {
   }
   size_t size() const { return widened_ ? wide_.size() : narrow_.size(); }
   bool widened() const { return widened_; }
+  // Random access, for a column read or updated in place (an order's net as its rows arrive).
+  Wide operator[](size_t i) const { return widened_ ? wide_[i] : static_cast<Wide>(narrow_[i]) * kScale; }
+  void set(size_t i, Wide value) {
+    if (!widened_ && fits(value)) {
+      narrow_[i] = static_cast<Narrow>(value / kScale);
+      return;
+    }
+    if (!widened_) widen();
+    wide_[i] = value;
+  }
   void truncate(size_t n) {
     narrow_.truncate(n);
     wide_.truncate(n);
@@ -37,12 +57,7 @@ class NarrowColumn {
   }
 
  private:
-  static bool fits(Wide value) {
-    if (value % kScale != 0) return false;
-    const Wide scaled = value / kScale;
-    return scaled >= static_cast<Wide>(std::numeric_limits<Narrow>::min()) &&
-           scaled <= static_cast<Wide>(std::numeric_limits<Narrow>::max());
-  }
+  static bool fits(Wide value) { return fits_narrow<Narrow, Wide, kScale>(value); }
   void widen() {
     for (size_t i = 0; i < narrow_.size(); ++i) wide_.push_back(static_cast<Wide>(narrow_[i]) * kScale);
     narrow_ = ChunkedColumn<Narrow>();
@@ -52,6 +67,28 @@ class NarrowColumn {
   ChunkedColumn<Narrow> narrow_;
   ChunkedColumn<Wide> wide_;
   bool widened_ = false;
+};
+
+// A fixed number of values of type Wide in one piece, stored as Narrow = value / kScale when the caller,
+// who knows the values before setting them, says that every one fits (fits_narrow).
+template <class Narrow, class Wide, Wide kScale = 1>
+class NarrowArray {
+ public:
+  // `n` values, all 0.
+  void assign(size_t n, bool narrow) {
+    narrow_ = narrow ? std::vector<Narrow>(n) : std::vector<Narrow>();
+    wide_ = narrow ? std::vector<Wide>() : std::vector<Wide>(n);
+  }
+  size_t size() const { return narrow_.size() + wide_.size(); }
+  Wide operator[](size_t i) const { return wide_.empty() ? static_cast<Wide>(narrow_[i]) * kScale : wide_[i]; }
+  void set(size_t i, Wide value) {
+    if (wide_.empty()) narrow_[i] = static_cast<Narrow>(value / kScale);
+    else wide_[i] = value;
+  }
+
+ private:
+  std::vector<Narrow> narrow_;
+  std::vector<Wide> wide_;
 };
 
 }  // namespace retention

@@ -54,7 +54,7 @@ uint32_t OrderBook::add_row(std::string_view customer, std::string_view order_id
   order_date_[order] = std::min(order_date_[order], month_first);
   if (!order_date_day_first_.empty())
     order_date_day_first_[order] = std::min(order_date_day_first_[order], day_first);
-  order_net_[order] += amount;
+  order_net_.set(order, order_net_[order] + amount);
   ++rows_merged_;
   if (!(order_flags_[order] & kMerged)) {
     order_flags_[order] |= kMerged;
@@ -96,7 +96,7 @@ OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
     else {
       order_customer_[kept] = order_customer_[o];
       order_date_[kept] = order_date_[o];
-      order_net_[kept] = order_net_[o];
+      order_net_.set(kept, order_net_[o]);
       moved_to[o] = kept++;
     }
   }
@@ -109,7 +109,7 @@ OrderBook::Outside OrderBook::keep_dated_between(Date from, Date to) {
 
 void OrderBook::add_to_order(uint32_t order, Money amount) {
   new_order_ = OrderIdIndex::kNone;
-  order_net_[order] += amount;
+  order_net_.set(order, order_net_[order] + amount);
 }
 
 void OrderBook::set_attribute(uint32_t customer, size_t a, std::string_view value) {

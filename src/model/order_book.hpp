@@ -84,7 +84,9 @@ class OrderBook {
   // customer rows in place.
   ChunkedColumn<uint32_t> take_order_customers() { return std::exchange(order_customer_, ChunkedColumn<uint32_t>()); }
   const ChunkedColumn<Date>& order_date() const { return order_date_; }
-  const ChunkedColumn<Money>& order_net() const { return order_net_; }
+  // In 32 bits of thousandths while every order's fits (model/narrow_column.hpp).
+  using Nets = OrderLines::Amounts;
+  const Nets& order_net() const { return order_net_; }
 
   // Hands the product lines over to their reader (top products), which regroups them in place.
   OrderLines take_lines() { return std::exchange(lines_, OrderLines()); }
@@ -132,7 +134,7 @@ class OrderBook {
   std::vector<std::string> shared_order_examples_;
   int64_t rows_merged_ = 0;
   int64_t orders_merged_ = 0;
-  ChunkedColumn<Money> order_net_;
+  Nets order_net_;
   StringInterner products_;
   OrderLines lines_;
   std::vector<Attribute> attributes_;

@@ -88,3 +88,35 @@ TEST_CASE("the figures per customer made again from each row's orders are the sa
     CHECK(again.recencyDays == t.recencyDays);
   }
 }
+
+TEST_CASE("orders whose net leaves 32 bits of thousandths keep their exact amounts in the book and the table") {
+  // Order nets are stored narrow while every one fits (model/narrow_column.hpp): a net of a tenth of a
+  // cent, or two lines that each fit and add up beyond 2,147,483.647, widen the book's column and the
+  // table's copy; a negative one too. Each against the reference, row by row.
+  const std::vector<std::vector<Money>> odd_orders{
+      {cents(1), 100}, {cents(150000000), cents(100000000)}, {-cents(150000000), -cents(100000000)}};
+  for (size_t variant = 0; variant <= odd_orders.size(); ++variant) {
+    CAPTURE(variant);
+    Shop s = random_shop(static_cast<uint32_t>(variant + 3));
+    if (variant < odd_orders.size()) {
+      RawOrder& o = s.orders[s.orders.size() / 2];
+      o.lines.clear();
+      for (Money m : odd_orders[variant]) o.lines.push_back({"Mug", m});
+    }
+    OrderBook b = book(s);
+    for (size_t o = 0; o < s.orders.size(); ++o) CHECK(b.order_net()[o] == s.orders[o].net());
+    CHECK(b.order_net().widened() == (variant < odd_orders.size()));
+    CustomerTable t = table(b, s.asOf);
+    Ref ref = reference(s);
+    REQUIRE(t.size() == ref.customers.size());
+    for (size_t row = 0; row < t.size(); ++row) {
+      const RefCustomer& c = ref.customers.at(id_of(b, t, row));
+      CHECK(t.monetary[row] == c.monetary);
+      std::vector<std::pair<Date, Money>> orders, expected = c.all;
+      for (uint32_t k = t.orderStart[row]; k < t.orderStart[row + 1]; ++k) orders.emplace_back(t.orderDate[k], t.orderNet[k]);
+      std::sort(orders.begin(), orders.end());
+      std::sort(expected.begin(), expected.end());
+      CHECK(orders == expected);
+    }
+  }
+}

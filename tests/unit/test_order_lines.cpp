@@ -81,6 +81,48 @@ TEST_CASE("a narrow column reads back every value, before and after it widens") 
   CHECK(products.widened());
 }
 
+TEST_CASE("a narrow column updated in place reads back every value, and widens on the first that does not fit") {
+  for (const Money odd : {Money{2147483648000}, Money{1500}}) {  // beyond 32 bits; not whole thousandths
+    CAPTURE(odd);
+    std::mt19937 random(7);
+    NarrowColumn<int32_t, Money, 1000> nets;
+    std::vector<Money> expected;
+    for (size_t i = 0; i < 70000; ++i) {  // past one block
+      const Money m = static_cast<Money>(random() % 2000001) * 1000 - 1000000000;
+      nets.push_back(m);
+      expected.push_back(m);
+    }
+    for (size_t step = 0; step < 200000; ++step) {
+      const size_t i = random() % expected.size();
+      // An order's rows add up (OrderBook::add_row); once, the sum is one that does not fit.
+      const Money sum = step == 150000 ? odd : nets[i] + static_cast<Money>(random() % 20001) * 1000 - 10000000;
+      if (step == 150000) CHECK_FALSE(nets.widened());
+      nets.set(i, sum);
+      expected[i] = sum;
+    }
+    CHECK(nets.widened());
+    REQUIRE(nets.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) CHECK(nets[i] == expected[i]);
+  }
+}
+
+TEST_CASE("a narrow array holds its values narrow or wide, as the caller says") {
+  const std::vector<Money> fitting{0, -1000, 2147483647000, -2147483648000, 28260000};
+  const std::vector<Money> wide{0, 1500, 2147483648000, -9000000000000000};
+  for (const bool narrow : {true, false}) {
+    const std::vector<Money>& values = narrow ? fitting : wide;
+    bool fits = true;
+    for (Money m : values) fits = fits && retention::fits_narrow<int32_t, Money, 1000>(m);
+    CHECK(fits == narrow);
+    retention::NarrowArray<int32_t, Money, 1000> array;
+    array.assign(values.size(), fits);
+    REQUIRE(array.size() == values.size());
+    for (size_t i = 0; i < values.size(); ++i) CHECK(array[i] == 0);
+    for (size_t i = values.size(); i-- > 0;) array.set(i, values[i]);
+    for (size_t i = 0; i < values.size(); ++i) CHECK(array[i] == values[i]);
+  }
+}
+
 TEST_CASE("order lines give back each line's order, product and amount") {
   for (uint32_t seed : {1u, 2u, 3u}) {
     CAPTURE(seed);
