@@ -8,7 +8,7 @@
 // Needs `bash scripts/build.sh` (dist/demo). Prints the time to results and to the last panel drawn, and the
 // long tasks (> 50 ms, PerformanceObserver 'longtask') seen on the page's main thread from picking the file
 // to the last panel drawn, and while listing and sorting every customer in the table.
-// Issue 11 (first result for the bundled sample <= 300 ms in a warm page):
+// Issue 11 (first result for the bundled sample <= 300 ms after the file is chosen, in a warm page):
 //   cp examples/sample-shop.csv /tmp/my-shop.csv && node bench/dashboard.js /tmp/my-shop.csv
 // The page is warm: it has loaded, analysed and drawn its own sample, so the worker runs and the wasm is compiled.
 // With --cold the page is bench/cold.html instead (the dashboard, no src; a fresh browser profile), and the file
@@ -53,6 +53,10 @@ try {
     window.longTasks = [];
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
     const dashboard = document.querySelector('retention-dashboard');
+    // When the browser hands the page the chosen file: the input's change event (its timeStamp, on the
+    // page's clock). The pick itself, Playwright finding the input and setting its file, comes before.
+    const input = dashboard.shadowRoot.querySelector('[data-testid="file-input"]');
+    input.addEventListener('change', (event) => (window.chosenAt = event.timeStamp), { once: true, capture: true });
     dashboard.addEventListener('analyzed', () => (window.analyzedAt = performance.now()), { once: true });
     dashboard.addEventListener('drawn', () => (window.drawnAt = performance.now()), { once: true });
   });
@@ -63,7 +67,12 @@ try {
   await ready(basename(file));
   // The long tasks are reported with a delay: wait for the last one to arrive.
   await page.waitForTimeout(100);
-  const { tasks, analyzedAt, drawnAt } = await page.evaluate(() => ({ tasks: window.longTasks, analyzedAt: window.analyzedAt, drawnAt: window.drawnAt }));
+  const { tasks, chosenAt, analyzedAt, drawnAt } = await page.evaluate(() => ({
+    tasks: window.longTasks,
+    chosenAt: window.chosenAt,
+    analyzedAt: window.analyzedAt,
+    drawnAt: window.drawnAt,
+  }));
   const max = (list) => list.reduce((m, t) => Math.max(m, t.duration), 0);
   const customers = await page.evaluate(() => document.querySelector('retention-dashboard').report.summary.customers);
   console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB), ${customers} customers, ${cold ? `cold page, picked ${pickAfterMs} ms after it loaded` : 'warm page'}`);
@@ -71,6 +80,7 @@ try {
   // summary cards, the RF matrix and the segments); the panels below it are drawn in later tasks, and
   // 'drawn' fires after the last of them. Both are timed from the same start: just before the pick.
   console.log(`results after ${((analyzedAt - started) / 1000).toFixed(2)} s (from picking the file to the 'analyzed' event: the first screen drawn)`);
+  console.log(`  of which ${((analyzedAt - chosenAt) / 1000).toFixed(2)} s from the file chosen (the input's change event) to the first screen drawn`);
   console.log(`every panel drawn after ${((drawnAt - started) / 1000).toFixed(2)} s (from picking the file to the 'drawn' event)`);
   console.log(`long tasks from picking the file to the last panel drawn: ${tasks.length}, longest ${max(tasks).toFixed(0)} ms`);
 
