@@ -70,7 +70,8 @@ class NarrowColumn {
 };
 
 // A fixed number of values of type Wide in one piece, stored as Narrow = value / kScale when the caller,
-// who knows the values before setting them, says that every one fits (fits_narrow).
+// who knows the values before setting them, expects every one to fit; a value that does not widens the
+// array, every value copied, as NarrowColumn does.
 template <class Narrow, class Wide, Wide kScale = 1>
 class NarrowArray {
  public:
@@ -82,8 +83,16 @@ class NarrowArray {
   size_t size() const { return narrow_.size() + wide_.size(); }
   Wide operator[](size_t i) const { return wide_.empty() ? static_cast<Wide>(narrow_[i]) * kScale : wide_[i]; }
   void set(size_t i, Wide value) {
-    if (wide_.empty()) narrow_[i] = static_cast<Narrow>(value / kScale);
-    else wide_[i] = value;
+    if (wide_.empty() && fits_narrow<Narrow, Wide, kScale>(value)) {
+      narrow_[i] = static_cast<Narrow>(value / kScale);
+      return;
+    }
+    if (wide_.empty()) {
+      wide_.assign(narrow_.begin(), narrow_.end());
+      for (Wide& w : wide_) w *= kScale;
+      narrow_ = std::vector<Narrow>();
+    }
+    wide_[i] = value;
   }
 
  private:

@@ -121,6 +121,15 @@ TEST_CASE("a narrow array holds its values narrow or wide, as the caller says") 
     for (size_t i = values.size(); i-- > 0;) array.set(i, values[i]);
     for (size_t i = 0; i < values.size(); ++i) CHECK(array[i] == values[i]);
   }
+  // Said narrow, then given a value that does not fit: widened, the values set before kept.
+  retention::NarrowArray<int32_t, Money, 1000> array;
+  array.assign(3, true);
+  array.set(0, 28260000);
+  array.set(2, -1000);
+  array.set(1, 1500);
+  CHECK(array[0] == 28260000);
+  CHECK(array[1] == 1500);
+  CHECK(array[2] == -1000);
 }
 
 TEST_CASE("order lines give back each line's order, product and amount") {
