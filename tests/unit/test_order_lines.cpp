@@ -106,7 +106,7 @@ TEST_CASE("a narrow column updated in place reads back every value, and widens o
   }
 }
 
-TEST_CASE("a narrow array holds its values narrow or wide, as the caller says") {
+TEST_CASE("a narrow array holds its values narrow or wide, as the caller expects, and widens on a value that does not fit") {
   const std::vector<Money> fitting{0, -1000, 2147483647000, -2147483648000, 28260000};
   const std::vector<Money> wide{0, 1500, 2147483648000, -9000000000000000};
   for (const bool narrow : {true, false}) {
