@@ -1,5 +1,6 @@
 #include "ingest/csv_reader.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "ingest/csv_scan.hpp"
@@ -32,9 +33,13 @@ void CsvReader::to_buffer() {
 }
 
 void CsvReader::keep_record(const char* chunk_end) {
-  // An open field already in buffer_ (after a doubled quote) must stay last, so it can grow.
+  // An open field already in buffer_ (after a doubled quote, or from an earlier chunk) must stay last,
+  // so it can grow: the fields ended in this chunk go before it. Only those: a field that runs over
+  // many chunks has none beside it after the first, and moving it out and back at every chunk cost
+  // time in the square of its length (a 4 GB quoted field: minutes).
+  const bool any_view = std::any_of(spans_.begin(), spans_.end(), [](const Span& span) { return span.view; });
   std::string open;
-  if (!field_view_) {
+  if (!field_view_ && any_view) {
     open.assign(buffer_, field_begin_, std::string::npos);
     buffer_.resize(field_begin_);
   }
@@ -48,7 +53,7 @@ void CsvReader::keep_record(const char* chunk_end) {
   if (field_view_ && (state_ == State::unquoted || state_ == State::quoted)) field_view_end_ = chunk_end;
   if (field_view_) {
     to_buffer();
-  } else {
+  } else if (any_view) {
     field_begin_ = buffer_.size();
     buffer_.append(open);
   }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -149,6 +150,31 @@ TEST_CASE("fields read in place and fields copied across chunks agree, whatever 
       CHECK(split.lines == whole.lines);
     }
   }
+}
+
+TEST_CASE("a quoted field over many chunks is read whole, with the fields around it") {
+  // 200 KB of quoted text with doubled quotes and newlines, fed 1,000 bytes at a time: after the first
+  // chunk the open field lives in the reader's buffer and grows there, chunk after chunk. Then fields
+  // ended in a chunk before an open copied field (a doubled quote right before the cut).
+  std::string inner;
+  for (int i = 0; inner.size() < 200000; ++i) inner += i % 7 == 0 ? "\"\"" : i % 11 == 0 ? "\n" : "abc,";
+  std::string expected_inner;
+  for (size_t i = 0; i < inner.size(); ++i) {
+    expected_inner += inner[i];
+    if (inner[i] == '"') ++i;  // a doubled quote is one
+  }
+  const std::string text = "id,note,tail\n1,\"" + inner + "\",t1\n2,x,\"y\"\"z\"\n";
+  std::vector<size_t> cuts;
+  for (size_t at = 1000; at < text.size(); at += 1000) cuts.push_back(at);
+  const size_t before_cut = text.rfind("\"\"z");  // the doubled quote of the last record, cut right after it
+  cuts.push_back(before_cut + 2);
+  std::sort(cuts.begin(), cuts.end());
+  Parsed split = parse(text, ',', cuts);
+  REQUIRE(split.rows.size() == 3);
+  CHECK(split.rows[1] == std::vector<std::string>{"1", expected_inner, "t1"});
+  CHECK(split.rows[2] == std::vector<std::string>{"2", "x", "y\"z"});
+  CHECK(split.rows == parse(text).rows);
+  CHECK(split.lines == parse(text).lines);
 }
 
 TEST_CASE("a whitespace-aligned table splits on runs of spaces and tabs") {
