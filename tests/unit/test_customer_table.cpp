@@ -5,6 +5,19 @@
 
 using namespace shop;
 
+namespace {
+
+// Each row of the customer table made from book `b` of shop `s`, beside that customer's reference.
+template <class Check>
+void each_row_against_reference(const Shop& s, const OrderBook& b, Check check) {
+  const CustomerTable t = table(b, s.asOf);
+  const Ref ref = reference(s);
+  REQUIRE(t.size() == ref.customers.size());
+  for (size_t row = 0; row < t.size(); ++row) check(t, row, ref.customers.at(id_of(b, t, row)));
+}
+
+}  // namespace
+
 TEST_CASE("each customer's orders up to asOf are grouped and sorted by date, refunds included") {
   Shop s = hand_shop();
   s.orders.push_back({"ann", day("2024-07-01"), {{"Mug", cents(999)}}});  // after asOf: ignored
@@ -34,12 +47,7 @@ TEST_CASE("each customer's orders up to asOf are grouped and sorted by date, ref
 TEST_CASE("an unsorted file gives every customer's orders in date order") {
   for (uint32_t seed = 1; seed <= 10; ++seed) {
     Shop s = random_shop(seed);
-    OrderBook b = book(s);
-    CustomerTable t = table(b, s.asOf);
-    Ref ref = reference(s);
-    REQUIRE(t.size() == ref.customers.size());
-    for (size_t row = 0; row < t.size(); ++row) {
-      const RefCustomer& c = ref.customers.at(id_of(b, t, row));
+    each_row_against_reference(s, book(s), [](const CustomerTable& t, size_t row, const RefCustomer& c) {
       CHECK(t.frequency[row] == c.frequency);
       CHECK(t.monetary[row] == c.monetary);
       CHECK(t.recencyDays[row] == c.recency);
@@ -48,7 +56,7 @@ TEST_CASE("an unsorted file gives every customer's orders in date order") {
       for (const auto& [date, net] : c.all) expected.push_back(date);
       std::sort(expected.begin(), expected.end());
       CHECK(dates == expected);
-    }
+    });
   }
 }
 
@@ -106,17 +114,13 @@ TEST_CASE("orders whose net leaves 32 bits of thousandths keep their exact amoun
     OrderBook b = book(s);
     for (size_t o = 0; o < s.orders.size(); ++o) CHECK(b.order_net()[o] == s.orders[o].net());
     CHECK(b.order_net().widened() == (variant < odd_orders.size()));
-    CustomerTable t = table(b, s.asOf);
-    Ref ref = reference(s);
-    REQUIRE(t.size() == ref.customers.size());
-    for (size_t row = 0; row < t.size(); ++row) {
-      const RefCustomer& c = ref.customers.at(id_of(b, t, row));
+    each_row_against_reference(s, b, [](const CustomerTable& t, size_t row, const RefCustomer& c) {
       CHECK(t.monetary[row] == c.monetary);
       std::vector<std::pair<Date, Money>> orders, expected = c.all;
       for (uint32_t k = t.orderStart[row]; k < t.orderStart[row + 1]; ++k) orders.emplace_back(t.orderDate[k], t.orderNet[k]);
       std::sort(orders.begin(), orders.end());
       std::sort(expected.begin(), expected.end());
       CHECK(orders == expected);
-    }
+    });
   }
 }
