@@ -652,11 +652,11 @@ struct Engine::Impl : RecordConsumer {
     s.customersWithoutOrders = customers.customersWithoutOrders;
     s.orders = customers.countedOrders;
     s.ordersAfterAsOf = customers.ordersAfterAsOf;
-    for (size_t i = 0; i < customers.size(); ++i) {
+    for_each_index(customers.size(), [&](size_t i) {
       s.revenue += customers.monetary[i];
       if (!s.firstOrder || customers.firstOrder[i] < *s.firstOrder) s.firstOrder = customers.firstOrder[i];
       if (!s.lastOrder || customers.lastOrder[i] > *s.lastOrder) s.lastOrder = customers.lastOrder[i];
-    }
+    });
   }
 
   void describe_summary_input() {
@@ -749,12 +749,12 @@ struct Engine::Impl : RecordConsumer {
     if (value.pAlive.empty()) return;
     auto group = [&](const std::vector<uint8_t>& labels, size_t groups) {
       std::vector<ModelReport::Group> out(groups);
-      for (size_t i = 0; i < labels.size(); ++i) {
+      for_each_index(labels.size(), [&](size_t i) {
         ModelReport::Group& g = out[labels[i]];
         ++g.customers;
         g.meanPAlive += value.pAlive[i];
         if (!value.clv.empty()) g.meanClv += value.clv[i];
-      }
+      });
       for (ModelReport::Group& g : out)
         if (g.customers) g.meanPAlive /= static_cast<double>(g.customers), g.meanClv /= static_cast<double>(g.customers);
       return out;
@@ -784,14 +784,14 @@ struct Engine::Impl : RecordConsumer {
   void keep_customer_ids(const CustomerTable& table) {
     CustomerResults& out = per_customer;
     size_t bytes = 0;
-    for (uint32_t customer : table.customer) bytes += orders.customer_id_length(customer);
+    for_each_index(table.size(), [&](size_t row) { bytes += orders.customer_id_length(table.customer[row]); });
     out.idBytes.reserve(bytes);
     out.idOffsets.reserve(table.size() + 1);
     out.idOffsets.assign(1, 0);
-    for (uint32_t customer : table.customer) {
-      out.idBytes += orders.customer_id(customer);
+    for_each_index(table.size(), [&](size_t row) {
+      out.idBytes += orders.customer_id(table.customer[row]);
       out.idOffsets.push_back(out.idBytes.size());
-    }
+    });
   }
 
   // The table's figures per customer become the per-customer results once no analysis reads them.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/blocks.hpp"
+
 namespace retention {
 
 namespace {
@@ -18,15 +20,15 @@ AttributeProfile profile(const OrderBook& orders, size_t a, const CustomerTable&
   AttributeProfile out;
   out.segmentTotals.resize(segment_count);
   std::vector<Group> all(orders.attribute_value_count(a));
-  for (size_t row = 0; row < c.size(); ++row) {
+  for_each_index(c.size(), [&](size_t row) {
     const int32_t v = value(row);
     if (v < 0) {
       ++out.customersWithoutValue;
-      continue;
+      return;
     }
     add(all[static_cast<size_t>(v)], c.monetary[row]);
     add(out.segmentTotals[segments[row]], c.monetary[row]);
-  }
+  });
 
   // The values kept, then a second pass for their segment mix only (a column of near-unique values
   // must not cost values x segments).
@@ -45,11 +47,11 @@ AttributeProfile profile(const OrderBook& orders, size_t a, const CustomerTable&
     slot[order[i]] = static_cast<int32_t>(i);
     out.values.push_back({std::string(orders.attribute_value(a, order[i])), all[order[i]], std::vector<Group>(segment_count)});
   }
-  for (size_t row = 0; row < c.size(); ++row) {
+  for_each_index(c.size(), [&](size_t row) {
     const int32_t v = value(row);
     const int32_t i = v < 0 ? -1 : slot[static_cast<size_t>(v)];
     if (i >= 0) add(out.values[static_cast<size_t>(i)].bySegment[segments[row]], c.monetary[row]);
-  }
+  });
   return out;
 }
 

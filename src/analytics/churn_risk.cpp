@@ -36,7 +36,7 @@ ChurnRisk compute_churn_risk(const CustomerTable& c, const ChurnRiskMultipliers&
   out.secondOrders = static_cast<int64_t>(second.size());
   out.singleOrderExpectedGapDays = second.empty() ? static_cast<double>(rf.activeBelowDays) : quantile_sorted(second, 0.9);
   lights.resize(c.size());
-  for (size_t i = 0; i < c.size(); ++i) {
+  for_each_index(c.size(), [&](size_t i) {
     Light light;
     if (out.byPAlive) {
       light = p_alive[i] >= multipliers.pAliveGreen   ? Light::green
@@ -58,7 +58,7 @@ ChurnRisk compute_churn_risk(const CustomerTable& c, const ChurnRiskMultipliers&
     }
     lights[i] = static_cast<uint8_t>(light);
     ++out.customers[static_cast<size_t>(light)];
-  }
+  });
   return out;
 }
 

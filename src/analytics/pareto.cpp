@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/radix_sort.hpp"
 
 namespace retention {
@@ -12,7 +13,7 @@ Pareto compute_pareto(const CustomerTable& c) {
   radix_sort(sorted);
   const size_t n = sorted.size();
   std::vector<Money> lowest(n + 1, 0);  // [k]: monetary of the k lowest customers
-  for (size_t i = 0; i < n; ++i) lowest[i + 1] = lowest[i] + sorted[i];
+  for_each_index(n, [&](size_t i) { lowest[i + 1] = lowest[i] + sorted[i]; });
   Pareto p;
   p.total = lowest[n];
   p.topCustomers = static_cast<int64_t>((n + 4) / 5);  // ceil(0.2 n)

@@ -104,11 +104,12 @@ class PeriodTotals {
       spent_[c] += net[o];
       counted_[c] += CustomerTable::counts(net[o]);
     });
-    for (uint32_t c : touched_) {
+    for_each_index(touched_.size(), [&](size_t i) {
+      const uint32_t c = touched_[i];
       add_customer(counted_[c], spent_[c], k);
       counted_[c] = kUntouched;
       spent_[c] = 0;
-    }
+    });
     touched_.clear();
   }
 

@@ -109,7 +109,9 @@ GapStats gap_stats(const CustomerTable& c) {
     }
   }
   g.histogram.assign(static_cast<size_t>(std::min(top / g.binDays + 1, kMaxGapBins)), 0);
-  for (int32_t gap : gaps) ++g.histogram[std::min(static_cast<size_t>(gap / g.binDays), g.histogram.size() - 1)];
+  for_each_index(gaps.size(), [&](size_t i) {
+    ++g.histogram[std::min(static_cast<size_t>(gaps[i] / g.binDays), g.histogram.size() - 1)];
+  });
   return g;
 }
 

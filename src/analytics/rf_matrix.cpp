@@ -1,5 +1,7 @@
 #include "analytics/rf_matrix.hpp"
 
+#include "model/blocks.hpp"
+
 namespace retention {
 
 std::string rf_cell_name(size_t cell) {
@@ -19,20 +21,21 @@ int frequency_band(int32_t frequency, const RfThresholds& t) {
 RfMatrix compute_rf_matrix(const CustomerTable& customers, const RfThresholds& thresholds) {
   RfMatrix m;
   m.thresholds = thresholds;
-  for (size_t i = 0; i < customers.size(); ++i) {
+  for_each_index(customers.size(), [&](size_t i) {
     auto r = static_cast<size_t>(recency_band(customers.recencyDays[i], thresholds));
     auto f = static_cast<size_t>(frequency_band(customers.frequency[i], thresholds));
     ++m.customers[r][f];
     m.revenue[r][f] += customers.monetary[i];
-  }
+  });
   return m;
 }
 
 std::vector<uint8_t> rf_cells(const CustomerTable& customers, const RfThresholds& thresholds) {
   std::vector<uint8_t> cells(customers.size());
-  for (size_t i = 0; i < customers.size(); ++i)
+  for_each_index(customers.size(), [&](size_t i) {
     cells[i] = static_cast<uint8_t>(recency_band(customers.recencyDays[i], thresholds) * 3 +
                                     frequency_band(customers.frequency[i], thresholds));
+  });
   return cells;
 }
 

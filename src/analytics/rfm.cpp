@@ -48,18 +48,23 @@ std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
   const auto n = static_cast<int64_t>(values.size());
   std::vector<uint8_t> scores(values.size());
   if (values.empty()) return scores;
-  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-  const int64_t min = *lo;
+  int64_t min = values[0], max = values[0];
+  for_each_index(values.size(), [&](size_t i) {
+    min = std::min(min, values[i]);
+    max = std::max(max, values[i]);
+  });
   // Recency days and order counts span a few thousand values: count them (linear) instead of sorting.
-  const uint64_t span = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(min);  // no signed overflow
+  const uint64_t span = static_cast<uint64_t>(max) - static_cast<uint64_t>(min);  // no signed overflow
   if (span < 2 * values.size() + 4096) {
     std::vector<int64_t> below(static_cast<size_t>(span) + 2, 0);  // below[v - min] = values < v, after the sums
-    for (int64_t v : values) ++below[static_cast<size_t>(static_cast<uint64_t>(v) - static_cast<uint64_t>(min)) + 1];
-    for (size_t k = 1; k < below.size(); ++k) below[k] += below[k - 1];
-    for (size_t i = 0; i < values.size(); ++i) {
+    for_each_index(values.size(), [&](size_t i) {
+      ++below[static_cast<size_t>(static_cast<uint64_t>(values[i]) - static_cast<uint64_t>(min)) + 1];
+    });
+    for_each_index(below.size() - 1, [&](size_t k) { below[k + 1] += below[k]; });
+    for_each_index(values.size(), [&](size_t i) {
       const auto k = static_cast<size_t>(static_cast<uint64_t>(values[i]) - static_cast<uint64_t>(min));
       scores[i] = mid_rank_score(below[k], below[k + 1] - below[k], n);
-    }
+    });
     return scores;
   }
   // Wide ranges (money): the values where the score steps up, found by selection without a sorted
@@ -70,13 +75,12 @@ std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
   std::vector<size_t> ranks;
   for (int64_t k = 1; k < 5; ++k) ranks.push_back(static_cast<size_t>(n * k / 5));
   const std::vector<int64_t> at = smallest_at_ranks<int64_t>(
-      [&](auto f) {
-        for (int64_t v : values) f(v);
-      },
-      min, *hi, ranks);
+      [&](auto f) { for_each_index(values.size(), [&](size_t i) { f(values[i]); }); },
+      min, max, ranks);
   std::array<int64_t, 4> below{}, tied{}, next{};
   std::array<bool, 4> has_next{};
-  for (int64_t v : values)
+  for_each_index(values.size(), [&](size_t i) {
+    const int64_t v = values[i];
     for (size_t k = 0; k < 4; ++k) {
       below[k] += v < at[k];
       tied[k] += v == at[k];
@@ -85,6 +89,7 @@ std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
         has_next[k] = true;
       }
     }
+  });
   std::array<int64_t, 4> start{};  // the score is at least k + 2 from start[k] on (when steps[k])
   std::array<bool, 4> steps{};
   for (size_t k = 0; k < 4; ++k) {
@@ -92,11 +97,11 @@ std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values) {
     start[k] = qualifies ? at[k] : next[k];
     steps[k] = qualifies || has_next[k];
   }
-  for (size_t i = 0; i < values.size(); ++i) {
+  for_each_index(values.size(), [&](size_t i) {
     uint8_t score = 1;
     for (size_t k = 0; k < 4; ++k) score += steps[k] && values[i] >= start[k];
     scores[i] = score;
-  }
+  });
   return scores;
 }
 
@@ -105,12 +110,12 @@ namespace {
 // The customers and the value range behind each score: the thresholds where scores change.
 std::array<ScoreBand, 5> bands(const std::vector<uint8_t>& scores, const std::vector<int64_t>& values) {
   std::array<ScoreBand, 5> out{};
-  for (size_t i = 0; i < scores.size(); ++i) {
+  for_each_index(scores.size(), [&](size_t i) {
     ScoreBand& b = out[scores[i] - 1u];
     if (b.customers++ == 0) b.min = b.max = values[i];
     b.min = std::min(b.min, values[i]);
     b.max = std::max(b.max, values[i]);
-  }
+  });
   return out;
 }
 
@@ -128,9 +133,9 @@ Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& 
   // One scratch column for the three scores in turn (issue 11: not four held at once).
   std::vector<int64_t> values(n);
   auto score = [&](std::vector<uint8_t>& scores, auto value_of, auto banded_value_of) {
-    for (size_t i = 0; i < n; ++i) values[i] = value_of(i);
+    for_each_index(n, [&](size_t i) { values[i] = value_of(i); });
     scores = mid_rank_scores(values);
-    for (size_t i = 0; i < n; ++i) values[i] = banded_value_of(i);
+    for_each_index(n, [&](size_t i) { values[i] = banded_value_of(i); });
     return bands(scores, values);
   };
   auto recency = [&](size_t i) -> int64_t { return customers.recencyDays[i]; };
@@ -161,12 +166,12 @@ Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& 
 
   // Monetary gathered by segment (a counting sort), then each segment's median by selection.
   std::vector<size_t> run_start(rfm.segments.size() + 1, 0);
-  for (uint8_t s : out.segment) ++run_start[s + 1];
+  for_each_index(n, [&](size_t i) { ++run_start[out.segment[i] + 1u]; });
   for (size_t s = 1; s < run_start.size(); ++s) run_start[s] += run_start[s - 1];
   std::vector<Money> by_segment(n);
   {
     std::vector<size_t> next(run_start.begin(), run_start.end() - 1);
-    for (size_t i = 0; i < n; ++i) by_segment[next[out.segment[i]]++] = customers.monetary[i];
+    for_each_index(n, [&](size_t i) { by_segment[next[out.segment[i]]++] = customers.monetary[i]; });
   }
   for (size_t s = 0; s < rfm.segments.size(); ++s) {
     SegmentStats& stats = rfm.segments[s];

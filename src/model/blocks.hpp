@@ -5,6 +5,9 @@
 // replacement). A loop over millions of orders in a function that runs once therefore runs baseline
 // code to its end: such loops held a quarter of the 10M-row run's CPU samples, and run in blocks the
 // run took about 5% less CPU. Called per block, the body runs optimised after its first blocks.
+// A function that runs once and loops long itself is also compiled optimised (in the background, for
+// nothing: it never runs again); such compiles came to about 180 ms of CPU at 1M rows, and with
+// every loop over customers or orders in blocks the 1M-row run took 7% less CPU.
 // Natively this is the plain loop.
 #pragma once
 

@@ -119,10 +119,10 @@ class FirstOrders {
   void set(uint32_t order) { bits_[order >> 6] |= uint64_t{1} << (order & 63); }
   void count() {
     uint32_t total = 0;
-    for (size_t w = 0; w < bits_.size(); ++w) {
+    for_each_index(bits_.size(), [&](size_t w) {
       before_[w] = total;
       total += static_cast<uint32_t>(__builtin_popcountll(bits_[w]));
-    }
+    });
   }
   uint32_t rank(uint32_t order) const {
     const uint64_t below = bits_[order >> 6] & ((uint64_t{1} << (order & 63)) - 1);

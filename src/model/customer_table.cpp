@@ -31,7 +31,7 @@ void add_order(CustomerTable& t, size_t c, Date date, Money net) {
 
 void set_recency(CustomerTable& t) {
   t.recencyDays.resize(t.size());
-  for (size_t row = 0; row < t.size(); ++row) t.recencyDays[row] = t.asOf - t.lastOrder[row];
+  for_each_index(t.size(), [&](size_t row) { t.recencyDays[row] = t.asOf - t.lastOrder[row]; });
 }
 
 }  // namespace
@@ -44,8 +44,9 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
 
   if (!asOf) {
     std::optional<Date> latest;
-    for (size_t o = 0; o < order_net.size(); ++o)
+    for_each_index(order_net.size(), [&](size_t o) {
       if (CustomerTable::counts(order_net[o]) && (!latest || order_date[o] > *latest)) latest = order_date[o];
+    });
     if (!latest) return {ErrorCode::no_orders, "no order has a positive amount, so there is nothing to analyse", 0};
     asOf = latest;
   }
@@ -81,7 +82,7 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   });
 
   size_t rows = 0;
-  for (const Figures& f : figures) rows += f.frequency > 0;
+  for_each_index(n, [&](size_t c) { rows += figures[c].frequency > 0; });
   out.customer.reserve(rows);
   out.frequency.reserve(rows);
   out.monetary.reserve(rows);
@@ -90,11 +91,11 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
   out.orderStart.reserve(rows + 1);
   out.orderStart.push_back(0);
   out.rowOf.assign(n, -1);
-  for (size_t c = 0; c < n; ++c) {
+  for_each_index(n, [&](size_t c) {
     const Figures& f = figures[c];
     if (f.frequency == 0) {
       out.customersWithoutOrders += f.orders > 0;
-      continue;
+      return;
     }
     out.rowOf[c] = static_cast<int32_t>(out.customer.size());
     out.orderStart.push_back(out.orderStart.back() + f.orders);
@@ -104,7 +105,7 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
     out.monetary.push_back(f.monetary);
     out.firstOrder.push_back(f.first);
     out.lastOrder.push_back(f.last);
-  }
+  });
   figures = std::vector<Figures>();  // its room serves the columns made next
   set_recency(out);
   if (out.customer.empty())

@@ -69,9 +69,9 @@ Int from_sort_key(std::make_unsigned_t<Int> key) {
 template <class Int>
 void radix_sort(std::vector<Int>& v) {
   std::vector<std::make_unsigned_t<Int>> keys(v.size());
-  for (size_t i = 0; i < v.size(); ++i) keys[i] = sort_key(v[i]);
+  for_each_index(v.size(), [&](size_t i) { keys[i] = sort_key(v[i]); });
   radix_sort_by_key<std::make_unsigned_t<Int>, uint8_t>(keys, nullptr);
-  for (size_t i = 0; i < v.size(); ++i) v[i] = from_sort_key<Int>(keys[i]);
+  for_each_index(v.size(), [&](size_t i) { v[i] = from_sort_key<Int>(keys[i]); });
 }
 
 }  // namespace retention

@@ -9,6 +9,7 @@
 #include "analytics/clv/pareto_nbd.hpp"
 #include "analytics/clv/special.hpp"
 #include "measure.hpp"
+#include "model/blocks.hpp"
 
 namespace retention::clv {
 
@@ -131,7 +132,9 @@ RowPredictions predict_with(const Model& model, const Histories& h, const Horizo
 }
 
 bool all_finite(const std::vector<double>& v) {
-  return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
+  bool finite = true;
+  for_each_index(v.size(), [&](size_t i) { finite = finite && std::isfinite(v[i]); });
+  return finite;
 }
 
 // Each customer's mean transaction value shrunk toward the population's as if she had one more
@@ -205,7 +208,7 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
   for (auto* column : {&columns.pAlive, &columns.expectedPurchases, &columns.nextOrder}) column->reserve(n);
   if (valued)
     for (auto* column : {&columns.expectedOrderValue, &columns.clv}) column->reserve(n);
-  for (size_t i = 0; i < n; ++i) {
+  for_each_index(n, [&](size_t i) {
     uint32_t row = h.rowOf[i];
     bool seen = row != Histories::kNone;  // a customer without purchases up to the end: nothing to predict
     double alive = seen ? rows.pAlive[row] : 0;
@@ -214,14 +217,16 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
     columns.nextOrder.push_back(seen && alive >= at.likelyAliveFrom
                                     ? static_cast<double>(at.day) + std::round(rows.nextWait[row] * days_per_unit)
                                     : NAN);
-    if (!valued) continue;
+    if (!valued) return;
     double value = !seen ? 0 : gamma_gamma ? spend.expected_value(summary.x[i], summary.zbar[i])
                                            : shrunk.expected_value(summary.x[i], summary.mean[i]);
     columns.expectedOrderValue.push_back(value);
     columns.clv.push_back(seen ? value * rows.discounted[row] : 0);
-  }
-  bool next_ok = std::all_of(columns.nextOrder.begin(), columns.nextOrder.end(),
-                             [](double d) { return std::isnan(d) || std::isfinite(d); });
+  });
+  bool next_ok = true;
+  for_each_index(n, [&](size_t i) {
+    next_ok = next_ok && (std::isnan(columns.nextOrder[i]) || std::isfinite(columns.nextOrder[i]));
+  });
   if (!all_finite(columns.pAlive) || !all_finite(columns.expectedPurchases) ||
       !all_finite(columns.expectedOrderValue) || !all_finite(columns.clv) || !next_ok) {
     columns = ClvColumns{};
@@ -231,11 +236,11 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
     return report;
   }
   report.valued = valued;
-  for (size_t i = 0; i < n; ++i) {
+  for_each_index(n, [&](size_t i) {
     report.meanPAlive += columns.pAlive[i];
     report.expectedPurchases += columns.expectedPurchases[i];
     if (valued) report.clv += columns.clv[i];
-  }
+  });
   if (n > 0) report.meanPAlive /= static_cast<double>(n);
   return report;
 }

@@ -69,7 +69,9 @@ struct Evaluator {
 // A step along p meeting the strong Wolfe conditions (Nocedal & Wright, algorithms 3.5 and 3.6,
 // with safeguarded quadratic interpolation) or, where f changes less than its rounding, Hager &
 // Zhang's (2005) approximate Wolfe conditions; else the lowest point with sufficient decrease.
-bool line_search(Evaluator& ev, const Point& x0, const Vector& p, Point& out) {
+// Not inlined into bfgs(): V8 compiles a hot wasm function again optimised, in time that grows
+// faster than its size, and bfgs() with it inlined was the costliest such compile of a run.
+[[gnu::noinline]] bool line_search(Evaluator& ev, const Point& x0, const Vector& p, Point& out) {
   constexpr double c1 = 1e-4, c2 = 0.9, delta = 0.1;
   const double d0 = dot(x0.g, p);
   const double noise = 1e-12 * (1 + std::fabs(x0.f));

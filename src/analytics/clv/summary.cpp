@@ -235,7 +235,7 @@ Histories compress(const CustomerSummary& summary, bool pack_keys) {
     uint32_t x, tx, T;
   };
   std::vector<uint32_t> order(customers.size());
-  std::iota(order.begin(), order.end(), 0u);
+  for_each_index(order.size(), [&](size_t i) { order[i] = static_cast<uint32_t>(i); });
   // The rows, from the customers in key order (key_at(at): the key of customer order[at]).
   auto add_rows = [&](auto key_at) {
     h.rowOf.assign(n, Histories::kNone);
@@ -272,8 +272,9 @@ Histories compress(const CustomerSummary& summary, bool pack_keys) {
     add_rows([&](size_t at) { return keys[order[at]]; });
   }
   h.customers = static_cast<double>(customers.size());
-  for (const auto& r : h.rows)
-    if (h.xs[r.x] > 0) h.repeatCustomers += r.weight;
+  for_each_index(h.rows.size(), [&](size_t r) {
+    if (h.xs[h.rows[r].x] > 0) h.repeatCustomers += h.rows[r].weight;
+  });
   return h;
 }
 
