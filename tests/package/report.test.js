@@ -159,3 +159,21 @@ test('customers.idsContaining(needle) marks the ids that contain it ignoring cas
     }
   }
 });
+
+test('measure: the peak memory is the top the heap reached, not the size the wasm memory grew to', async () => {
+  // A fresh engine: its heap only ever grows, so the small file's peak comes first.
+  const fresh = await createEngine();
+  try {
+    const small = await fresh.analyze(readFileSync(fixture('generic-orders.csv')), { measure: true });
+    let text = 'order_id,customer,date,amount\n';
+    for (let i = 0; i < 300000; i++) text += `O${i},c${i % 50000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5}\n`;
+    const large = await fresh.analyze(text, { measure: true });
+    const [before, peak] = [small, large].map((r) => r.diagnostics.measured.peakMemoryBytes);
+    // The wasm memory starts at 32 MiB (CMakeLists.txt); ten lines need a fraction of it.
+    assert.ok(before > 0 && before < 32 * 2 ** 20, `${before}`);
+    // 300,000 orders hold at least a date, a net and a customer key each (4 + 4 + 9 bytes).
+    assert.ok(peak - before > 300000 * 17, `${before} -> ${peak}`);
+  } finally {
+    fresh.close();
+  }
+});
