@@ -415,7 +415,8 @@ export interface Report {
     warnings: { line: number; column: string; message: string }[];
     warningsOmitted: number;
     /** With the `measure` option. Seconds are CPU seconds natively and elapsed seconds in wasm (one
-     * thread); the peak is the process's resident set natively, the top the heap reached in wasm (it never shrinks). */
+     * thread); the peak is the process's resident set natively, and in wasm the top the heap reached
+     * (it never shrinks). */
     measured?: {
       inputBytes: number;
       peakMemoryBytes: number;
