@@ -87,15 +87,17 @@ class NarrowArray {
       narrow_[i] = static_cast<Narrow>(value / kScale);
       return;
     }
-    if (wide_.empty()) {
-      wide_.assign(narrow_.begin(), narrow_.end());
-      for (Wide& w : wide_) w *= kScale;
-      narrow_ = std::vector<Narrow>();
-    }
+    if (wide_.empty()) widen();
     wide_[i] = value;
   }
 
  private:
+  void widen() {
+    wide_.assign(narrow_.begin(), narrow_.end());
+    for (Wide& w : wide_) w *= kScale;
+    narrow_ = std::vector<Narrow>();
+  }
+
   std::vector<Narrow> narrow_;
   std::vector<Wide> wide_;
 };

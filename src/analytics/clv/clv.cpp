@@ -131,9 +131,12 @@ RowPredictions predict_with(const Model& model, const Histories& h, const Horizo
   return out;
 }
 
-bool all_finite(const std::vector<double>& v) {
+// Every value finite (or NaN, where `nan_allowed`: a column's "none").
+bool all_finite(const std::vector<double>& v, bool nan_allowed = false) {
   bool finite = true;
-  for_each_index(v.size(), [&](size_t i) { finite = finite && std::isfinite(v[i]); });
+  for_each_index(v.size(), [&](size_t i) {
+    finite = finite && (std::isfinite(v[i]) || (nan_allowed && std::isnan(v[i])));
+  });
   return finite;
 }
 
@@ -223,12 +226,8 @@ ModelReport predict_from_summary(const CustomerSummary& summary, const ClvOption
     columns.expectedOrderValue.push_back(value);
     columns.clv.push_back(seen ? value * rows.discounted[row] : 0);
   });
-  bool next_ok = true;
-  for_each_index(n, [&](size_t i) {
-    next_ok = next_ok && (std::isnan(columns.nextOrder[i]) || std::isfinite(columns.nextOrder[i]));
-  });
   if (!all_finite(columns.pAlive) || !all_finite(columns.expectedPurchases) ||
-      !all_finite(columns.expectedOrderValue) || !all_finite(columns.clv) || !next_ok) {
+      !all_finite(columns.expectedOrderValue) || !all_finite(columns.clv) || !all_finite(columns.nextOrder, true)) {
     columns = ClvColumns{};
     report = not_fitted(options);
     report.error = "the predictions overflowed at the fitted parameters";
