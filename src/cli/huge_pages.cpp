@@ -7,6 +7,7 @@
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <gnu/libc-version.h>
+#include <malloc.h>
 #include <unistd.h>
 #endif
 
@@ -36,6 +37,13 @@ void use_huge_pages(char** argv) {
   execv("/proc/self/exe", argv);  // returns only on failure: then the CLI runs as it is
 #else
   (void)argv;
+#endif
+}
+
+void keep_freed_memory() {
+#if defined(__linux__) && defined(__GLIBC__)
+  mallopt(M_MMAP_MAX, 0);                   // every block from the heap, none mapped on its own
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);       // and the heap's top given back only past 1 GB free
 #endif
 }
 

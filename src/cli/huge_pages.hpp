@@ -1,4 +1,4 @@
-// Native CLI on Linux with glibc: the heap in transparent huge pages (issue 11).
+// Native CLI on Linux with glibc: how the heap gets and keeps its memory (issue 11).
 #pragma once
 
 #include <string>
@@ -14,6 +14,12 @@ namespace retention {
 // tunables only as a process starts, hence the exec. Returns, and the CLI goes on as it is, where this
 // does not apply or is set already, where RETENTION_KIT_HUGE_PAGES=0, or when the exec fails.
 void use_huge_pages(char** argv);
+
+// Keeps freed memory in the heap for the next allocation. By default glibc maps every block above
+// 32 MB of its own and unmaps it when freed, and the kernel faults in and clears the pages of each new
+// map again: the columns and scratch arrays of one run come and go many times. Measured on the
+// 10M-row benchmark (6 alternated runs): 0.5 s less CPU time, 7,000 faults down to 900, same peak RSS.
+void keep_freed_memory();
 
 // The GLIBC_TUNABLES value to start again with, "" for none: from the current value (null when unset),
 // RETENTION_KIT_HUGE_PAGES (null when unset), glibc's version and the kernel's THP mode line.

@@ -60,6 +60,7 @@ int print_usage(const char* usage) {
 
 int main(int argc, char** argv) {
   retention::use_huge_pages(argv);
+  retention::keep_freed_memory();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::fputs(kUsage, stderr);
