@@ -17,6 +17,70 @@ namespace {
 constexpr int kKindShift = 5;
 constexpr uint32_t kLengthMask = (1u << kKindShift) - 1;
 
+}  // namespace
+
+// A key read as a prefix and a number: "C1469767" is "C" and 1469767 in 7 digits; "6029384756123" no
+// prefix and its value. Customer ids are often numbered so (WooCommerce's user ids, the Online Retail
+// set's CustomerID, ERP exports' "C000123"), and numbers in a dense range index an array directly.
+struct NumberedKey {
+  uint64_t prefix = 0;  // the prefix's bytes, as a whole key's word holds them
+  uint32_t prefix_length = 0;
+  uint32_t digits = 0;
+  uint64_t value = 0;
+};
+
+// False for a key without trailing digits or a long key.
+static bool read_numbered(uint64_t word, uint32_t kind_byte, NumberedKey& key) {
+  const uint32_t kind = kind_byte >> kKindShift, length = kind_byte & kLengthMask;
+  if (kind == WholeKey::kDigits) {
+    key = {0, 0, length, word};
+    return true;
+  }
+  if (kind != WholeKey::kBytes) return false;
+  char bytes[8];
+  std::memcpy(bytes, &word, 8);
+  const TrailingDigits digits = trailing_digits(std::string_view(bytes, length), 8);
+  if (digits.count == 0) return false;
+  const auto prefix_length = static_cast<uint32_t>(length - digits.count);  // below 8: a digit follows
+  key = {word & ((uint64_t{1} << (8 * prefix_length)) - 1), prefix_length, static_cast<uint32_t>(digits.count),
+         digits.value};
+  return true;
+}
+
+// Keys that are one prefix and numbers that tell them apart (none written with a leading zero, or all
+// of one width: "C7" and "C007" are two customers of one number), in a range of at most about twice
+// the orders: an array of 4 bytes a number then numbers the customers, smaller than the tables.
+struct NumberedRange {
+  NumberedKey first;  // the first key: the prefix and, when one_width, the width of all
+  bool one_width = true;
+  uint64_t lowest = 0, count = 0;  // the numbers lowest to lowest + count - 1
+
+  // Key `number` (from lowest) as the customer's id: a whole key's word and kind byte, as the key had.
+  void key(uint64_t number, uint64_t& word, uint8_t& kind_byte) const {
+    uint64_t value = lowest + number;
+    uint32_t width = first.digits;
+    if (!one_width)  // no leading zero: the value's own digits
+      for (width = 1; width < 19 && value >= kPowers[width]; ++width) {
+      }
+    if (first.prefix_length + width > 8) {  // no prefix then: a number of 9 to 19 digits
+      word = value;
+      kind_byte = static_cast<uint8_t>(WholeKey::kDigits << kKindShift | width);
+      return;
+    }
+    word = first.prefix;
+    for (uint32_t d = first.prefix_length + width; d-- > first.prefix_length; value /= 10)
+      word |= uint64_t{'0' + value % 10} << (8 * d);
+    kind_byte = static_cast<uint8_t>(WholeKey::kBytes << kKindShift | (first.prefix_length + width));
+  }
+
+  static constexpr uint64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                         1000000000, 10000000000ull, 100000000000ull, 1000000000000ull,
+                                         10000000000000ull, 100000000000000ull, 1000000000000000ull,
+                                         10000000000000000ull, 100000000000000000ull, 1000000000000000000ull};
+};
+
+namespace {
+
 // Every bit of the key reaches every bit of the hash: the top bits pick the partition, the low bits
 // the slot (a long key's word is a dense number, not a hash).
 uint64_t spread(uint64_t word, uint32_t kind) { return mix64(word ^ (kind + 1) * 0x9E3779B97F4A7C15ull); }
@@ -134,6 +198,32 @@ class FirstOrders {
   std::vector<uint32_t> before_;
 };
 
+// Whether the keys are numbered so (then in `range`). Stops at the first key that does not fit.
+bool numbered_densely(const ChunkedColumn<uint64_t>& words, const ChunkedColumn<uint8_t>& kinds,
+                      NumberedRange& range) {
+  const size_t n = words.size();
+  const uint64_t limit = std::min<uint64_t>(2 * uint64_t{n} + 1024, uint64_t{1} << 31);
+  NumberedKey& first = range.first;
+  NumberedKey key;
+  if (n == 0 || !read_numbered(words[0], kinds[0], first)) return false;
+  uint64_t low = first.value, high = first.value;
+  bool leading_zero = false;
+  for (size_t o = 0; o < n; ++o) {
+    if (!read_numbered(words[o], kinds[o], key) || key.prefix != first.prefix ||
+        key.prefix_length != first.prefix_length)
+      return false;
+    low = std::min(low, key.value);
+    high = std::max(high, key.value);
+    if (high - low >= limit) return false;
+    leading_zero |= key.digits > 1 && key.value < NumberedRange::kPowers[key.digits - 1];
+    range.one_width &= key.digits == first.digits;
+  }
+  if (leading_zero && !range.one_width) return false;
+  range.lowest = low;
+  range.count = high - low + 1;
+  return true;
+}
+
 }  // namespace
 
 std::string CustomerNames::operator[](uint32_t id) const {
@@ -181,7 +271,7 @@ bool CustomerKeys::is(size_t order, std::string_view customer) const {
   return key.whole() && key.word == words_[order] && (key.kind << kKindShift | key.length) == kind;
 }
 
-ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expected_customers) {
+ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expected_customers, bool* by_number) {
   // Blocks of 2^20 orders (a 14 MB scratch); partitions of about 16,384 orders in all, so that a
   // partition's table holds at most that many customers and a block's lookups in it stay within a few
   // pages (on this machine a lookup in one table of millions cost a TLB miss and a cache miss). The
@@ -202,6 +292,11 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
     *this = CustomerKeys();
     return out;
   }
+  if (NumberedRange range; whole_keys_ == n && numbered_densely(words_, kinds_, range)) {
+    if (by_number) *by_number = true;
+    return resolve_by_number(names, range);
+  }
+  if (by_number) *by_number = false;
   const double expected = expected_customers >= 0 ? expected_customers : estimate_distinct(words_, kinds_);
   // Reserved before the tables, which are then freed as one piece beside the other freed scratch.
   names.words_.reserve(static_cast<size_t>(expected * 1.05));
@@ -268,6 +363,55 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
   names.long_keys_.forget_lookups();
   for_each_index(n, [&](size_t o) { out[o] = firsts.rank(out[o]); });
   *this = CustomerKeys();
+  return out;
+}
+
+// In blocks: the block's numbers first, read in order, then their first orders, each looked up a few
+// numbers ahead (model/prefetch.hpp), as the tables are.
+ChunkedColumn<uint32_t> CustomerKeys::resolve_by_number(CustomerNames& names, const NumberedRange& range) {
+  constexpr uint32_t kUnseen = UINT32_MAX;
+  const size_t n = words_.size();
+  // Per number its customer's first order, then its customer; each order's number in `out` meanwhile.
+  std::vector<uint32_t> first(static_cast<size_t>(range.count), kUnseen);
+  ChunkedColumn<uint32_t> out;
+  for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    NumberedKey key;
+    for (size_t o = begin; o < end; ++o) {
+      read_numbered(words_[o], kinds_[o], key);
+      out.push_back(static_cast<uint32_t>(key.value - range.lowest));
+    }
+    for (size_t o = begin; o < end; ++o) {
+      if (o + kPrefetchAhead < end) prefetch(&first[out[o + kPrefetchAhead]]);
+      uint32_t& first_order = first[out[o]];
+      if (first_order == kUnseen) first_order = static_cast<uint32_t>(o);
+    }
+    words_.free_before(end);
+    kinds_.free_before(end);
+  });
+  *this = CustomerKeys();
+  // A customer's id is the rank of its first order among all first orders, as the tables number them.
+  FirstOrders firsts(n);
+  size_t customers = 0;
+  for_each_index(first.size(), [&](size_t number) {
+    if (first[number] == kUnseen) return;
+    firsts.set(first[number]);
+    ++customers;
+  });
+  firsts.count();
+  names.words_.resize(customers);
+  names.kinds_.resize(customers);
+  for_each_index(first.size(), [&](size_t number) {
+    if (first[number] == kUnseen) return;
+    const uint32_t id = firsts.rank(first[number]);
+    range.key(number, names.words_[id], names.kinds_[id]);
+    first[number] = id;
+  });
+  for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
+    for (size_t o = begin; o < end; ++o) {
+      if (o + kPrefetchAhead < end) prefetch(&first[out[o + kPrefetchAhead]]);
+      out[o] = first[out[o]];
+    }
+  });
   return out;
 }
 

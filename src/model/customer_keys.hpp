@@ -20,6 +20,8 @@
 
 namespace retention {
 
+struct NumberedRange;  // customer_keys.cpp
+
 // The customers' ids by number, as CustomerKeys::resolve() numbered them: a whole key as its word (9
 // bytes a customer, no copy of the text), a long key as its text.
 class CustomerNames {
@@ -45,10 +47,14 @@ class CustomerKeys {
 
   // Every order's customer as a dense id (0, 1, 2 ... in order of first sight), and the customers' ids
   // by number in `names`. Leaves no key behind. `expected_customers`, when given, replaces the
-  // estimate the tables are sized by (for tests of their growth).
-  ChunkedColumn<uint32_t> resolve(CustomerNames& names, double expected_customers = -1);
+  // estimate the tables are sized by (for tests of their growth). Keys that are one prefix and numbers
+  // in a dense range ("C1469767") are numbered through an array indexed by their number instead of the
+  // tables: `by_number`, when given, says which way it went (for tests).
+  ChunkedColumn<uint32_t> resolve(CustomerNames& names, double expected_customers = -1, bool* by_number = nullptr);
 
  private:
+  ChunkedColumn<uint32_t> resolve_by_number(CustomerNames& names, const NumberedRange& range);
+
   ChunkedColumn<uint64_t> words_;  // WholeKey::word, or a long key's number in long_keys_
   ChunkedColumn<uint8_t> kinds_;   // WholeKey::kind << 5 | length (0 for a long key)
   StringInterner long_keys_;

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -38,7 +39,9 @@ std::vector<std::string> order_customers(size_t orders, bool long_only) {
   return keys;
 }
 
-void check_resolved(const std::vector<std::string>& keys, double expected_customers) {
+// `by_number`: whether the keys must be numbered through their numbers (true) or the tables (false).
+void check_resolved(const std::vector<std::string>& keys, double expected_customers,
+                    std::optional<bool> by_number = std::nullopt) {
   CustomerKeys customer_keys;
   for (const std::string& key : keys) customer_keys.add(key);
   for (size_t o = 0; o < keys.size(); o += 97) {
@@ -47,7 +50,9 @@ void check_resolved(const std::vector<std::string>& keys, double expected_custom
     REQUIRE(customer_keys.is(o, keys[(o + 1) % keys.size()]) == (keys[o] == keys[(o + 1) % keys.size()]));
   }
   CustomerNames names;
-  const ChunkedColumn<uint32_t> ids = customer_keys.resolve(names, expected_customers);
+  bool went_by_number = false;
+  const ChunkedColumn<uint32_t> ids = customer_keys.resolve(names, expected_customers, &went_by_number);
+  if (by_number) REQUIRE_MESSAGE(went_by_number == *by_number, "first key " << keys[0] << " of " << keys.size());
   std::unordered_map<std::string, uint32_t> first_sight;
   REQUIRE(ids.size() == keys.size());
   for (size_t o = 0; o < keys.size(); ++o) {
@@ -62,7 +67,54 @@ void check_resolved(const std::vector<std::string>& keys, double expected_custom
   CHECK(customer_keys.size() == 0);  // nothing left behind
 }
 
+// `orders` keys make(n), n drawn from [0, spread), each met about three times.
+template <class Make>
+std::vector<std::string> numbered_customers(size_t orders, uint64_t spread, Make make) {
+  std::vector<std::string> keys;
+  std::mt19937_64 random(orders + spread);
+  for (size_t o = 0; o < orders; ++o) keys.push_back(make(random() % spread));
+  return keys;
+}
+
+std::string padded(uint64_t n, size_t width) {
+  std::string digits = std::to_string(n);
+  return std::string(width > digits.size() ? width - digits.size() : 0, '0') + digits;
+}
+
 }  // namespace
+
+TEST_CASE("customers numbered in a dense range are resolved by their numbers, as the tables number them") {
+  auto with_prefix = [](uint64_t n) { return "C" + std::to_string(n); };
+  check_resolved(numbered_customers(3000, 1000, with_prefix), -1, true);
+  // Across blocks of orders (2^20), the last one a part.
+  check_resolved(numbered_customers(2300000, 700000, with_prefix), -1, true);
+  // Zero-padded to one width, "C0000007": the width tells none apart, the number does.
+  check_resolved(numbered_customers(5000, 2000, [](uint64_t n) { return "C" + padded(n, 7); }), -1, true);
+  check_resolved(numbered_customers(5000, 100, [](uint64_t n) { return padded(n, 2); }), -1, true);
+  // Plain numbers from 8 digits (kept as bytes) to 9 (kept as a value), and 13-digit ids in a run.
+  check_resolved(numbered_customers(5000, 5000, [](uint64_t n) { return std::to_string(99997500 + n); }), -1, true);
+  check_resolved(numbered_customers(5000, 4000, [](uint64_t n) { return std::to_string(6029384756123 + n); }), -1,
+                 true);
+  check_resolved(numbered_customers(5000, 4000, [](uint64_t n) { return "AB-" + std::to_string(n); }), -1, true);
+}
+
+TEST_CASE("customers whose numbers do not tell them apart or spread wide are resolved by the tables") {
+  // "7", "07" and "007": one number, three customers.
+  check_resolved(numbered_customers(5000, 3000, [](uint64_t n) { return padded(n % 1000, 1 + n / 1000); }), -1,
+                 false);
+  check_resolved(numbered_customers(5000, 2000, [](uint64_t n) { return "C" + padded(n % 100, 2 + n % 3); }), -1,
+                 false);
+  // Two prefixes, a key without digits, a range far wider than the orders, an email among numbers.
+  check_resolved(numbered_customers(5000, 2000, [](uint64_t n) { return (n % 2 ? "C" : "D") + std::to_string(n); }),
+                 -1, false);
+  check_resolved(numbered_customers(5000, 2000, [](uint64_t n) { return n == 77 ? "C" : "C" + std::to_string(n); }),
+                 -1, false);
+  check_resolved(numbered_customers(5000, 2000, [](uint64_t n) { return std::to_string(n * 1000003 + 1); }), -1,
+                 false);
+  check_resolved(numbered_customers(5000, 2000,
+                                    [](uint64_t n) { return n == 5 ? "a@example.com" : "C" + std::to_string(n); }),
+                 -1, false);
+}
 
 TEST_CASE("resolved customers are numbered by first sight, exactly, across key kinds and blocks") {
   check_resolved(order_customers(1000, false), -1);
