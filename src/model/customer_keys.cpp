@@ -29,24 +29,6 @@ struct NumberedKey {
   uint64_t value = 0;
 };
 
-// False for a key without trailing digits or a long key.
-static bool read_numbered(uint64_t word, uint32_t kind_byte, NumberedKey& key) {
-  const uint32_t kind = kind_byte >> kKindShift, length = kind_byte & kLengthMask;
-  if (kind == WholeKey::kDigits) {
-    key = {0, 0, length, word};
-    return true;
-  }
-  if (kind != WholeKey::kBytes) return false;
-  char bytes[8];
-  std::memcpy(bytes, &word, 8);
-  const TrailingDigits digits = trailing_digits(std::string_view(bytes, length), 8);
-  if (digits.count == 0) return false;
-  const auto prefix_length = static_cast<uint32_t>(length - digits.count);  // below 8: a digit follows
-  key = {word & ((uint64_t{1} << (8 * prefix_length)) - 1), prefix_length, static_cast<uint32_t>(digits.count),
-         digits.value};
-  return true;
-}
-
 // Keys that are one prefix and numbers that tell them apart (none written with a leading zero, or all
 // of one width: "C7" and "C007" are two customers of one number), in a range of at most about twice
 // the orders: an array of 4 bytes a number then numbers the customers, smaller than the tables.
@@ -181,12 +163,14 @@ class FirstOrders {
  public:
   explicit FirstOrders(size_t orders) : bits_((orders + 63) / 64), before_(bits_.size()) {}
   void set(uint32_t order) { bits_[order >> 6] |= uint64_t{1} << (order & 63); }
-  void count() {
+  // Once every first order is set: ranks them, and returns how many there are (the customers).
+  size_t count() {
     uint32_t total = 0;
     for_each_index(bits_.size(), [&](size_t w) {
       before_[w] = total;
       total += static_cast<uint32_t>(__builtin_popcountll(bits_[w]));
     });
+    return total;
   }
   uint32_t rank(uint32_t order) const {
     const uint64_t below = bits_[order >> 6] & ((uint64_t{1} << (order & 63)) - 1);
@@ -197,6 +181,24 @@ class FirstOrders {
   std::vector<uint64_t> bits_;
   std::vector<uint32_t> before_;
 };
+
+// False for a key without trailing digits or a long key.
+bool read_numbered(uint64_t word, uint32_t kind_byte, NumberedKey& key) {
+  const uint32_t kind = kind_byte >> kKindShift, length = kind_byte & kLengthMask;
+  if (kind == WholeKey::kDigits) {
+    key = {0, 0, length, word};
+    return true;
+  }
+  if (kind != WholeKey::kBytes) return false;
+  char bytes[8];
+  std::memcpy(bytes, &word, 8);
+  const TrailingDigits digits = trailing_digits(std::string_view(bytes, length), 8);
+  if (digits.count == 0) return false;
+  const auto prefix_length = static_cast<uint32_t>(length - digits.count);  // below 8: a digit follows
+  key = {word & ((uint64_t{1} << (8 * prefix_length)) - 1), prefix_length, static_cast<uint32_t>(digits.count),
+         digits.value};
+  return true;
+}
 
 // Whether the keys are numbered so (then in `range`). Stops at the first key that does not fit.
 bool numbered_densely(const ChunkedColumn<uint64_t>& words, const ChunkedColumn<uint8_t>& kinds,
@@ -342,14 +344,11 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
 
   // A customer's id is the rank of its first order among all first orders.
   FirstOrders firsts(n);
-  size_t customers = 0;
   const auto& slots = tables.slots();
   for_each_index(slots.size(), [&](size_t s) {
-    if (!slots[s].kind) return;
-    firsts.set(slots[s].first);
-    ++customers;
+    if (slots[s].kind) firsts.set(slots[s].first);
   });
-  firsts.count();
+  const size_t customers = firsts.count();
   names.words_.resize(customers);
   names.kinds_.resize(customers);
   for_each_index(slots.size(), [&](size_t s) {
@@ -367,7 +366,9 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
 }
 
 // In blocks: the block's numbers first, read in order, then their first orders, each looked up a few
-// numbers ahead (model/prefetch.hpp), as the tables are.
+// numbers ahead (model/prefetch.hpp), as the tables are. The numbers are read again rather than kept
+// from numbered_densely(): kept, they would take fresh memory while every key is still held; read here,
+// they fill the keys' blocks as these are freed (a kept copy raised the 10M-row peak by 20 MB).
 ChunkedColumn<uint32_t> CustomerKeys::resolve_by_number(CustomerNames& names, const NumberedRange& range) {
   constexpr uint32_t kUnseen = UINT32_MAX;
   const size_t n = words_.size();
@@ -391,13 +392,10 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve_by_number(CustomerNames& names, co
   *this = CustomerKeys();
   // A customer's id is the rank of its first order among all first orders, as the tables number them.
   FirstOrders firsts(n);
-  size_t customers = 0;
   for_each_index(first.size(), [&](size_t number) {
-    if (first[number] == kUnseen) return;
-    firsts.set(first[number]);
-    ++customers;
+    if (first[number] != kUnseen) firsts.set(first[number]);
   });
-  firsts.count();
+  const size_t customers = firsts.count();
   names.words_.resize(customers);
   names.kinds_.resize(customers);
   for_each_index(first.size(), [&](size_t number) {
