@@ -19,47 +19,30 @@ constexpr uint32_t kLengthMask = (1u << kKindShift) - 1;
 
 }  // namespace
 
-// A key read as a prefix and a number: "C1469767" is "C" and 1469767 in 7 digits; "6029384756123" no
-// prefix and its value. Customer ids are often numbered so (WooCommerce's user ids, the Online Retail
-// set's CustomerID, ERP exports' "C000123"), and numbers in a dense range index an array directly.
-struct NumberedKey {
-  uint64_t prefix = 0;  // the prefix's bytes, as a whole key's word holds them
-  uint32_t prefix_length = 0;
-  uint32_t digits = 0;
-  uint64_t value = 0;
-};
+namespace {
 
-// Keys that are one prefix and numbers that tell them apart (none written with a leading zero, or all
-// of one width: "C7" and "C007" are two customers of one number), in a range of at most about twice
-// the orders: an array of 4 bytes a number then numbers the customers, smaller than the tables.
-struct NumberedRange {
-  NumberedKey first;  // the first key: the prefix and, when one_width, the width of all
-  bool one_width = true;
-  uint64_t lowest = 0, count = 0;  // the numbers lowest to lowest + count - 1
+constexpr uint64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                1000000000, 10000000000ull, 100000000000ull, 1000000000000ull,
+                                10000000000000ull, 100000000000000ull, 1000000000000000ull,
+                                10000000000000000ull, 100000000000000000ull, 1000000000000000000ull};
 
-  // Key `number` (from lowest) as the customer's id: a whole key's word and kind byte, as the key had.
-  void key(uint64_t number, uint64_t& word, uint8_t& kind_byte) const {
-    uint64_t value = lowest + number;
-    uint32_t width = first.digits;
-    if (!one_width)  // no leading zero: the value's own digits
-      for (width = 1; width < 19 && value >= kPowers[width]; ++width) {
-      }
-    if (first.prefix_length + width > 8) {  // no prefix then: a number of 9 to 19 digits
-      word = value;
-      kind_byte = static_cast<uint8_t>(WholeKey::kDigits << kKindShift | width);
-      return;
+}  // namespace
+
+void NumberedRange::key(uint64_t value, uint64_t& word, uint8_t& kind_byte) const {
+  uint32_t width = first.digits;
+  if (!one_width)  // no leading zero: the value's own digits
+    for (width = 1; width < 19 && value >= kPowers[width]; ++width) {
     }
-    word = first.prefix;
-    for (uint32_t d = first.prefix_length + width; d-- > first.prefix_length; value /= 10)
-      word |= uint64_t{'0' + value % 10} << (8 * d);
-    kind_byte = static_cast<uint8_t>(WholeKey::kBytes << kKindShift | (first.prefix_length + width));
+  if (first.prefix_length + width > 8) {  // no prefix then: a number of 9 to 19 digits
+    word = value;
+    kind_byte = static_cast<uint8_t>(WholeKey::kDigits << kKindShift | width);
+    return;
   }
-
-  static constexpr uint64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
-                                         1000000000, 10000000000ull, 100000000000ull, 1000000000000ull,
-                                         10000000000000ull, 100000000000000ull, 1000000000000000ull,
-                                         10000000000000000ull, 100000000000000000ull, 1000000000000000000ull};
-};
+  word = first.prefix;
+  for (uint32_t d = first.prefix_length + width; d-- > first.prefix_length; value /= 10)
+    word |= uint64_t{'0' + value % 10} << (8 * d);
+  kind_byte = static_cast<uint8_t>(WholeKey::kBytes << kKindShift | (first.prefix_length + width));
+}
 
 namespace {
 
@@ -203,32 +186,6 @@ bool read_numbered(uint64_t word, uint32_t kind_byte, NumberedKey& key) {
   return true;
 }
 
-// Whether the keys are numbered so (then in `range`). Stops at the first key that does not fit.
-bool numbered_densely(const ChunkedColumn<uint64_t>& words, const ChunkedColumn<uint8_t>& kinds,
-                      NumberedRange& range) {
-  const size_t n = words.size();
-  const uint64_t limit = std::min<uint64_t>(2 * uint64_t{n} + 1024, uint64_t{1} << 31);
-  NumberedKey& first = range.first;
-  NumberedKey key;
-  if (n == 0 || !read_numbered(words[0], kinds[0], first)) return false;
-  uint64_t low = first.value, high = first.value;
-  bool leading_zero = false;
-  for (size_t o = 0; o < n; ++o) {
-    if (!read_numbered(words[o], kinds[o], key) || key.prefix != first.prefix ||
-        key.prefix_length != first.prefix_length)
-      return false;
-    low = std::min(low, key.value);
-    high = std::max(high, key.value);
-    if (high - low >= limit) return false;
-    leading_zero |= key.digits > 1 && key.value < NumberedRange::kPowers[key.digits - 1];
-    range.one_width &= key.digits == first.digits;
-  }
-  if (leading_zero && !range.one_width) return false;
-  range.lowest = low;
-  range.count = high - low + 1;
-  return true;
-}
-
 }  // namespace
 
 std::string CustomerNames::operator[](uint32_t id) const {
@@ -256,8 +213,55 @@ size_t CustomerNames::length(uint32_t id) const {
   return kind & kLengthMask;
 }
 
+bool CustomerKeys::keep_numbered(const WholeKey& whole) {
+  NumberedKey key;
+  if (!whole.whole() || !read_numbered(whole.word, static_cast<uint32_t>(whole.kind << kKindShift | whole.length), key))
+    return false;
+  NumberedRange& range = numbered_;
+  if (numbers_.size() == 0) {
+    range = NumberedRange{};
+    range.first = key;
+    range.lowest = range.highest = key.value;
+  } else if (key.prefix != range.first.prefix || key.prefix_length != range.first.prefix_length) {
+    return false;
+  }
+  // Kept as a 32-bit difference from the first number: a wider range is not dense anyway.
+  constexpr uint64_t kMaxDistance = uint64_t{1} << 31;
+  if (key.value >= range.first.value ? key.value - range.first.value >= kMaxDistance
+                                     : range.first.value - key.value > kMaxDistance)
+    return false;
+  const bool one_width = range.one_width && key.digits == range.first.digits;
+  const bool leading_zero = range.leading_zero || (key.digits > 1 && key.value < kPowers[key.digits - 1]);
+  if (leading_zero && !one_width) return false;  // "C7" and "C007": one number, two customers
+  range.one_width = one_width;
+  range.leading_zero = leading_zero;
+  range.lowest = std::min(range.lowest, key.value);
+  range.highest = std::max(range.highest, key.value);
+  numbers_.push_back(static_cast<uint32_t>(key.value - range.first.value));  // wraps below the first
+  return true;
+}
+
+void CustomerKeys::stop_numbering() {
+  numbering_ = false;
+  const size_t n = numbers_.size();
+  for (size_t o = 0; o < n; ++o) {
+    uint64_t word = 0;
+    uint8_t kind_byte = 0;
+    numbered_.key(number_at(o), word, kind_byte);
+    words_.push_back(word);
+    kinds_.push_back(kind_byte);
+    if ((o + 1) % 65536 == 0) numbers_.free_before(o + 1);
+  }
+  whole_keys_ += n;
+  numbers_ = ChunkedColumn<uint32_t>();
+}
+
 void CustomerKeys::add(std::string_view customer) {
   WholeKey key = whole_key(customer);
+  if (numbering_) {
+    if (keep_numbered(key)) return;
+    stop_numbering();
+  }
   if (key.whole()) {
     ++whole_keys_;
   } else {
@@ -270,10 +274,19 @@ void CustomerKeys::add(std::string_view customer) {
 }
 
 bool CustomerKeys::is(size_t order, std::string_view customer) const {
-  const uint32_t kind = kinds_[order];
-  if (kind >> kKindShift == WholeKey::kLong) return long_keys_[static_cast<uint32_t>(words_[order])] == customer;
+  uint64_t word = 0;
+  uint32_t kind = 0;
+  if (numbering_) {
+    uint8_t kind_byte = 0;
+    numbered_.key(number_at(order), word, kind_byte);
+    kind = kind_byte;
+  } else {
+    word = words_[order];
+    kind = kinds_[order];
+  }
+  if (kind >> kKindShift == WholeKey::kLong) return long_keys_[static_cast<uint32_t>(word)] == customer;
   const WholeKey key = whole_key(customer);
-  return key.whole() && key.word == words_[order] && (key.kind << kKindShift | key.length) == kind;
+  return key.whole() && key.word == word && (key.kind << kKindShift | key.length) == kind;
 }
 
 ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expected_customers, bool* by_number) {
@@ -285,6 +298,16 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
   // the wasm peak (issue 11).
   constexpr size_t kBlock = size_t{1} << 20;
   constexpr int kMaxPartitionBits = 10;
+  if (numbering_ && numbers_.size()) {
+    // Numbers in a range of at most about twice the orders: an array of 4 bytes a number then numbers
+    // the customers, smaller than the tables.
+    const uint64_t orders = numbers_.size();
+    if (numbered_.highest - numbered_.lowest < std::min<uint64_t>(2 * orders + 1024, uint64_t{1} << 31)) {
+      if (by_number) *by_number = true;
+      return resolve_by_number(names);
+    }
+  }
+  if (numbering_) stop_numbering();
   const size_t n = words_.size();
   if (whole_keys_ == 0) {  // only long keys: numbered by first sight as they were read
     ChunkedColumn<uint32_t> out;
@@ -296,10 +319,6 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
     names.long_keys_.forget_lookups();
     *this = CustomerKeys();
     return out;
-  }
-  if (NumberedRange range; whole_keys_ == n && numbered_densely(words_, kinds_, range)) {
-    if (by_number) *by_number = true;
-    return resolve_by_number(names, range);
   }
   if (by_number) *by_number = false;
   const double expected = expected_customers >= 0 ? expected_customers : estimate_distinct(words_, kinds_);
@@ -368,29 +387,22 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
   return out;
 }
 
-// In blocks: the block's numbers first, read in order, then their first orders, each looked up a few
-// numbers ahead (model/prefetch.hpp), as the tables are. The numbers are read again rather than kept
-// from numbered_densely(): kept, they would take fresh memory while every key is still held; read here,
-// they fill the keys' blocks as these are freed (a kept copy raised the 10M-row peak by 20 MB).
-ChunkedColumn<uint32_t> CustomerKeys::resolve_by_number(CustomerNames& names, const NumberedRange& range) {
+// Each order's number in place of its difference, then per number its customer's first order, looked up
+// a few numbers ahead (model/prefetch.hpp), as the tables are.
+ChunkedColumn<uint32_t> CustomerKeys::resolve_by_number(CustomerNames& names) {
   constexpr uint32_t kUnseen = UINT32_MAX;
-  const size_t n = words_.size();
+  const NumberedRange range = numbered_;
+  const size_t n = numbers_.size();
   // Per number its customer's first order, then its customer; each order's number in `out` meanwhile.
-  std::vector<uint32_t> first(static_cast<size_t>(range.count), kUnseen);
-  ChunkedColumn<uint32_t> out;
+  std::vector<uint32_t> first(static_cast<size_t>(range.highest - range.lowest + 1), kUnseen);
+  for_each_index(n, [&](size_t o) { numbers_[o] = static_cast<uint32_t>(number_at(o) - range.lowest); });
+  ChunkedColumn<uint32_t> out = std::move(numbers_);
   for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {
-    NumberedKey key;
-    for (size_t o = begin; o < end; ++o) {
-      read_numbered(words_[o], kinds_[o], key);
-      out.push_back(static_cast<uint32_t>(key.value - range.lowest));
-    }
     for (size_t o = begin; o < end; ++o) {
       if (o + kPrefetchAhead < end) prefetch(&first[out[o + kPrefetchAhead]]);
       uint32_t& first_order = first[out[o]];
       if (first_order == kUnseen) first_order = static_cast<uint32_t>(o);
     }
-    words_.free_before(end);
-    kinds_.free_before(end);
   });
   *this = CustomerKeys();
   // A customer's id is the rank of its first order among all first orders, as the tables number them.
@@ -404,7 +416,7 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve_by_number(CustomerNames& names, co
   for_each_index(first.size(), [&](size_t number) {
     if (first[number] == kUnseen) return;
     const uint32_t id = firsts.rank(first[number]);
-    range.key(number, names.words_[id], names.kinds_[id]);
+    range.key(range.lowest + number, names.words_[id], names.kinds_[id]);
     first[number] = id;
   });
   for_each_block(n, [&](size_t begin, size_t end) RETENTION_BLOCK_BODY {

@@ -111,6 +111,10 @@ TEST_CASE("customers whose numbers do not tell them apart or spread wide are res
                  -1, false);
   check_resolved(numbered_customers(5000, 2000, [](uint64_t n) { return std::to_string(n * 1000003 + 1); }), -1,
                  false);
+  // 13-digit ids further apart than a 32-bit difference from the first: no longer kept as numbers from there.
+  check_resolved(
+      numbered_customers(5000, 2000, [](uint64_t n) { return std::to_string(6000000000000 + n * 10000000); }), -1,
+      false);
   check_resolved(numbered_customers(5000, 2000,
                                     [](uint64_t n) { return n == 5 ? "a@example.com" : "C" + std::to_string(n); }),
                  -1, false);
