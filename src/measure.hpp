@@ -13,8 +13,8 @@ namespace retention {
 // runs on one thread there and does not wait for input inside a stage).
 double stage_clock_seconds();
 
-// The most memory the engine has held: natively the process's peak resident set; in wasm the size of
-// the linear memory, which only grows.
+// The most memory the engine has held: natively the process's peak resident set; in wasm the top of
+// the heap (its malloc never gives memory back, so the highest it reached).
 int64_t peak_memory_bytes();
 
 // Adds the seconds from its construction to its end to the stage `name` of `into`; does nothing when
