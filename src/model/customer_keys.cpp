@@ -16,11 +16,6 @@ namespace {
 
 constexpr int kKindShift = 5;
 constexpr uint32_t kLengthMask = (1u << kKindShift) - 1;
-
-}  // namespace
-
-namespace {
-
 constexpr uint64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
                                 1000000000, 10000000000ull, 100000000000ull, 1000000000000ull,
                                 10000000000000ull, 100000000000000ull, 1000000000000000ull,
@@ -250,7 +245,7 @@ void CustomerKeys::stop_numbering() {
     numbered_.key(number_at(o), word, kind_byte);
     words_.push_back(word);
     kinds_.push_back(kind_byte);
-    if ((o + 1) % 65536 == 0) numbers_.free_before(o + 1);
+    if ((o + 1) % 65536 == 0) numbers_.free_before(o + 1);  // now and then: it walks the blocks before
   }
   whole_keys_ += n;
   numbers_ = ChunkedColumn<uint32_t>();
@@ -290,14 +285,6 @@ bool CustomerKeys::is(size_t order, std::string_view customer) const {
 }
 
 ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expected_customers, bool* by_number) {
-  // Blocks of 2^20 orders (a 14 MB scratch); partitions of about 16,384 orders in all, so that a
-  // partition's table holds at most that many customers and a block's lookups in it stay within a few
-  // pages (on this machine a lookup in one table of millions cost a TLB miss and a cache miss). The
-  // larger the block, the more of a block's lookups find their table's lines already in cache: 2^20
-  // orders took a quarter fewer samples than 2^18 at 10M rows; 2^21 fewer still, but its scratch set
-  // the wasm peak (issue 11).
-  constexpr size_t kBlock = size_t{1} << 20;
-  constexpr int kMaxPartitionBits = 10;
   if (numbering_ && numbers_.size()) {
     // Numbers in a range of at most about twice the orders: an array of 4 bytes a number then numbers
     // the customers, smaller than the tables.
@@ -308,6 +295,14 @@ ChunkedColumn<uint32_t> CustomerKeys::resolve(CustomerNames& names, double expec
     }
   }
   if (numbering_) stop_numbering();
+  // Blocks of 2^20 orders (a 14 MB scratch); partitions of about 16,384 orders in all, so that a
+  // partition's table holds at most that many customers and a block's lookups in it stay within a few
+  // pages (on this machine a lookup in one table of millions cost a TLB miss and a cache miss). The
+  // larger the block, the more of a block's lookups find their table's lines already in cache: 2^20
+  // orders took a quarter fewer samples than 2^18 at 10M rows; 2^21 fewer still, but its scratch set
+  // the wasm peak (issue 11).
+  constexpr size_t kBlock = size_t{1} << 20;
+  constexpr int kMaxPartitionBits = 10;
   const size_t n = words_.size();
   if (whole_keys_ == 0) {  // only long keys: numbered by first sight as they were read
     ChunkedColumn<uint32_t> out;
