@@ -161,23 +161,20 @@ class FirstOrders {
 };
 
 // False for a key without trailing digits or a long key.
-bool read_numbered(uint64_t word, uint32_t kind_byte, NumberedKey& key) {
-  const uint32_t kind = kind_byte >> kKindShift, length = kind_byte & kLengthMask;
-  if (kind == WholeKey::kDigits) {
-    key = {0, 0, length, word};
+bool read_numbered(const WholeKey& whole, NumberedKey& key) {
+  const auto length = static_cast<uint32_t>(whole.length);
+  if (whole.kind == WholeKey::kDigits) {
+    key = {0, 0, length, whole.word};
     return true;
   }
-  if (kind != WholeKey::kBytes || length == 0) return false;
-  // The digits read from the word itself, its last byte moved to the top (the bytes below are zero,
-  // not digits): through trailing_digits() it was 4% of the 10M-row run in wasm (issue 11).
-  const uint64_t w = word << (8 * (8 - length));
-  const uint64_t bad = digits_detail::non_digit_bytes(w);
-  const uint32_t count = bad ? static_cast<uint32_t>(__builtin_clzll(bad)) / 8 : 8;
-  if (count == 0) return false;
-  const uint64_t keep = ~uint64_t{0} << (8 * (8 - count));  // the top `count` bytes
-  const uint32_t prefix_length = length - count;  // below 8: a digit follows
-  key = {word & ((uint64_t{1} << (8 * prefix_length)) - 1), prefix_length, count,
-         digits_detail::eight_digits((w & keep) - (0x3030303030303030ull & keep))};
+  if (whole.kind != WholeKey::kBytes || length == 0) return false;
+  // The digits read from the word itself, its last byte moved to the top: through trailing_digits()
+  // on a copy of its bytes it was 4% of the 10M-row run in wasm (issue 11).
+  const TrailingDigits digits = word_trailing_digits(whole.word << (8 * (8 - length)));
+  if (digits.count == 0) return false;
+  const auto prefix_length = static_cast<uint32_t>(length - digits.count);  // below 8: a digit follows
+  key = {whole.word & ((uint64_t{1} << (8 * prefix_length)) - 1), prefix_length,
+         static_cast<uint32_t>(digits.count), digits.value};
   return true;
 }
 
@@ -210,8 +207,7 @@ size_t CustomerNames::length(uint32_t id) const {
 
 bool CustomerKeys::keep_numbered(const WholeKey& whole) {
   NumberedKey key;
-  if (!whole.whole() || !read_numbered(whole.word, static_cast<uint32_t>(whole.kind << kKindShift | whole.length), key))
-    return false;
+  if (!read_numbered(whole, key)) return false;
   NumberedRange& range = numbered_;
   if (numbers_.size() == 0) {
     range = NumberedRange{};

@@ -78,6 +78,17 @@ inline uint64_t eight_digits(uint64_t x) {
 }
 }  // namespace digits_detail
 
+// The digits ending the text held at the top of `w` (its last byte the top one; the bytes below the
+// text zero, not digits, so a run never counts past them), at most `limit` (<= 8) of them.
+inline TrailingDigits word_trailing_digits(uint64_t w, size_t limit = 8) {
+  const uint64_t bad = digits_detail::non_digit_bytes(w);
+  size_t digits = bad ? static_cast<size_t>(__builtin_clzll(bad)) / 8 : 8;
+  if (digits > limit) digits = limit;
+  if (digits == 0) return {};
+  const uint64_t keep = ~uint64_t{0} << (8 * (8 - digits));  // the top `digits` bytes
+  return {digits, digits_detail::eight_digits((w & keep) - (0x3030303030303030ull & keep))};
+}
+
 // The digits ending `s`, at most `limit` (<= 19) of them.
 inline TrailingDigits trailing_digits(std::string_view s, size_t limit) {
   constexpr uint64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
@@ -85,18 +96,14 @@ inline TrailingDigits trailing_digits(std::string_view s, size_t limit) {
   uint64_t scale = 1;  // 10^count
   for (size_t left = s.size(); left > 0 && out.count < limit;) {
     const size_t n = left < 8 ? left : 8;
-    // The n bytes before `left`, at the top of the word; the bytes below them are zero, not digits, so
-    // a run never counts past them.
+    // The n bytes before `left`, at the top of the word.
     const uint64_t w = n == 8 ? load8(s.data() + left - 8) : load_short(s.data() + left - n, n) << (8 * (8 - n));
-    const uint64_t bad = digits_detail::non_digit_bytes(w);
-    size_t digits = bad ? static_cast<size_t>(__builtin_clzll(bad)) / 8 : 8;
-    if (digits > limit - out.count) digits = limit - out.count;
-    if (digits == 0) break;
-    const uint64_t keep = ~uint64_t{0} << (8 * (8 - digits));  // the top `digits` bytes
-    out.value += digits_detail::eight_digits((w & keep) - (0x3030303030303030ull & keep)) * scale;
-    out.count += digits;
-    scale *= kPowers[digits];
-    if (digits < 8) break;
+    const TrailingDigits part = word_trailing_digits(w, limit - out.count);
+    if (part.count == 0) break;
+    out.value += part.value * scale;
+    out.count += part.count;
+    scale *= kPowers[part.count];
+    if (part.count < 8) break;
     left -= 8;
   }
   return out;
