@@ -16,17 +16,13 @@ namespace {
 
 constexpr int kKindShift = 5;
 constexpr uint32_t kLengthMask = (1u << kKindShift) - 1;
-constexpr uint64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
-                                1000000000, 10000000000ull, 100000000000ull, 1000000000000ull,
-                                10000000000000ull, 100000000000000ull, 1000000000000000ull,
-                                10000000000000000ull, 100000000000000000ull, 1000000000000000000ull};
 
 }  // namespace
 
 void NumberedRange::key(uint64_t value, uint64_t& word, uint8_t& kind_byte) const {
   uint32_t width = first.digits;
   if (!one_width)  // no leading zero: the value's own digits
-    for (width = 1; width < 19 && value >= kPowers[width]; ++width) {
+    for (width = 1; width < 19 && value >= kPowersOfTen[width]; ++width) {
     }
   if (first.prefix_length + width > 8) {  // no prefix then: a number of 9 to 19 digits
     word = value;
@@ -222,7 +218,7 @@ bool CustomerKeys::keep_numbered(const WholeKey& whole) {
                                      : range.first.value - key.value > kMaxDistance)
     return false;
   const bool one_width = range.one_width && key.digits == range.first.digits;
-  const bool leading_zero = range.leading_zero || (key.digits > 1 && key.value < kPowers[key.digits - 1]);
+  const bool leading_zero = range.leading_zero || (key.digits > 1 && key.value < kPowersOfTen[key.digits - 1]);
   if (leading_zero && !one_width) return false;  // "C7" and "C007": one number, two customers
   range.one_width = one_width;
   range.leading_zero = leading_zero;

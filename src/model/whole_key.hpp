@@ -64,6 +64,13 @@ struct TrailingDigits {
   uint64_t value = 0;  // their value
 };
 
+// 10^0 to 10^19: every power that a uint64_t holds.
+inline constexpr uint64_t kPowersOfTen[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                            1000000000, 10000000000ull, 100000000000ull, 1000000000000ull,
+                                            10000000000000ull, 100000000000000ull, 1000000000000000ull,
+                                            10000000000000000ull, 100000000000000000ull, 1000000000000000000ull,
+                                            10000000000000000000ull};
+
 namespace digits_detail {
 // The bytes of `w` that are not ASCII digits, as nonzero bytes (no carry crosses a byte).
 inline uint64_t non_digit_bytes(uint64_t w) {
@@ -91,7 +98,6 @@ inline TrailingDigits word_trailing_digits(uint64_t w, size_t limit = 8) {
 
 // The digits ending `s`, at most `limit` (<= 19) of them.
 inline TrailingDigits trailing_digits(std::string_view s, size_t limit) {
-  constexpr uint64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
   TrailingDigits out;
   uint64_t scale = 1;  // 10^count
   for (size_t left = s.size(); left > 0 && out.count < limit;) {
@@ -102,7 +108,7 @@ inline TrailingDigits trailing_digits(std::string_view s, size_t limit) {
     if (part.count == 0) break;
     out.value += part.value * scale;
     out.count += part.count;
-    scale *= kPowers[part.count];
+    scale *= kPowersOfTen[part.count];
     if (part.count < 8) break;
     left -= 8;
   }
