@@ -133,63 +133,102 @@ void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_cust
   out.orderRow = std::move(order_customer);
 }
 
-// Groups the orders up to asOf by row (a counting sort, file order kept), then by date within a row.
+namespace {
+
+// A row's orders by date, ties in file order (a stable sort; most rows come sorted already).
+void sort_row_by_date(CustomerTable& out, size_t row, std::vector<std::pair<Date, Money>>& own) {
+  const size_t first = out.orderStart[row], n = out.orderStart[row + 1] - first;
+  Date* date = out.orderDate.data() + first;
+  auto net = [&](size_t i) { return out.orderNet[first + i]; };
+  auto set_net = [&](size_t i, Money m) { out.orderNet.set(first + i, m); };
+  if (n <= 32) {
+    // Most customers have a few orders: an insertion sort in place (stable, no buffer and no copy;
+    // nothing moves in a row that comes sorted) instead of a stable_sort that allocates its buffer
+    // for each of millions of customers.
+    for (size_t i = 1; i < n; ++i) {
+      if (date[i] >= date[i - 1]) continue;
+      const Date d = date[i];
+      const Money m = net(i);
+      size_t j = i;
+      for (; j > 0 && d < date[j - 1]; --j) {
+        date[j] = date[j - 1];
+        set_net(j, net(j - 1));
+      }
+      date[j] = d;
+      set_net(j, m);
+    }
+    return;
+  }
+  if (std::is_sorted(date, date + n)) return;
+  own.clear();
+  for (size_t i = 0; i < n; ++i) own.emplace_back(date[i], net(i));
+  std::stable_sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i < n; ++i) {
+    date[i] = own[i].first;
+    set_net(i, own[i].second);
+  }
+}
+
+// log2 of the rows in a bucket of index_customer_orders: about kBucketOrders orders a bucket, so that
+// a bucket's orders and its rows' starts stay in cache while they are put in place; at most 2^16 rows,
+// so that a row within its bucket fits 16 bits.
+unsigned bucket_shift(uint64_t rows, uint64_t orders) {  // 64 bits: size_t is 32 in wasm
+  constexpr uint64_t kBucketOrders = uint64_t{1} << 14;
+  unsigned shift = 0;
+  while (shift < 16 && (uint64_t{2} << shift) * orders <= kBucketOrders * rows) ++shift;
+  return shift;
+}
+
+}  // namespace
+
+// Groups the orders up to asOf by row (file order kept), then by date within a row. A counting sort
+// straight into the columns reads and writes three places at random for each order, each a cache
+// miss at millions of customers (and wasm cannot prefetch): a fifth of the customers stage at 10M
+// rows (issue 11). So in two passes: the orders go to buckets of consecutive rows first, each bucket
+// already in the place its rows' orders take in the columns (written in order, a few hundred places
+// at a time); then each bucket, in cache, is put in row order and each of its rows in date order.
 void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   const auto& order_date = orders.order_date();
   const auto& order_net = orders.order_net();
   const ChunkedColumn<uint32_t>& row_of_order = out.orderRow;
-  // Placed straight into the columns, without a permutation of all orders in between.
-  out.orderDate.resize(out.orderStart.back());
-  out.orderNet.assign(out.orderStart.back(), !order_net.widened());
-  // orderStart[row] serves as the row's next slot, which leaves it at the next row's start: shifted back after.
-  const size_t order_count = row_of_order.size();
-  for_each_index(order_count, [&](size_t o) {
-    if (o + kPrefetchAhead < order_count && row_of_order[o + kPrefetchAhead] != CustomerTable::kNoRow)
-      prefetch(&out.orderStart[row_of_order[o + kPrefetchAhead]]);
+  const size_t rows = out.size(), placed = out.orderStart.back();
+  out.orderDate.resize(placed);
+  out.orderNet.assign(placed, !order_net.widened());
+  const unsigned shift = bucket_shift(rows, placed);
+  const uint32_t low_mask = (uint32_t{1} << shift) - 1;
+  auto bucket_start = [&](size_t bucket) { return out.orderStart[std::min(bucket << shift, rows)]; };
+  const size_t buckets = (rows + low_mask) >> shift;
+  std::vector<uint32_t> next(buckets);
+  for (size_t b = 0; b < buckets; ++b) next[b] = bucket_start(b);
+  std::vector<uint16_t> low_row(placed);  // each placed order's row within its bucket
+  for_each_index(row_of_order.size(), [&](size_t o) {
     if (const uint32_t row = row_of_order[o]; row != CustomerTable::kNoRow) {
-      const uint32_t k = out.orderStart[row]++;
+      const uint32_t k = next[row >> shift]++;
       out.orderDate[k] = order_date[o];
       out.orderNet.set(k, order_net[o]);
+      low_row[k] = static_cast<uint16_t>(row & low_mask);
     }
   });
-  std::copy_backward(out.orderStart.begin(), out.orderStart.end() - 1, out.orderStart.end());
-  out.orderStart[0] = 0;
-  // Within a row by date, ties in file order (a stable sort; most rows come sorted already).
-  for_each_block(out.size(), [&](size_t first_row, size_t end_row) RETENTION_BLOCK_BODY {
-    std::vector<std::pair<Date, Money>> own;
-    for (size_t row = first_row; row < end_row; ++row) {
-      const size_t first = out.orderStart[row], n = out.orderStart[row + 1] - first;
-      Date* date = out.orderDate.data() + first;
-      auto net = [&](size_t i) { return out.orderNet[first + i]; };
-      auto set_net = [&](size_t i, Money m) { out.orderNet.set(first + i, m); };
-      if (n <= 32) {
-        // Most customers have a few orders: an insertion sort in place (stable, no buffer and no copy;
-        // nothing moves in a row that comes sorted) instead of a stable_sort that allocates its
-        // buffer for each of millions of customers.
-        for (size_t i = 1; i < n; ++i) {
-          if (date[i] >= date[i - 1]) continue;
-          const Date d = date[i];
-          const Money m = net(i);
-          size_t j = i;
-          for (; j > 0 && d < date[j - 1]; --j) {
-            date[j] = date[j - 1];
-            set_net(j, net(j - 1));
-          }
-          date[j] = d;
-          set_net(j, m);
-        }
-        continue;
-      }
-      if (std::is_sorted(date, date + n)) continue;
-      own.clear();
-      for (size_t i = 0; i < n; ++i) own.emplace_back(date[i], net(i));
-      std::stable_sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      for (size_t i = 0; i < n; ++i) {
-        date[i] = own[i].first;
-        set_net(i, own[i].second);
-      }
+  next = std::vector<uint32_t>();
+  std::vector<Date> dates;
+  std::vector<Money> nets;
+  std::vector<uint32_t> slot;
+  std::vector<std::pair<Date, Money>> own;
+  // A call a bucket, so that the loops run optimised after the first few (model/blocks.hpp).
+  for_each_block(buckets, [&](size_t b, size_t) RETENTION_BLOCK_BODY {
+    const size_t begin = bucket_start(b), end = bucket_start(b + 1), first_row = b << shift;
+    const size_t end_row = std::min(first_row + low_mask + 1, rows);
+    dates.assign(out.orderDate.begin() + begin, out.orderDate.begin() + end);
+    nets.resize(end - begin);
+    for (size_t i = 0; i < nets.size(); ++i) nets[i] = out.orderNet[begin + i];
+    slot.assign(out.orderStart.begin() + first_row, out.orderStart.begin() + end_row);
+    for (size_t i = 0; i < dates.size(); ++i) {
+      const uint32_t k = slot[low_row[begin + i]]++;
+      out.orderDate[k] = dates[i];
+      out.orderNet.set(k, nets[i]);
     }
-  });
+    for (size_t row = first_row; row < end_row; ++row) sort_row_by_date(out, row, own);
+  }, 1);
 }
 
 void sum_customer_orders(CustomerTable& out) {

@@ -193,14 +193,14 @@ inline Shop hand_shop() {
 
 // A seeded random shop with every awkward case: same-day orders, refunds, zero-amount orders,
 // refund-only customers, multi-line orders, customers without a country, orders after asOf.
-inline Shop random_shop(uint32_t seed) {
+inline Shop random_shop(uint32_t seed, int fewest_customers = 20, int most_customers = 80) {
   std::mt19937 rng(seed);
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   const char* products[] = {"Mug", "Tea", "Jug", "Pot", "Cup", "Bag"};
   const char* countries[] = {"UK", "DE", "FR", "NL"};
   const Date start = day("2021-01-01");
   Shop s;
-  const int customers = pick(20, 80);
+  const int customers = pick(fewest_customers, most_customers);
   for (int c = 0; c < customers; ++c) {
     const std::string id = "c" + std::to_string(c);
     if (pick(0, 4)) s.country[id] = countries[pick(0, 3)];

@@ -80,6 +80,25 @@ TEST_CASE("orders of one day keep their file order within a customer, however ma
   }
 }
 
+TEST_CASE("tens of thousands of customers: each one's orders by date, file order kept on a day") {
+  // The orders are put in place bucket by bucket of a few thousand rows (index_customer_orders): here
+  // about ten buckets, with customers left out, orders after asOf, and a few customers of 40 orders.
+  for (uint32_t seed = 1; seed <= 2; ++seed) {
+    Shop s = random_shop(seed, 30000, 40000);
+    std::mt19937 rng(seed);
+    for (int heavy = 0; heavy < 5; ++heavy)
+      for (int k = 0; k < 40; ++k)
+        s.orders.push_back({"heavy" + std::to_string(heavy), day("2022-01-01") + k % 7, {{"Mug", cents(100 + k)}}});
+    std::shuffle(s.orders.begin(), s.orders.end(), rng);
+    each_row_against_reference(s, book(s), [](const CustomerTable& t, size_t row, const RefCustomer& c) {
+      std::vector<std::pair<Date, Money>> orders, expected = c.all;  // c.all: in file order
+      for (uint32_t k = t.orderStart[row]; k < t.orderStart[row + 1]; ++k) orders.emplace_back(t.orderDate[k], t.orderNet[k]);
+      std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      CHECK(orders == expected);
+    });
+  }
+}
+
 TEST_CASE("the figures per customer made again from each row's orders are the same") {
   for (uint32_t seed = 1; seed <= 10; ++seed) {
     Shop s = random_shop(seed);
