@@ -147,9 +147,17 @@ void OrderBook::finish_reading() {
 void OrderBook::settle_attributes(Attribute& attribute) {
   if (attribute.of_order.empty()) return;
   attribute.of_customer.assign(order_customers_.size(), -1);
+  // Which customers have their value, a bit each: most orders are of a customer who has one by then,
+  // and a look in these bits (250 kB at 2M customers, in cache) replaces a cache miss in of_customer
+  // (8 MB) for each (issue 11).
+  std::vector<uint64_t> has_value((order_customers_.size() + 63) / 64);
   auto set = [&](uint32_t order, uint32_t value) {
-    int32_t& of_customer = attribute.of_customer[order_customer_[order]];
-    if (of_customer < 0) of_customer = static_cast<int32_t>(value);
+    const uint32_t customer = order_customer_[order];
+    uint64_t& word = has_value[customer / 64];
+    const uint64_t bit = uint64_t{1} << (customer % 64);
+    if (word & bit) return;
+    word |= bit;
+    attribute.of_customer[customer] = static_cast<int32_t>(value);
   };
   size_t next = 0;
   for_each_index(attribute.of_order.size(), [&](size_t order) {
