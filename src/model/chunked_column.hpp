@@ -46,6 +46,14 @@ class ChunkedColumn {
     *next_++ = value;
     ++size_;
   }
+  // Makes the column `n` values long when shorter, the values added unset: for a writer that fills
+  // it out of order.
+  void grow_to(size_t n) {
+    if (n <= size_) return;
+    while (blocks_.size() < ((n + kMask) >> kShift)) blocks_.emplace_back(new T[kBlock]);
+    size_ = n;
+    find_tail();
+  }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   T& operator[](size_t i) { return blocks_[i >> kShift][i & kMask]; }

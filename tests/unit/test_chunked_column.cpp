@@ -1,6 +1,7 @@
 // The block column (model/chunked_column.hpp) against std::vector through every operation.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <utility>
@@ -73,4 +74,21 @@ TEST_CASE("a copy of a column whose last block is full takes its next value in a
   CHECK(copy.size() == kBlock + 1);
   CHECK(copy[kBlock] == 100);
   CHECK(copy[kBlock - 1] == 99);
+}
+
+TEST_CASE("a block column grown to a size is written out of order and pushed to after") {
+  // Sizes at, just below and just past block ends: the place of the next push follows the new size.
+  for (size_t n : {size_t{0}, size_t{5}, kBlock - 1, kBlock, kBlock + 1, 3 * kBlock}) {
+    CAPTURE(n);
+    ChunkedColumn<uint32_t> column;
+    column.push_back(1);
+    column.grow_to(n);
+    const size_t size = std::max<size_t>(n, 1);
+    std::vector<uint32_t> expected(size);
+    for (size_t i = size; i-- > 0;) column[i] = expected[i] = static_cast<uint32_t>(i * 7 + 3);  // last first
+    column.grow_to(size / 2);  // never shrinks
+    column.push_back(9);
+    expected.push_back(9);
+    check_same(column, expected);
+  }
 }
