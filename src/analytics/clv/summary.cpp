@@ -246,13 +246,18 @@ Histories compress(const CustomerSummary& summary, bool pack_keys) {
     auto differs = [](const Key& a, const Key& b) { return a.x != b.x || a.tx != b.tx || a.T != b.T; };
     for_each_index(order.size(), [&](size_t at) { distinct += at == 0 || differs(key_at(at), key_at(at - 1)); });
     h.rows.reserve(distinct);
+    // Each customer's row by its place in `customers` first, then by customer in one pass in order:
+    // setting rowOf[customers[order[at]]] directly read and wrote at random in two columns of
+    // millions, for every customer (issue 11).
+    std::vector<uint32_t> row_at(order.size());
     for_each_index(order.size(), [&](size_t at) {
       const Key k = key_at(at);
       if (h.rows.empty() || differs(Key{h.rows.back().x, h.rows.back().tx, h.rows.back().T}, k))
         h.rows.push_back({k.x, k.tx, k.T, 0});
       h.rows.back().weight += 1;
-      h.rowOf[customers[order[at]]] = static_cast<uint32_t>(h.rows.size() - 1);
+      row_at[order[at]] = static_cast<uint32_t>(h.rows.size() - 1);
     });
+    for_each_index(customers.size(), [&](size_t i) { h.rowOf[customers[i]] = row_at[i]; });
   };
   if (pack_keys && bx + 2 * bt <= 64) {
     std::vector<uint64_t> packed(customers.size());
