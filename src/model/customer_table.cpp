@@ -196,7 +196,8 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   out.orderNet.assign(placed, !order_net.widened());
   const unsigned shift = bucket_shift(rows, placed);
   const uint32_t low_mask = (uint32_t{1} << shift) - 1;
-  auto bucket_start = [&](size_t bucket) { return out.orderStart[std::min(bucket << shift, rows)]; };
+  auto first_row_of = [&](size_t bucket) { return std::min(bucket << shift, rows); };
+  auto bucket_start = [&](size_t bucket) { return out.orderStart[first_row_of(bucket)]; };
   const size_t buckets = (rows + low_mask) >> shift;
   std::vector<uint32_t> next(buckets);
   for (size_t b = 0; b < buckets; ++b) next[b] = bucket_start(b);
@@ -219,8 +220,8 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
   std::vector<std::pair<Date, Money>> own;
   // A call a bucket, so that the loops run optimised after the first few (model/blocks.hpp).
   for_each_block(buckets, [&](size_t b, size_t) RETENTION_BLOCK_BODY {
-    const size_t begin = bucket_start(b), end = bucket_start(b + 1), first_row = b << shift;
-    const size_t end_row = std::min(first_row + low_mask + 1, rows);
+    const size_t begin = bucket_start(b), end = bucket_start(b + 1);
+    const size_t first_row = first_row_of(b), end_row = first_row_of(b + 1);
     dates.assign(out.orderDate.begin() + begin, out.orderDate.begin() + end);
     nets.resize(end - begin);
     for (size_t i = 0; i < nets.size(); ++i) nets[i] = out.orderNet[begin + i];

@@ -150,13 +150,11 @@ void OrderBook::settle_attributes(Attribute& attribute) {
   // Which customers have their value, a bit each: most orders are of a customer who has one by then,
   // and a look in these bits (250 kB at 2M customers, in cache) replaces a cache miss in of_customer
   // (8 MB) for each (issue 11).
-  std::vector<uint64_t> has_value((order_customers_.size() + 63) / 64);
+  std::vector<bool> has_value(order_customers_.size());
   auto set = [&](uint32_t order, uint32_t value) {
     const uint32_t customer = order_customer_[order];
-    uint64_t& word = has_value[customer / 64];
-    const uint64_t bit = uint64_t{1} << (customer % 64);
-    if (word & bit) return;
-    word |= bit;
+    if (has_value[customer]) return;
+    has_value[customer] = true;
     attribute.of_customer[customer] = static_cast<int32_t>(value);
   };
   size_t next = 0;
