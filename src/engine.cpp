@@ -90,6 +90,7 @@ struct Engine::Impl : RecordConsumer {
   std::unique_ptr<RecordReader> reader;
   std::optional<RowMapper> mapper;  // once the header is read
   Row row_;  // the row being read: one for all rows, as clearing a new one cost more than reading it (issue 11)
+  std::string reason_;  // why the row being read was rejected
   std::optional<SummaryMapper> summary_mapper;  // instead, when the file is a per-customer summary (issue 14)
   CustomerTotals totals;
   OrderBook orders;
@@ -110,7 +111,7 @@ struct Engine::Impl : RecordConsumer {
   explicit Impl(Options o) : options(std::move(o)) {}
 
   // A row the analysis cannot use: counted, the first ones listed; fatal in strict mode.
-  bool reject(int64_t line, const std::string& column, std::string message) {
+  RETENTION_RARE bool reject(int64_t line, const std::string& column, std::string message) {
     ++report.summary.rowsRejected;
     if (options.strict) {
       error = {ErrorCode::rejected_row, message + " (strict mode rejects any bad row)", line};
@@ -168,7 +169,7 @@ struct Engine::Impl : RecordConsumer {
     return true;
   }
 
-  bool on_summary_row(const CsvRecord& record) {
+  RETENTION_RARE bool on_summary_row(const CsvRecord& record) {
     SummaryRow row;
     std::string reason;
     SummaryRole role = SummaryRole::customer;
@@ -197,7 +198,7 @@ struct Engine::Impl : RecordConsumer {
     return true;
   }
 
-  bool on_header(const CsvRecord& record) {
+  RETENTION_RARE bool on_header(const CsvRecord& record) {
     ResolvedColumns columns;
     const bool headerless = is_data_line(record);
     std::vector<std::string> names;
@@ -236,10 +237,15 @@ struct Engine::Impl : RecordConsumer {
   }
 
   bool on_row(const CsvRecord& record) {
-    Row& row = row_;
-    std::string reason;
     Role role = Role::customer;
-    switch (mapper->map(record, row, reason, role)) {
+    const RowOutcome outcome = mapper->map(record, row_, reason_, role);
+    return outcome == RowOutcome::ok ? add(record, row_) : not_added(record, outcome, role);
+  }
+
+  // A row that adds to no order: rare, so kept out of the row path's code (RETENTION_RARE).
+  RETENTION_RARE bool not_added(const CsvRecord& record, RowOutcome outcome, Role role) {
+    const Row& row = row_;
+    switch (outcome) {
       case RowOutcome::no_customer:
         ++report.summary.rowsWithoutCustomer;
         if (options.keepRows)  // a placeholder the preset knows is written as no customer at all
@@ -261,18 +267,17 @@ struct Engine::Impl : RecordConsumer {
         hold(record);
         return true;
       case RowOutcome::rejected:
-        return reject(record.line, mapper->columns().header[static_cast<size_t>(role)], std::move(reason));
+        return reject(record.line, mapper->columns().header[static_cast<size_t>(role)], std::move(reason_));
       case RowOutcome::misaligned:
-        return reject(record.line, std::string(), std::move(reason));
+        return reject(record.line, std::string(), std::move(reason_));
       case RowOutcome::ok:
-        return add(record, row);
+        break;
     }
     return true;
   }
 
-
   // An order id first read in an earlier file: that file's order, met again in an overlapping export.
-  bool from_earlier_file(std::string_view order_id) {
+  RETENTION_RARE bool from_earlier_file(std::string_view order_id) {
     if (order_id.empty() || file_first_order == 0) return false;
     int64_t order = orders.find_order(order_id);
     if (order < 0 || static_cast<size_t>(order) >= file_first_order) return false;
@@ -286,38 +291,20 @@ struct Engine::Impl : RecordConsumer {
   }
 
   bool add(const CsvRecord& record, const Row& row) {
-    const ResolvedColumns& columns = mapper->columns();
-    if (from_earlier_file(row.order_id)) return true;
+    if (file_first_order != 0 && from_earlier_file(row.order_id)) return true;
     // A later line of an excluded order (no lookup while no order is excluded).
-    if (!row.order_id.empty() && excluded_orders.size() && excluded_orders.find(row.order_id) >= 0) {
-      ++report.summary.rowsExcluded;
-      if (options.keepRows) log(row);
-      return true;
-    }
-    if (!money_budget.take(row.amount, row.line_amount)) {
-      ++report.dataQuality.rowsBeyondSumLimit;
-      const Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
-      return reject(record.line, columns.header[static_cast<size_t>(role)],
-                    "the amounts so far add up to more than can be summed exactly (9223372036854 in all): "
-                    "this row is left out");
-    }
-    // A later line of an order seen before may leave its date or total blank (Shopify line items).
-    int64_t earlier = row.order_id.empty() || (row.has_date && row.has_amount) ? -1 : orders.find_order(row.order_id);
+    if (excluded_orders.size() && of_excluded_order(row)) return true;
+    if (!money_budget.take(row.amount, row.line_amount)) return beyond_sum_limit(record);
     uint32_t order = 0;
-    if (!row.has_date) {
-      if (earlier < 0) return reject(record.line, columns.header[static_cast<size_t>(Role::date)], "the date is missing");
-      order = static_cast<uint32_t>(earlier);
-      orders.add_to_order(order, row.amount);
-    } else if (!row.has_amount && earlier < 0) {
-      Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
-      return reject(record.line, columns.header[static_cast<size_t>(role)],
-                    role == Role::amount ? "the amount is missing" : "the quantity or unit price is missing");
-    } else {
+    if (row.has_date && row.has_amount) {
       order = orders.add_row(row.customer, row.order_id, row.date_month_first, row.date_day_first, row.amount);
+    } else if (!to_earlier_order(record, row, order)) {
+      return !error;  // rejected: the run goes on unless strict mode stopped it
     }
     if (options.keepRows) log(row);
     if (!row.product.empty()) orders.add_line(order, row.product, row.line_amount);
     if (!row.currency.empty()) currencies.add(row.currency);
+    const ResolvedColumns& columns = mapper->columns();
     for (size_t a = 0; a < columns.attributes.size(); ++a) {
       auto i = static_cast<size_t>(columns.attributes[a]);
       std::string_view value = i < record.fields.size() ? trim(record.fields[i]) : std::string_view{};
@@ -326,12 +313,53 @@ struct Engine::Impl : RecordConsumer {
     return true;
   }
 
-  void log(const Row& row) {
+  // The rare paths of add(), out of the row path's code (RETENTION_RARE).
+  RETENTION_RARE bool of_excluded_order(const Row& row) {
+    if (row.order_id.empty() || excluded_orders.find(row.order_id) < 0) return false;
+    ++report.summary.rowsExcluded;
+    if (options.keepRows) log(row);
+    return true;
+  }
+
+  RETENTION_RARE bool beyond_sum_limit(const CsvRecord& record) {
+    const ResolvedColumns& columns = mapper->columns();
+    ++report.dataQuality.rowsBeyondSumLimit;
+    const Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
+    return reject(record.line, columns.header[static_cast<size_t>(role)],
+                  "the amounts so far add up to more than can be summed exactly (9223372036854 in all): "
+                  "this row is left out");
+  }
+
+  // A row without its date or its amount: a later line of an order seen before may leave them blank
+  // (Shopify line items). False when the row is rejected.
+  RETENTION_RARE bool to_earlier_order(const CsvRecord& record, const Row& row, uint32_t& order) {
+    const ResolvedColumns& columns = mapper->columns();
+    const int64_t earlier = row.order_id.empty() ? -1 : orders.find_order(row.order_id);
+    if (!row.has_date) {
+      if (earlier < 0) {
+        reject(record.line, columns.header[static_cast<size_t>(Role::date)], "the date is missing");
+        return false;
+      }
+      order = static_cast<uint32_t>(earlier);
+      orders.add_to_order(order, row.amount);
+    } else if (earlier < 0) {
+      Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
+      reject(record.line, columns.header[static_cast<size_t>(role)],
+             role == Role::amount ? "the amount is missing" : "the quantity or unit price is missing");
+      return false;
+    } else {
+      order = orders.add_row(row.customer, row.order_id, row.date_month_first, row.date_day_first, row.amount);
+    }
+    return true;
+  }
+
+
+  RETENTION_RARE void log(const Row& row) {
     row_log.add(row.customer, row.order_id, row.has_date, row.date_month_first, row.date_day_first, row.has_amount,
                 row.amount, row.status);
   }
 
-  void hold(const CsvRecord& record) {
+  RETENTION_RARE void hold(const CsvRecord& record) {
     PendingRow row;
     row.line = record.line;
     for (std::string_view f : record.fields) {
@@ -343,7 +371,7 @@ struct Engine::Impl : RecordConsumer {
   }
 
   // Reads the rows that waited for the decimal separator, now that it is known.
-  bool replay_pending() {
+  RETENTION_RARE bool replay_pending() {
     std::vector<PendingRow> rows;
     rows.swap(pending);
     CsvRecord record;
@@ -503,7 +531,7 @@ struct Engine::Impl : RecordConsumer {
     return summary_mapper ? analyse_summary() : analyse();
   }
 
-  void describe_input() {
+  RETENTION_ONCE void describe_input() {
     const ResolvedColumns& columns = mapper->columns();
     report.preset = columns.preset;
     for (size_t r = 0; r < kRoleCount; ++r)
@@ -540,7 +568,7 @@ struct Engine::Impl : RecordConsumer {
   }
 
   // Counted orders far above the rest (Tukey's far-out fence, Q3 + 3 x IQR), and the largest few.
-  void find_outliers(const CustomerTable& customers) {
+  RETENTION_ONCE void find_outliers(const CustomerTable& customers) {
     const auto& net = orders.order_net();
     const auto& date = orders.order_date();
     auto counted = [&](size_t o) { return net[o] > 0 && date[o] <= customers.asOf; };
@@ -623,7 +651,7 @@ struct Engine::Impl : RecordConsumer {
 
   // The orders settled, dated and grouped into customers (without each customer's orders yet), with the
   // summary, outliers and RF matrix.
-  bool build_customers(CustomerTable& customers) {
+  RETENTION_ONCE bool build_customers(CustomerTable& customers) {
     const bool day_first = mapper->dates().order() == DayMonthOrder::day_first;
     orders.settle_dates(day_first);
     if (options.keepRows) rows_csv = row_log.csv(day_first);
@@ -645,7 +673,7 @@ struct Engine::Impl : RecordConsumer {
     return true;
   }
 
-  void summarise(const CustomerTable& customers) {
+  RETENTION_ONCE void summarise(const CustomerTable& customers) {
     Summary& s = report.summary;
     s.asOf = customers.asOf;
     s.customers = static_cast<int64_t>(customers.size());
@@ -709,7 +737,7 @@ struct Engine::Impl : RecordConsumer {
 
   // Issue 10: the summary's periods are compared on every order of the file, then the orders outside
   // the date range are left out (counted) before anything else sees them.
-  bool apply_date_range(std::optional<Date> asOf) {
+  RETENTION_ONCE bool apply_date_range(std::optional<Date> asOf) {
     DateRange& range = report.dateRange;
     range.from = options.from;
     range.to = options.to;
@@ -744,7 +772,7 @@ struct Engine::Impl : RecordConsumer {
   }
 
   // Mean P(alive) and predicted CLV per RF cell and per RFM segment (issue 5), from the customer rows.
-  void summarise_value_by_group() {
+  RETENTION_ONCE void summarise_value_by_group() {
     const ClvColumns& value = per_customer.value;
     if (value.pAlive.empty()) return;
     auto group = [&](const std::vector<uint8_t>& labels, size_t groups) {
@@ -765,7 +793,7 @@ struct Engine::Impl : RecordConsumer {
 
   // RF cells and RFM segments (SPEC 4), then what the order book adds per customer: the attribute
   // profiles (by segment) and the ids.
-  void segment_customers(const CustomerTable& table) {
+  RETENTION_ONCE void segment_customers(const CustomerTable& table) {
     per_customer.rfCell = rf_cells(table, options.rf);
     report.rfm = compute_rfm(table, options.segments, options.rf.activeBelowDays, per_customer);
     report.attributes = compute_attributes(orders, report.attributeColumns, table, per_customer.segment,
@@ -781,7 +809,7 @@ struct Engine::Impl : RecordConsumer {
   }
 
   // Each row's customer id, copied out of the order book before it is freed.
-  void keep_customer_ids(const CustomerTable& table) {
+  RETENTION_ONCE void keep_customer_ids(const CustomerTable& table) {
     CustomerResults& out = per_customer;
     size_t bytes = 0;
     for_each_index(table.size(), [&](size_t row) { bytes += orders.customer_id_length(table.customer[row]); });
@@ -795,7 +823,7 @@ struct Engine::Impl : RecordConsumer {
   }
 
   // The table's figures per customer become the per-customer results once no analysis reads them.
-  void keep_customer_columns(CustomerTable& table) {
+  RETENTION_ONCE void keep_customer_columns(CustomerTable& table) {
     CustomerResults& out = per_customer;
     out.firstOrder = std::move(table.firstOrder);
     out.lastOrder = std::move(table.lastOrder);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/customer_table.hpp"
 #include "model/order_book.hpp"
 #include "retention/report.hpp"
@@ -13,7 +14,7 @@ namespace retention {
 
 // `names` are the attribute columns' headers, in the OrderBook's attribute order. Values are listed
 // by customers (most first, then by name), at most kMaxAttributeValues of them.
-std::vector<AttributeProfile> compute_attributes(const OrderBook& orders, const std::vector<std::string>& names,
+RETENTION_ONCE std::vector<AttributeProfile> compute_attributes(const OrderBook& orders, const std::vector<std::string>& names,
                                                  const CustomerTable& customers, const std::vector<uint8_t>& segments,
                                                  size_t segment_count);
 

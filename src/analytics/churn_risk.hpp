@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/customer_table.hpp"
 #include "retention/report.hpp"
 
@@ -14,7 +15,7 @@ namespace retention {
 // the gaps: the customer's own mean gap with 2+ orders, for one-time buyers the 90th percentile of
 // first-to-second-order gaps (the RF active window when no one bought twice). Either way a light that
 // contradicts P(alive) (green below kNeverGreenBelowPAlive, red above kNeverRedAbovePAlive) is amber.
-ChurnRisk compute_churn_risk(const CustomerTable& customers, const ChurnRiskMultipliers& multipliers,
+RETENTION_ONCE ChurnRisk compute_churn_risk(const CustomerTable& customers, const ChurnRiskMultipliers& multipliers,
                              const RfThresholds& rf, std::vector<uint8_t>& lights,
                              const std::vector<double>& p_alive = {});
 

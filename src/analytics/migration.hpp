@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/customer_table.hpp"
 #include "retention/report.hpp"
 
@@ -11,6 +12,6 @@ namespace retention {
 
 // `cells` holds each customer's cell at asOf. A customer with no counted order on or before
 // asOf - 365 days starts in `new`.
-Migration compute_migration(const CustomerTable& customers, const RfThresholds& rf, const std::vector<uint8_t>& cells);
+RETENTION_ONCE Migration compute_migration(const CustomerTable& customers, const RfThresholds& rf, const std::vector<uint8_t>& cells);
 
 }  // namespace retention

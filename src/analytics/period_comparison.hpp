@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "model/blocks.hpp"
 #include "model/order_book.hpp"
 #include "retention/report.hpp"
 
@@ -12,7 +13,7 @@ namespace retention {
 // The current period ends on asOf (or on `to`, when earlier) and starts on `from`, or `days` days
 // before its end without a range. A compared period is available only when the file covers it
 // whole: it starts on or after `firstOrder`, the file's first counted order.
-PeriodComparison compare_periods(const OrderBook& orders, Date asOf, std::optional<Date> from, std::optional<Date> to,
+RETENTION_ONCE PeriodComparison compare_periods(const OrderBook& orders, Date asOf, std::optional<Date> from, std::optional<Date> to,
                                  int32_t days, std::optional<Date> firstOrder);
 
 }  // namespace retention

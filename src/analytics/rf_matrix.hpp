@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/customer_table.hpp"
 #include "retention/report.hpp"
 
@@ -14,10 +15,10 @@ int recency_band(int32_t recency_days, const RfThresholds& t);
 // 0 single, 1 multi, 2 highValue.
 int frequency_band(int32_t frequency, const RfThresholds& t);
 
-RfMatrix compute_rf_matrix(const CustomerTable& customers, const RfThresholds& thresholds);
+RETENTION_ONCE RfMatrix compute_rf_matrix(const CustomerTable& customers, const RfThresholds& thresholds);
 
 // Each customer's cell at asOf (recency band x 3 + frequency band).
-std::vector<uint8_t> rf_cells(const CustomerTable& customers, const RfThresholds& thresholds);
+RETENTION_ONCE std::vector<uint8_t> rf_cells(const CustomerTable& customers, const RfThresholds& thresholds);
 // Row `row`'s cell as it was on day `at`, from its counted orders up to then; -1 when it had none.
 int rf_cell_at(const CustomerTable& customers, size_t row, Date at, const RfThresholds& thresholds);
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/customer_table.hpp"
 #include "retention/report.hpp"
 
@@ -17,7 +18,7 @@ std::vector<uint8_t> mid_rank_scores(const std::vector<int64_t>& values);
 // Scores R, F and M, applies the rules (first match wins, Others last; a rule limited to customers
 // outside the active band skips those with recencyDays < activeBelowDays) and sums up each segment.
 // Fills the r, f, m and segment columns of `out`.
-Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& rules, int32_t activeBelowDays,
+RETENTION_ONCE Rfm compute_rfm(const CustomerTable& customers, const std::vector<SegmentRule>& rules, int32_t activeBelowDays,
                 CustomerResults& out);
 
 }  // namespace retention

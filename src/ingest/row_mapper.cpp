@@ -99,53 +99,28 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
   std::string_view currency = field(record, Role::currency);
   if (!is_missing(currency)) row.currency = currency;
 
-  auto fail = [&](Role r, std::string message) {
-    role = r;
-    reason = std::move(message);
-    return RowOutcome::rejected;
-  };
-
   std::string_view date_text = field(record, Role::date);
   if (Date day = 0; iso_dates_.read(date_text, day) && day >= kEarliestPlausibleDate) {
     dates_.count(DateForm::iso);
     row.has_date = true;
     row.date_month_first = row.date_day_first = day;
-  } else if (!is_missing(date_text)) {  // the general reader, which also words every rejection
-    DateColumn::Result date = dates_.read(date_text, record.line);
-    if (!date.ok) return fail(Role::date, date.error);
-    if (date.month_first < kEarliestPlausibleDate || date.day_first < kEarliestPlausibleDate) {
-      ++dates_before_1970_;
-      return fail(Role::date, "the date " + quote_value(date_text) + " is before 1970 (a typo in the year?)");
-    }
-    row.has_date = true;
-    row.date_month_first = date.month_first;
-    row.date_day_first = date.day_first;
+  } else if (!is_missing(date_text) && !read_other_date(date_text, record.line, row, reason)) {
+    role = Role::date;
+    return RowOutcome::rejected;
   }
 
-  // Issue 13: an amount beyond kMaxPlausibleAmount is rejected (and counted for the data-quality
-  // section), never summed: a 13-digit EAN in the amount column must not become revenue.
-  auto implausible = [&](Role r, const char* what, std::string_view text) {
-    ++implausible_amounts_;
-    fail(r, std::string("the ") + what + (text.empty() ? "" : " " + quote_value(text)) +
-                " is beyond the plausible limit of 10000000000 for one row (an id or a code in this column?)");
-    return false;
-  };
   auto money = [&](Role r, const char* what, Money& out) -> bool {
     std::string_view text = field(record, r);
     Money parsed = 0;
-    if (!fast_plain_decimal(text, decimal, parsed)) {
-      std::string why;
-      auto value = read_money(text, decimal, why);
-      if (!value) {
-        fail(r, std::string("cannot read the ") + what + " " + quote_value(text) + ": " + why);
-        return false;
-      }
-      parsed = *value;
-      // Without a currency column, the symbol or code written with the amounts says it (SPEC 3 data quality).
-      if (row.currency.empty() && !columns_.has(Role::currency) && (r == Role::amount || r == Role::unitPrice))
-        row.currency = amount_currency(text);
+    if (!fast_plain_decimal(text, decimal, parsed) && !read_other_money(text, r, what, decimal, row, parsed, reason)) {
+      role = r;
+      return false;
     }
-    if (parsed > kMaxPlausibleAmount || parsed < -kMaxPlausibleAmount) return implausible(r, what, text);
+    if (parsed > kMaxPlausibleAmount || parsed < -kMaxPlausibleAmount) {
+      role = r;
+      implausible(what, text, reason);
+      return false;
+    }
     out = parsed;
     return true;
   };
@@ -157,7 +132,8 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
       return RowOutcome::rejected;
     auto product_value = multiply_money(quantity, price);
     if (!product_value || *product_value > kMaxPlausibleAmount || *product_value < -kMaxPlausibleAmount) {
-      implausible(Role::quantity, "quantity x unit price", std::string_view{});
+      role = Role::quantity;
+      implausible("quantity x unit price", std::string_view{}, reason);
       return RowOutcome::rejected;
     }
     row.line_amount = *product_value;
@@ -173,7 +149,9 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
     row.has_amount = true;
   } else if (columns_.has(Role::quantity) && (!is_missing(field(record, Role::quantity)) ||
                                               !is_missing(field(record, Role::unitPrice)))) {
-    return fail(Role::quantity, "the quantity or unit price is missing");
+    role = Role::quantity;
+    reason = "the quantity or unit price is missing";
+    return RowOutcome::rejected;
   }
   if (columns_.has(Role::refund) && !is_missing(field(record, Role::refund))) {
     Money refund = 0;
@@ -184,6 +162,48 @@ RowOutcome RowMapper::map(const CsvRecord& record, Row& row, std::string& reason
     row.amount = 0;  // refunded in full, and the file has no refund column to say how much
   }
   return RowOutcome::ok;
+}
+
+// The general date reader, which also words every rejection: false with `reason` on a rejection.
+bool RowMapper::read_other_date(std::string_view text, int64_t line, Row& row, std::string& reason) {
+  DateColumn::Result date = dates_.read(text, line);
+  if (!date.ok) {
+    reason = date.error;
+    return false;
+  }
+  if (date.month_first < kEarliestPlausibleDate || date.day_first < kEarliestPlausibleDate) {
+    ++dates_before_1970_;
+    reason = "the date " + quote_value(text) + " is before 1970 (a typo in the year?)";
+    return false;
+  }
+  row.has_date = true;
+  row.date_month_first = date.month_first;
+  row.date_day_first = date.day_first;
+  return true;
+}
+
+// The general money reader (symbols, codes, grouping): false with `reason` when it cannot read `text`.
+bool RowMapper::read_other_money(std::string_view text, Role role, const char* what, char decimal, Row& row,
+                                 Money& out, std::string& reason) {
+  std::string why;
+  auto value = read_money(text, decimal, why);
+  if (!value) {
+    reason = std::string("cannot read the ") + what + " " + quote_value(text) + ": " + why;
+    return false;
+  }
+  out = *value;
+  // Without a currency column, the symbol or code written with the amounts says it (SPEC 3 data quality).
+  if (row.currency.empty() && !columns_.has(Role::currency) && (role == Role::amount || role == Role::unitPrice))
+    row.currency = amount_currency(text);
+  return true;
+}
+
+// Issue 13: an amount beyond kMaxPlausibleAmount is rejected (and counted for the data-quality
+// section), never summed: a 13-digit EAN in the amount column must not become revenue.
+void RowMapper::implausible(const char* what, std::string_view text, std::string& reason) {
+  ++implausible_amounts_;
+  reason = std::string("the ") + what + (text.empty() ? "" : " " + quote_value(text)) +
+           " is beyond the plausible limit of 10000000000 for one row (an id or a code in this column?)";
 }
 
 }  // namespace retention

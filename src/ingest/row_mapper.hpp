@@ -10,6 +10,7 @@
 #include "ingest/dates.hpp"
 #include "ingest/fast_values.hpp"
 #include "ingest/text.hpp"
+#include "model/blocks.hpp"
 
 namespace retention {
 
@@ -58,7 +59,12 @@ class RowMapper {
     return i >= 0 && static_cast<size_t>(i) < record.fields.size() ? trim(record.fields[static_cast<size_t>(i)])
                                                                      : std::string_view{};
   }
-  bool settle_decimal(const CsvRecord& record);
+  RETENTION_RARE bool settle_decimal(const CsvRecord& record);  // rows before the separator is known
+  // The rare paths of map(), out of its code (model/blocks.hpp, RETENTION_RARE).
+  RETENTION_RARE bool read_other_date(std::string_view text, int64_t line, Row& row, std::string& reason);
+  RETENTION_RARE bool read_other_money(std::string_view text, Role role, const char* what, char decimal, Row& row,
+                                       Money& out, std::string& reason);
+  RETENTION_RARE void implausible(const char* what, std::string_view text, std::string& reason);
 
   ResolvedColumns columns_;
   DateColumn dates_;

@@ -1,4 +1,5 @@
-// Long loops run in blocks, each block one call of its body (issue 11).
+// Code shaped for V8's tiering of wasm (issue 11): long loops run in blocks, each block one call of
+// its body, and steps that run once or rarely kept out of the functions that call them.
 //
 // V8 runs a wasm function in its baseline compiler (Liftoff) until the function has used up a budget,
 // then compiles it optimised (TurboFan) for its next call: never within a call (wasm has no on-stack
@@ -16,6 +17,18 @@
 // On the body's lambda, so that it stays a function of its own (a lambda called from one place is
 // otherwise inlined into the function that runs once).
 #define RETENTION_BLOCK_BODY __attribute__((noinline))
+
+// On a step that runs once per analysis (a stage, an analysis), so that it stays a function of its
+// own: inlined into the function that runs the steps one after another, its loops over a few
+// thousand buckets or periods used up that function's budget, and V8 compiled the whole of it
+// optimised for nothing (build_customers and analyse, 23 and 22 kB of code: 90-220 ms of compiling
+// in a 1M-row run, `node --trace-wasm-compilation-times`).
+#define RETENTION_ONCE __attribute__((noinline))
+
+// On a rare path of a function run for every row (a rejection, a header, a held row), so that it stays
+// out of that function's code: V8 compiles the hot function optimised, and the time that takes grows
+// faster than the function's size (on_row, 18 kB with its rare paths, took 70-90 ms at every start).
+#define RETENTION_RARE __attribute__((noinline))
 
 namespace retention {
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "model/narrow_column.hpp"
 #include "model/order_book.hpp"
 #include "retention/report.hpp"
@@ -54,15 +55,15 @@ Error build_customer_table(const OrderBook& orders, std::optional<Date> asOf, Cu
 // free its scratch) before the per-order copies exist, while the order book is still held (issue 11):
 // first every column but the orders' (orderStart tells where each row's orders will start; orderDate
 // and orderNet stay empty) ...
-Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
+RETENTION_ONCE Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out);
 // ... then each order's row (orderRow), made in place from `order_customer`: the book's column,
 // copied, or taken from it by its last reader (OrderBook::take_order_customers) ...
-void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out);
+RETENTION_ONCE void find_order_rows(const OrderBook& orders, ChunkedColumn<uint32_t> order_customer, CustomerTable& out);
 // ... then each row's orders up to asOf, by date.
-void index_customer_orders(const OrderBook& orders, CustomerTable& out);
+RETENTION_ONCE void index_customer_orders(const OrderBook& orders, CustomerTable& out);
 // The figures per customer (frequency, monetary, first and last order, recency) made again from each
 // row's orders, the same values as build_customer_rows() gives: so that a caller may free them
 // (free_figures) rather than hold them beside both the order book and the copied orders.
-void sum_customer_orders(CustomerTable& out);
+RETENTION_ONCE void sum_customer_orders(CustomerTable& out);
 
 }  // namespace retention

@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 
+#include "model/blocks.hpp"
 #include "model/order_book.hpp"
 #include "retention/report.hpp"
 
@@ -46,6 +47,6 @@ struct DefaultAsOf {
   int64_t farFutureOrders = 0;
   std::optional<Date> firstFarFuture;
 };
-DefaultAsOf default_as_of(const OrderBook& orders);
+RETENTION_ONCE DefaultAsOf default_as_of(const OrderBook& orders);
 
 }  // namespace retention

@@ -5,6 +5,7 @@
 
 #include "analytics/clv/optimizer.hpp"
 #include "analytics/clv/summary.hpp"
+#include "model/blocks.hpp"
 #include "model/customer_table.hpp"
 #include "model/order_book.hpp"
 #include "retention/clv.hpp"
@@ -16,12 +17,12 @@ namespace retention::clv {
 // returned section, never as NaN.
 // The expected next order is given only while P(alive) >= likelyAliveFrom (the churn light's amber threshold).
 // With `measured` (options.measure), the seconds of the model fits go to its stage "value.fit".
-ModelReport predict_customer_value(const CustomerTable& customers, const ClvOptions& options, ClvColumns& columns,
+RETENTION_ONCE ModelReport predict_customer_value(const CustomerTable& customers, const ClvOptions& options, ClvColumns& columns,
                                    double likelyAliveFrom = 0.2, Report::Measured* measured = nullptr);
 
 // The same from a summary already made (a per-customer summary's totals, issue 14) at `asOf`: no
 // holdout validation, which needs the orders after calibrationEnd.
-ModelReport predict_customer_value(const CustomerSummary& summary, Date asOf, const ClvOptions& options,
+RETENTION_ONCE ModelReport predict_customer_value(const CustomerSummary& summary, Date asOf, const ClvOptions& options,
                                    ClvColumns& columns, double likelyAliveFrom = 0.2);
 
 // Where predictions are made: the summary's end as a date, and the P(alive) from which the next
