@@ -353,7 +353,6 @@ struct Engine::Impl : RecordConsumer {
     return true;
   }
 
-
   RETENTION_RARE void log(const Row& row) {
     row_log.add(row.customer, row.order_id, row.has_date, row.date_month_first, row.date_day_first, row.has_amount,
                 row.amount, row.status);
