@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/blocks.hpp"
 #include "retention/report.hpp"
 
 namespace retention {
@@ -15,6 +16,6 @@ Money average_money(Money sum, int64_t count);
 // The median of sorted values [first, last): the middle one, or the mean of the two middle ones (rounded as above).
 Money median_money(const Money* first, const Money* last);
 // The same median of unsorted values, by selection (linear on average); reorders [first, last).
-Money select_median_money(Money* first, Money* last);
+RETENTION_ONCE Money select_median_money(Money* first, Money* last);
 
 }  // namespace retention

@@ -18,11 +18,12 @@
 // otherwise inlined into the function that runs once).
 #define RETENTION_BLOCK_BODY __attribute__((noinline))
 
-// On a step that runs once per analysis (a stage, an analysis), so that it stays a function of its
-// own: inlined into the function that runs the steps one after another, its loops over a few
-// thousand buckets or periods used up that function's budget, and V8 compiled the whole of it
-// optimised for nothing (build_customers and analyse, 23 and 22 kB of code: 90-220 ms of compiling
-// in a 1M-row run, `node --trace-wasm-compilation-times`).
+// On a step that runs once, or once per group, in an analysis (a stage, an analysis, a segment's
+// median), so that it stays a function of its own: inlined into the function that runs the steps one
+// after another, its loops over a few thousand buckets or periods used up that function's budget,
+// and V8 compiled the whole of it optimised for nothing (build_customers and analyse, 23 and 22 kB of
+// code: 90-220 ms of compiling in a 1M-row run, `node --trace-wasm-compilation-times`; compute_rfm,
+// 5 kB, through the segments' medians).
 #define RETENTION_ONCE __attribute__((noinline))
 
 // On a rare path of a function run for every row (a rejection, a header, a held row), so that it stays
