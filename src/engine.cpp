@@ -278,7 +278,7 @@ struct Engine::Impl : RecordConsumer {
 
   // An order id first read in an earlier file: that file's order, met again in an overlapping export.
   RETENTION_RARE bool from_earlier_file(std::string_view order_id) {
-    if (order_id.empty() || file_first_order == 0) return false;
+    if (order_id.empty()) return false;  // the caller asks only once a file has been read
     int64_t order = orders.find_order(order_id);
     if (order < 0 || static_cast<size_t>(order) >= file_first_order) return false;
     ++report.dataQuality.duplicateRows;
@@ -321,11 +321,12 @@ struct Engine::Impl : RecordConsumer {
     return true;
   }
 
+  // The column a row's amount comes from: the amount, else quantity x unit price.
+  Role amount_role() const { return mapper->columns().has(Role::amount) ? Role::amount : Role::quantity; }
+
   RETENTION_RARE bool beyond_sum_limit(const CsvRecord& record) {
-    const ResolvedColumns& columns = mapper->columns();
     ++report.dataQuality.rowsBeyondSumLimit;
-    const Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
-    return reject(record.line, columns.header[static_cast<size_t>(role)],
+    return reject(record.line, mapper->columns().header[static_cast<size_t>(amount_role())],
                   "the amounts so far add up to more than can be summed exactly (9223372036854 in all): "
                   "this row is left out");
   }
@@ -343,7 +344,7 @@ struct Engine::Impl : RecordConsumer {
       order = static_cast<uint32_t>(earlier);
       orders.add_to_order(order, row.amount);
     } else if (earlier < 0) {
-      Role role = columns.has(Role::amount) ? Role::amount : Role::quantity;
+      const Role role = amount_role();
       reject(record.line, columns.header[static_cast<size_t>(role)],
              role == Role::amount ? "the amount is missing" : "the quantity or unit price is missing");
       return false;
