@@ -202,7 +202,7 @@ struct Engine::Impl : RecordConsumer {
     ResolvedColumns columns;
     const bool headerless = is_data_line(record);
     std::vector<std::string> names;
-    std::vector<std::string_view> header = record.fields;
+    std::vector<std::string_view> header(record.fields.begin(), record.fields.end());
     if (headerless) {  // the columns are named by position: "column 1", "column 2" ...
       for (size_t i = 0; i < record.fields.size(); ++i) names.push_back("column " + std::to_string(i + 1));
       header.assign(names.begin(), names.end());
@@ -380,7 +380,7 @@ struct Engine::Impl : RecordConsumer {
       record.fields.clear();
       size_t begin = 0;
       for (size_t end : row.ends) {
-        record.fields.emplace_back(row.bytes.data() + begin, end - begin);
+        record.fields.push_back({row.bytes.data() + begin, end - begin});
         begin = end;
       }
       if (!on_row(record)) return false;

@@ -72,7 +72,7 @@ bool CsvReader::end_record() {
   if (!trailing_space) end_field();
   record_.fields.clear();
   for (const Span& span : spans_)
-    record_.fields.emplace_back(span.view ? span.view : buffer_.data() + span.begin, span.size);
+    record_.fields.push_back({span.view ? span.view : buffer_.data() + span.begin, span.size});
   const bool keep_going = deliver(record_line_);
   buffer_.clear();
   spans_.clear();
@@ -86,25 +86,22 @@ bool CsvReader::end_record() {
 
 const char* CsvReader::read_plain_records(const char* p, const char* end) {
   constexpr ptrdiff_t kWindow = 64;
-  // The fields go to a fixed array and into record_.fields in one copy: an emplace_back per field, a
-  // call natively, was 7% of reading's instructions (150 a row, issue 11). A record with more fields
-  // than the array holds is read by the state machine.
-  std::string_view* const first = plain_fields_.data();
-  std::string_view* const last = first + plain_fields_.size();
   for (;;) {
     const char* record = p;
     const char* field = p;
-    std::string_view* out = first;
+    record_.fields.clear();
     for (const char* window = p;; window += kWindow) {
       if (end - window < kWindow) return record;
       uint64_t bits = match_mask64(window, delimiter_, '"', '\n', '\r');
       for (; bits; bits &= bits - 1) {
         const char* at = window + __builtin_ctzll(bits);
-        if (*at == '"' || out == last) return record;  // quoted fields: the state machine reads this record
-        *out++ = std::string_view(field, static_cast<size_t>(at - field));
-        field = at + 1;
-        if (*at == delimiter_) continue;
-        record_.fields.assign(first, out);
+        if (*at == delimiter_) {
+          record_.fields.push_back({field, static_cast<size_t>(at - field)});
+          field = at + 1;
+          continue;
+        }
+        if (*at == '"') return record;  // quoted fields: the state machine reads this record
+        record_.fields.push_back({field, static_cast<size_t>(at - field)});
         p = at + 1;
         if (*at == '\r') {  // a CR ends the line; an LF right after it belongs to it
           if (p == end) after_cr_ = true;

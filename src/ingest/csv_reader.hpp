@@ -1,7 +1,6 @@
 // bytes -> records: an RFC 4180 reader that accepts the input in chunks split anywhere.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -79,7 +78,6 @@ class CsvReader : public RecordReader {
   std::string buffer_;         // bytes of the fields that could not stay views, back to back
   std::vector<Span> spans_;
   CsvRecord record_;
-  std::array<std::string_view, 256> plain_fields_;  // read_plain_records' fields of one record
 };
 
 }  // namespace retention
