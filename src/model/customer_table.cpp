@@ -33,57 +33,35 @@ void set_recency(CustomerTable& t) {
   for_each_index(t.size(), [&](size_t row) { t.recencyDays[row] = t.asOf - t.lastOrder[row]; });
 }
 
-}  // namespace
+// The figures per customer of the order book, side by side: an order reads and writes one place (its
+// customer's), not one in each of five columns (issue 11).
+struct Figures {
+  Money monetary = 0;
+  Date first = std::numeric_limits<Date>::max(), last = std::numeric_limits<Date>::min();
+  int32_t frequency = 0;
+  uint32_t orders = 0;  // up to asOf, counted or not
+};
 
-Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
-  out = CustomerTable{};
+// Calls visit(customer, figures) for every customer of the book, in customer order, with the figures
+// of her orders up to asOf; returns the number of orders after asOf (SPEC 4: ignored).
+// Adding each order to its customer's figures at random was a cache miss an order at millions of
+// customers (wasm cannot prefetch): a fifth of the customers stage at 10M rows (issue 11). So the
+// orders go first to buckets of kBucket consecutive customers, written in order a few hundred places
+// at a time, and each bucket is then summed with its customers' figures in cache.
+template <class Visit>
+int64_t sum_figures(const OrderBook& orders, Date asOf, const Visit& visit) {
   const auto& order_customer = orders.order_customer();
   const auto& order_date = orders.order_date();
   const auto& order_net = orders.order_net();
-
-  if (!asOf) {
-    std::optional<Date> latest;
-    for_each_index(order_net.size(), [&](size_t o) {
-      if (CustomerTable::counts(order_net[o]) && (!latest || order_date[o] > *latest)) latest = order_date[o];
-    });
-    if (!latest) return {ErrorCode::no_orders, "no order has a positive amount, so there is nothing to analyse", 0};
-    asOf = latest;
-  }
-  out.asOf = *asOf;
-
-  // The figures per customer of the order book, side by side: an order reads and writes one place
-  // (its customer's), not one in each of five columns (issue 11). Then copied to the rows, with
-  // where each row's orders will start.
-  struct Figures {
-    Money monetary = 0;
-    Date first = std::numeric_limits<Date>::max(), last = std::numeric_limits<Date>::min();
-    int32_t frequency = 0;
-    uint32_t orders = 0;  // up to asOf, counted or not
-  };
-  const size_t n = orders.customer_count();
-  // The columns take their room before the scratch does, so that the scratch is the heap's last block
-  // and its room goes back to the top when freed, for what comes next: made after it, the columns
-  // raised the heap's top by its size (in wasm fresh pages are what time goes to, issue 11). Room for
-  // every customer: what the rows leave unused is never touched.
-  out.customer.reserve(n);
-  out.frequency.reserve(n);
-  out.monetary.reserve(n);
-  out.firstOrder.reserve(n);
-  out.lastOrder.reserve(n);
-  out.orderStart.reserve(n + 1);
-  out.rowOf.assign(n, -1);
-  // Adding each order to its customer's figures at random was a cache miss an order at millions of
-  // customers (wasm cannot prefetch): a fifth of the customers stage at 10M rows (issue 11). So the
-  // orders go first to buckets of kBucket consecutive customers, written in order a few hundred places
-  // at a time, and each bucket is then summed with its customers' figures in cache.
+  const size_t n = orders.customer_count(), order_count = order_net.size();
   constexpr unsigned kBucketShift = 13;  // 8,192 customers: 192 KB of figures
   constexpr size_t kBucket = size_t{1} << kBucketShift;
   const size_t buckets = (n + kBucket - 1) >> kBucketShift;
   std::vector<uint32_t> bucket_start(buckets + 1, 0);
-  const size_t order_count = order_net.size();
+  int64_t after_as_of = 0;
   for_each_index(order_count, [&](size_t o) {
-    if (order_date[o] > out.asOf) {  // SPEC 4: orders after asOf are ignored
-      ++out.ordersAfterAsOf;
+    if (order_date[o] > asOf) {
+      ++after_as_of;
       return;
     }
     ++bucket_start[(order_customer[o] >> kBucketShift) + 1];
@@ -94,29 +72,28 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
     bucket_start[b + 1] += bucket_start[b];
   }
   struct Placed {
-    uint32_t customer;
+    uint32_t customer;  // from the sweep's first
     Date date;
     Money net;
   };
   // The buckets in sweeps of at most the room the figures of every customer took (so the heap's peak
-  // stays where it was), each sweep a pass over the orders: 2-3 at 10M rows, one on smaller files.
+  // stays where it was), each sweep a pass over the orders: 3 at 10M rows, one on small files.
   std::vector<Placed> placed(
       std::min<size_t>(bucket_start[buckets], std::max(largest_bucket, n * sizeof(Figures) / sizeof(Placed))));
   std::vector<uint32_t> next;
   std::vector<Figures> figures(std::min(n, kBucket));
-  out.orderStart.push_back(0);
   for (size_t first_bucket = 0, end_bucket = 0; first_bucket < buckets; first_bucket = end_bucket) {
     const uint32_t base = bucket_start[first_bucket];
     end_bucket = first_bucket + 1;
     while (end_bucket < buckets && bucket_start[end_bucket + 1] - base <= placed.size()) ++end_bucket;
-    const uint32_t first_customer = static_cast<uint32_t>(first_bucket << kBucketShift),
-                   customers = static_cast<uint32_t>(std::min(n, end_bucket << kBucketShift) - first_customer);
+    const auto first_customer = static_cast<uint32_t>(first_bucket << kBucketShift),
+               customers = static_cast<uint32_t>(std::min(n, end_bucket << kBucketShift) - first_customer);
     next.assign(bucket_start.begin() + static_cast<std::ptrdiff_t>(first_bucket),
                 bucket_start.begin() + static_cast<std::ptrdiff_t>(end_bucket));
     for_each_index(order_count, [&](size_t o) {
       const uint32_t c = order_customer[o] - first_customer;  // wraps below the sweep's first customer
       const Date date = order_date[o];
-      if (c >= customers || date > out.asOf) return;
+      if (c >= customers || date > asOf) return;
       placed[next[c >> kBucketShift]++ - base] = {c, date, order_net[o]};
     });
     // A call a bucket, so that the loops run optimised after the first few (model/blocks.hpp).
@@ -133,24 +110,56 @@ Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, Cus
         f.first = std::min(f.first, order.date);
         f.last = std::max(f.last, order.date);
       }
-      for (size_t c = first; c < end; ++c) {
-        const Figures& f = figures[c - first];
-        if (f.frequency == 0) {
-          out.customersWithoutOrders += f.orders > 0;
-          continue;
-        }
-        out.rowOf[first_customer + c] = static_cast<int32_t>(out.customer.size());
-        out.orderStart.push_back(out.orderStart.back() + f.orders);
-        out.customer.push_back(static_cast<uint32_t>(first_customer + c));
-        out.countedOrders += f.frequency;
-        out.frequency.push_back(f.frequency);
-        out.monetary.push_back(f.monetary);
-        out.firstOrder.push_back(f.first);
-        out.lastOrder.push_back(f.last);
-      }
+      for (size_t c = first; c < end; ++c) visit(static_cast<uint32_t>(first_customer + c), figures[c - first]);
     }, 1);
   }
-  placed = std::vector<Placed>();  // its room serves the columns made next
+  return after_as_of;
+}
+
+}  // namespace
+
+Error build_customer_rows(const OrderBook& orders, std::optional<Date> asOf, CustomerTable& out) {
+  out = CustomerTable{};
+  const auto& order_date = orders.order_date();
+  const auto& order_net = orders.order_net();
+
+  if (!asOf) {
+    std::optional<Date> latest;
+    for_each_index(order_net.size(), [&](size_t o) {
+      if (CustomerTable::counts(order_net[o]) && (!latest || order_date[o] > *latest)) latest = order_date[o];
+    });
+    if (!latest) return {ErrorCode::no_orders, "no order has a positive amount, so there is nothing to analyse", 0};
+    asOf = latest;
+  }
+  out.asOf = *asOf;
+
+  const size_t n = orders.customer_count();
+  // The columns take their room before the scratch does, so that the scratch is the heap's last block
+  // and its room goes back to the top when freed, for what comes next: made after it, the columns
+  // raised the heap's top by its size (in wasm fresh pages are what time goes to, issue 11). Room for
+  // every customer: what the rows leave unused is never touched.
+  out.customer.reserve(n);
+  out.frequency.reserve(n);
+  out.monetary.reserve(n);
+  out.firstOrder.reserve(n);
+  out.lastOrder.reserve(n);
+  out.orderStart.reserve(n + 1);
+  out.rowOf.assign(n, -1);
+  out.orderStart.push_back(0);
+  out.ordersAfterAsOf = sum_figures(orders, out.asOf, [&](uint32_t c, const Figures& f) {
+    if (f.frequency == 0) {
+      out.customersWithoutOrders += f.orders > 0;
+      return;
+    }
+    out.rowOf[c] = static_cast<int32_t>(out.customer.size());
+    out.orderStart.push_back(out.orderStart.back() + f.orders);
+    out.customer.push_back(c);
+    out.countedOrders += f.frequency;
+    out.frequency.push_back(f.frequency);
+    out.monetary.push_back(f.monetary);
+    out.firstOrder.push_back(f.first);
+    out.lastOrder.push_back(f.last);
+  });
   set_recency(out);
   if (out.customer.empty())
     return {ErrorCode::no_orders, "no customer has an order with a positive amount on or before " +
