@@ -10,36 +10,29 @@ namespace retention {
 
 namespace {
 
-// The figures per customer (frequency, monetary, first and last order) of `n` customers without orders.
-void clear_figures(CustomerTable& t, size_t n) {
-  t.frequency.assign(n, 0);
-  t.monetary.assign(n, 0);
-  t.firstOrder.assign(n, std::numeric_limits<Date>::max());
-  t.lastOrder.assign(n, std::numeric_limits<Date>::min());
-}
-
-// Adds an order up to asOf to the figures of customer (or row) `c`: its net counts in monetary
-// whatever its sign, the order itself only when the net is positive (SPEC 4).
-void add_order(CustomerTable& t, size_t c, Date date, Money net) {
-  t.monetary[c] += net;
-  if (!CustomerTable::counts(net)) return;
-  ++t.frequency[c];
-  t.firstOrder[c] = std::min(t.firstOrder[c], date);
-  t.lastOrder[c] = std::max(t.lastOrder[c], date);
-}
-
 void set_recency(CustomerTable& t) {
   t.recencyDays.resize(t.size());
   for_each_index(t.size(), [&](size_t row) { t.recencyDays[row] = t.asOf - t.lastOrder[row]; });
 }
 
-// The figures per customer of the order book, side by side: an order reads and writes one place (its
-// customer's), not one in each of five columns (issue 11).
+// A customer's figures, side by side: an order reads and writes one place (its customer's), not one
+// in each of five columns (issue 11).
 struct Figures {
   Money monetary = 0;
   Date first = std::numeric_limits<Date>::max(), last = std::numeric_limits<Date>::min();
   int32_t frequency = 0;
   uint32_t orders = 0;  // up to asOf, counted or not
+
+  // Adds an order up to asOf: its net counts in monetary whatever its sign, the order itself only when
+  // the net is positive (SPEC 4).
+  void add(Date date, Money net) {
+    ++orders;
+    monetary += net;
+    if (!CustomerTable::counts(net)) return;
+    ++frequency;
+    first = std::min(first, date);
+    last = std::max(last, date);
+  }
 };
 
 // Calls visit(customer, figures) for every customer of the book, in customer order, with the figures
@@ -102,13 +95,7 @@ int64_t sum_figures(const OrderBook& orders, Date asOf, const Visit& visit) {
       std::fill(figures.begin(), figures.begin() + static_cast<std::ptrdiff_t>(end - first), Figures{});
       for (size_t k = bucket_start[first_bucket + b]; k < bucket_start[first_bucket + b + 1]; ++k) {
         const Placed& order = placed[k - base];
-        Figures& f = figures[order.customer - first];
-        ++f.orders;
-        f.monetary += order.net;  // whatever its sign; the order itself counts only when the net is positive
-        if (!CustomerTable::counts(order.net)) continue;
-        ++f.frequency;
-        f.first = std::min(f.first, order.date);
-        f.last = std::max(f.last, order.date);
+        figures[order.customer - first].add(order.date, order.net);
       }
       for (size_t c = first; c < end; ++c) visit(static_cast<uint32_t>(first_customer + c), figures[c - first]);
     }, 1);
@@ -287,10 +274,18 @@ void index_customer_orders(const OrderBook& orders, CustomerTable& out) {
 }
 
 void sum_customer_orders(CustomerTable& out) {
-  clear_figures(out, out.size());
-  for_each_index(out.size(), [&](size_t row) {
-    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k)
-      add_order(out, row, out.orderDate[k], out.orderNet[k]);
+  const size_t n = out.size();
+  out.frequency.resize(n);
+  out.monetary.resize(n);
+  out.firstOrder.resize(n);
+  out.lastOrder.resize(n);
+  for_each_index(n, [&](size_t row) {
+    Figures f;
+    for (uint32_t k = out.orderStart[row]; k < out.orderStart[row + 1]; ++k) f.add(out.orderDate[k], out.orderNet[k]);
+    out.frequency[row] = f.frequency;
+    out.monetary[row] = f.monetary;
+    out.firstOrder[row] = f.first;
+    out.lastOrder[row] = f.last;
   });
   set_recency(out);
 }
